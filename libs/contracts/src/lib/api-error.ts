@@ -1,0 +1,24 @@
+/** The error codes of the HTTP API (API.md "Errors"); every 4xx/5xx body names one of them. */
+export type ApiErrorCode =
+  | 'invalid_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'unknown_asset'
+  | 'not_found'
+  | 'version_conflict'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'internal_error';
+
+export interface ApiErrorDetail {
+  field: string;
+  reason: string;
+}
+
+export interface ApiErrorBody {
+  error: ApiErrorCode;
+  message: string;
+  details?: ApiErrorDetail[];
+}

@@ -1,0 +1,47 @@
+export type AssetKind = 'vehicle' | 'aircraft';
+export type AssetStatus = 'online' | 'offline' | 'unknown';
+
+export const ASSET_STATUSES: readonly AssetStatus[] = ['online', 'offline', 'unknown'];
+
+/** The latest known position of an asset, in SI units. */
+export interface PositionDto {
+  lat: number;
+  lon: number;
+  altitude: number | null;
+  speed: number | null;
+  heading: number | null;
+  timestamp: string;
+}
+
+/** One asset as the query side returns it (API.md "Queries"). */
+export interface AssetDto {
+  id: string;
+  kind: AssetKind;
+  customerId: string;
+  customerName: string;
+  registration: string | null;
+  label: string | null;
+  callsign: string | null;
+  icao24: string | null;
+  status: AssetStatus;
+  lastSeenAt: string | null;
+  position: PositionDto | null;
+  timeoutSeconds: number;
+}
+
+export type StatusCounts = Record<AssetStatus, number>;
+
+export interface SearchAssetsResponse {
+  items: AssetDto[];
+  total: number;
+  counts: StatusCounts;
+  nextCursor: string | null;
+}
+
+export interface SearchAssetsParams {
+  q?: string;
+  customerId?: string;
+  status?: AssetStatus;
+  kind?: AssetKind;
+  limit?: number;
+}

@@ -1,0 +1,18 @@
+/** JSON Schema (2020-12) of the body of `POST /api/v1/assets/:id/heartbeats`. */
+export const heartbeatSchema = {
+  $id: 'beacon:heartbeat',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    timestamp: { type: 'string', format: 'date-time' },
+    lat: { type: 'number', minimum: -90, maximum: 90 },
+    lon: { type: 'number', minimum: -180, maximum: 180 },
+    altitude: { type: 'number', minimum: -1000, maximum: 100000 },
+    speed: { type: 'number', minimum: 0, maximum: 1000 },
+    heading: { type: 'number', minimum: 0, exclusiveMaximum: 360 },
+    accuracy: { type: 'number', minimum: 0 },
+    battery: { type: 'number', minimum: 0, maximum: 100 },
+    messageId: { type: 'string', minLength: 1, maxLength: 128 },
+  },
+  dependentRequired: { lat: ['lon'], lon: ['lat'] },
+} as const;
