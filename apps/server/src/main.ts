@@ -1,21 +1,53 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import { demoAdminKey } from './auth/demo-admin-key';
+import { loadConfig, type BeaconConfig } from './config/beacon-config';
+import { serveDashboard } from './dashboard/serve-dashboard';
+import { openDatabase } from './database/database-url';
+import { fastifyOptions } from './http/fastify-options';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
+const logger = new Logger('Beacon');
+
+async function bootstrap(): Promise<void> {
+  // The dashboard build sits beside the server's in dist/apps/.
+  let config: BeaconConfig = loadConfig(process.env, { dashboardDir: join(__dirname, '..', 'dashboard', 'browser') });
+  if (config.demo && !config.adminKey) config = { ...config, adminKey: demoAdminKey(config.dataDir) };
+
+  const database = await openDatabase(config);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, database.url),
+    new FastifyAdapter(fastifyOptions),
+    { bufferLogs: false },
   );
+  // Only JSON bodies are accepted; without this, a text/plain body would reach validation as a string.
+  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  if (config.roles.has('query')) await serveDashboard(app, config.dashboardDir);
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: stopping`);
+    await app.close().catch((error: Error) => logger.error(error.message));
+    await database.stop().catch((error: Error) => logger.error(error.message));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen(config.port, config.host);
+  const url = `http://localhost:${config.port}`;
+  logger.log(`Beacon is running: ${url} (roles: ${[...config.roles].join(', ')})`);
+  if (config.demo && config.adminKey) {
+    logger.log(`demo admin key: ${config.adminKey}`);
+    logger.log(`try: curl -X POST -H 'Authorization: Bearer ${config.adminKey}' ${url}/api/v1/assets/YS2R4X20005399401/heartbeats`);
+  }
 }
 
-bootstrap();
+bootstrap().catch((error: Error) => {
+  logger.error(error.name === 'ConfigError' ? error.message : (error.stack ?? error.message));
+  process.exit(1);
+});

@@ -1,12 +1,10 @@
-import { Component } from '@angular/core';
-import { NxWelcome } from './nx-welcome';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { FleetPage } from './fleet/fleet-page/fleet-page';
 
 @Component({
-  imports: [NxWelcome, ],
   selector: 'bcn-root',
+  imports: [FleetPage],
   templateUrl: './app.html',
-  styleUrl: './app.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class App {
-  protected title = 'dashboard';
-}
+export class App {}

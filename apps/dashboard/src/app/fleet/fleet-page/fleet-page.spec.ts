@@ -1,0 +1,105 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import type { ComponentFixture } from '@angular/core/testing';
+import { TestBed } from '@angular/core/testing';
+import { FakeClock } from '../../../testing/fake-clock';
+import { aSearchResponse, anAsset } from '../../../testing/fleet-fixtures';
+import { Clock } from '../../shared/clock';
+import { FleetPage } from './fleet-page';
+
+describe('FleetPage', () => {
+  let http: HttpTestingController;
+  let clock: FakeClock;
+  let fixture: ComponentFixture<FleetPage>;
+  let host: HTMLElement;
+
+  const byTestId = (id: string) =>
+    host.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+  const isAssetSearch = (r: { url: string }) => r.url === '/api/v1/assets';
+
+  beforeEach(() => {
+    jasmine.clock().install();
+    clock = new FakeClock();
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: Clock, useValue: clock },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(FleetPage);
+    host = fixture.nativeElement as HTMLElement;
+    fixture.detectChanges();
+    jasmine.clock().tick(0);
+    http.expectOne('/api/v1/customers').flush({
+      items: [
+        { id: 'acme', name: 'Acme Logistics', address: null, assetCount: 2 },
+      ],
+    });
+  });
+
+  afterEach(() => {
+    TestBed.resetTestingModule();
+    jasmine.clock().uninstall();
+  });
+
+  it('shows the fleet, its counts and the customers once the server answers', () => {
+    http
+      .expectOne(isAssetSearch)
+      .flush(
+        aSearchResponse([
+          anAsset({ id: 'a', status: 'online' }),
+          anAsset({ id: 'b', status: 'unknown', lastSeenAt: null }),
+        ]),
+      );
+    fixture.detectChanges();
+
+    expect(host.querySelector('h1')?.textContent).toBe('Beacon');
+    expect(host.querySelectorAll('[data-testid="asset-row"]').length).toBe(2);
+    expect(byTestId('count-online')?.textContent?.trim()).toBe('1');
+    expect(byTestId('count-unknown')?.textContent?.trim()).toBe('1');
+    expect(byTestId('count-total')?.textContent?.trim()).toBe('2');
+    expect(byTestId('customer-filter')?.textContent).toContain(
+      'Acme Logistics',
+    );
+    expect(byTestId('stale')).toBeNull();
+  });
+
+  it('re-queries when a filter is chosen', () => {
+    http.expectOne(isAssetSearch).flush(aSearchResponse([]));
+    const select = byTestId('status-filter') as HTMLSelectElement;
+    select.value = 'offline';
+    select.dispatchEvent(new Event('change'));
+    jasmine.clock().tick(0);
+
+    expect(http.expectOne(isAssetSearch).request.params.get('status')).toBe(
+      'offline',
+    );
+  });
+
+  it('shows the stale indicator when a request fails', () => {
+    http.expectOne(isAssetSearch).flush(aSearchResponse([anAsset()]));
+    jasmine.clock().tick(2_000);
+    http
+      .expectOne(isAssetSearch)
+      .flush(null, { status: 502, statusText: 'Bad Gateway' });
+    fixture.detectChanges();
+
+    expect(byTestId('stale')?.textContent).toContain('Server unreachable');
+    expect(host.querySelectorAll('[data-testid="asset-row"]').length)
+      .withContext('keeps last data')
+      .toBe(1);
+  });
+
+  it('shows the stale indicator when no answer came for more than ten seconds', () => {
+    http.expectOne(isAssetSearch).flush(aSearchResponse([]));
+    clock.advance(10_001);
+    fixture.detectChanges();
+
+    expect(byTestId('stale')).not.toBeNull();
+  });
+});

@@ -1,0 +1,38 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import type { BeaconConfig } from './config/beacon-config';
+import { BEACON_CONFIG } from './config/config.tokens';
+import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
+import { HealthController } from './health/health.controller';
+import { ApiExceptionFilter } from './http/api-exception.filter';
+import { IngestModule } from './roles/ingest.module';
+import { ProjectorModule } from './roles/projector.module';
+import { QueryModule } from './roles/query.module';
+
+/** Beacon's server; `BEACON_ROLES` decides which parts this process runs. */
+@Module({})
+export class AppModule {
+  static forRoot(config: BeaconConfig, databaseUrl: string): DynamicModule {
+    const has = (role: 'ingest' | 'query' | 'projector'): boolean => config.roles.has(role);
+    const roles: Type[] = [
+      ...(has('ingest') ? [IngestModule] : []),
+      ...(has('query') ? [QueryModule] : []),
+      ...(has('projector') ? [ProjectorModule] : []),
+      // The demo registers and moves its fleet through the command bus, so it lives with ingest.
+      ...(config.demo && has('ingest') ? [DemoModule] : []),
+    ];
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot(), DatabaseModule.forRoot(databaseUrl), ...roles],
+      controllers: [HealthController],
+      providers: [
+        { provide: BEACON_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export class GetAssetQuery {
+  constructor(readonly assetId: string) {}
+}

@@ -1,0 +1,5 @@
+import type { AssetSearch } from '@beacon/read-models';
+
+export class SearchAssetsQuery {
+  constructor(readonly criteria: AssetSearch) {}
+}

@@ -1,0 +1,12 @@
+/** Query string of `GET /api/v1/assets`; ajv coerces `limit` to a number. */
+export const searchAssetsQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    q: { type: 'string', maxLength: 200 },
+    customerId: { type: 'string', maxLength: 64 },
+    status: { enum: ['online', 'offline', 'unknown', ''] },
+    kind: { enum: ['vehicle', 'aircraft', ''] },
+    limit: { type: 'integer', minimum: 1, maximum: 1000 },
+  },
+} as const;

@@ -1,0 +1,19 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The demo needs an admin key to send commands with curl, but nobody should have to invent one:
+ * generate it once, keep it beside the demo's data (mode 0600), and reuse it on every start.
+ */
+export function demoAdminKey(dataDir: string): string {
+  const file = join(dataDir, 'admin-key');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const key = `bcn_${randomBytes(24).toString('base64url')}`;
+    writeFileSync(file, `${key}\n`, { mode: 0o600 });
+    return key;
+  }
+}

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export type Role = 'ingest' | 'query' | 'projector';
+const ROLES: readonly Role[] = ['ingest', 'query', 'projector'];
+
+/** Everything Beacon reads from its environment, validated once at start-up. */
+export interface BeaconConfig {
+  port: number;
+  host: string;
+  /** Where the embedded PostgreSQL and the demo's admin key live (`BEACON_DATA_DIR`). */
+  dataDir: string;
+  /** An existing PostgreSQL; null starts the embedded one under `dataDir`. */
+  databaseUrl: string | null;
+  roles: ReadonlySet<Role>;
+  demo: boolean;
+  /** When false, reads need no key (the local demo only); writes always do. */
+  auth: boolean;
+  adminKey: string | null;
+  /** The built dashboard to serve at `/`; null serves none. */
+  dashboardDir: string | null;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env, defaults: { dashboardDir: string | null }): BeaconConfig {
+  const read = (name: string): string | undefined => readVariable(env, name);
+  return {
+    port: parsePort(read('BEACON_PORT') ?? '3000'),
+    host: read('BEACON_HOST') ?? '0.0.0.0',
+    dataDir: resolve(read('BEACON_DATA_DIR') ?? '.beacon'),
+    databaseUrl: read('BEACON_DATABASE_URL') ?? null,
+    roles: parseRoles(read('BEACON_ROLES') ?? ROLES.join(',')),
+    demo: parseSwitch('BEACON_DEMO', read('BEACON_DEMO') ?? 'off'),
+    auth: parseSwitch('BEACON_AUTH', read('BEACON_AUTH') ?? 'on'),
+    adminKey: parseAdminKey(read('BEACON_ADMIN_KEY')),
+    dashboardDir: read('BEACON_DASHBOARD_DIR') ?? defaults.dashboardDir,
+  };
+}
+
+/** `NAME` or, as Docker secrets are mounted, the contents of the file named by `NAME_FILE`. */
+function readVariable(env: Env, name: string): string | undefined {
+  const file = env[`${name}_FILE`];
+  if (file) {
+    try {
+      return readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      throw new ConfigError(`${name}_FILE: cannot read ${file} (${(error as Error).message})`);
+    }
+  }
+  const value = env[name]?.trim();
+  return value === '' ? undefined : value;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`BEACON_PORT must be an integer between 0 and 65535, got "${value}"`);
+  }
+  return port;
+}
+
+function parseRoles(value: string): ReadonlySet<Role> {
+  const roles = value.split(',').map((r) => r.trim()).filter(Boolean);
+  const unknown = roles.filter((r) => !ROLES.includes(r as Role));
+  if (unknown.length > 0 || roles.length === 0) {
+    throw new ConfigError(`BEACON_ROLES must list some of ${ROLES.join(', ')}; got "${value}"`);
+  }
+  return new Set(roles as Role[]);
+}
+
+function parseSwitch(name: string, value: string): boolean {
+  if (value === 'on' || value === 'true' || value === '1') return true;
+  if (value === 'off' || value === 'false' || value === '0') return false;
+  throw new ConfigError(`${name} must be "on" or "off", got "${value}"`);
+}
+
+function parseAdminKey(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (value.length < 16) throw new ConfigError('BEACON_ADMIN_KEY must be at least 16 characters long');
+  return value;
+}

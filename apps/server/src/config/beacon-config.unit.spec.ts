@@ -1,0 +1,35 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './beacon-config';
+
+const defaults = { dashboardDir: null };
+
+describe('loadConfig', () => {
+  it('has defaults that run every role on port 3000 with auth on and no demo', () => {
+    const config = loadConfig({}, defaults);
+    expect(config.port).toBe(3000);
+    expect([...config.roles].sort()).toEqual(['ingest', 'projector', 'query']);
+    expect(config.auth).toBe(true);
+    expect(config.demo).toBe(false);
+    expect(config.databaseUrl).toBeNull();
+  });
+
+  it('reads a secret from the file named by *_FILE', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'beacon-config-')), 'key');
+    writeFileSync(file, 'a-very-long-admin-key\n');
+    expect(loadConfig({ BEACON_ADMIN_KEY_FILE: file }, defaults).adminKey).toBe('a-very-long-admin-key');
+  });
+
+  it.each([
+    [{ BEACON_PORT: 'abc' }, /BEACON_PORT/],
+    [{ BEACON_PORT: '70000' }, /BEACON_PORT/],
+    [{ BEACON_ROLES: 'ingest,reporting' }, /BEACON_ROLES/],
+    [{ BEACON_DEMO: 'maybe' }, /BEACON_DEMO/],
+    [{ BEACON_ADMIN_KEY: 'short' }, /BEACON_ADMIN_KEY/],
+    [{ BEACON_ADMIN_KEY_FILE: '/nonexistent/key' }, /BEACON_ADMIN_KEY_FILE/],
+  ])('fails fast with a message naming the variable: %j', (env, message) => {
+    expect(() => loadConfig(env, defaults)).toThrow(ConfigError);
+    expect(() => loadConfig(env, defaults)).toThrow(message);
+  });
+});

@@ -1,0 +1,14 @@
+import fastifyStatic from '@fastify/static';
+import { Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Serves the built Angular dashboard at `/`, when there is a build to serve. */
+export async function serveDashboard(app: NestFastifyApplication, dashboardDir: string | null): Promise<void> {
+  if (!dashboardDir || !existsSync(join(dashboardDir, 'index.html'))) {
+    new Logger('Dashboard').warn(`no dashboard build in ${dashboardDir ?? '(none)'}: serving the API only`);
+    return;
+  }
+  await app.register(fastifyStatic, { root: dashboardDir });
+}

@@ -1,0 +1,35 @@
+import { createDatabase, startEmbeddedPostgres } from '@beacon/embedded-postgres';
+import { eventStoreMigrations, runMigrations } from '@beacon/event-store';
+import { postgresReadModelMigrations } from '@beacon/read-models';
+import { Logger } from '@nestjs/common';
+import { join } from 'node:path';
+import type { BeaconConfig } from '../config/beacon-config';
+
+export interface Database {
+  url: string;
+  /** Stops the embedded PostgreSQL, if this process started one. */
+  stop(): Promise<void>;
+}
+
+const logger = new Logger('Database');
+
+/**
+ * `BEACON_DATABASE_URL`, or an embedded PostgreSQL under `BEACON_DATA_DIR` (created on first start,
+ * reused after). Either way the schema is migrated before anything is served.
+ */
+export async function openDatabase(config: BeaconConfig): Promise<Database> {
+  let database: Database;
+  if (config.databaseUrl) {
+    database = { url: config.databaseUrl, stop: async () => undefined };
+  } else {
+    const embedded = await startEmbeddedPostgres({
+      dataDir: join(config.dataDir, 'postgres'),
+      log: (line) => logger.debug(line.trimEnd()),
+    });
+    logger.log(`embedded PostgreSQL on port ${embedded.port}, data in ${embedded.dataDir}`);
+    database = { url: await createDatabase(embedded.url, 'beacon'), stop: () => embedded.stop() };
+  }
+  const applied = await runMigrations(database.url, [...eventStoreMigrations, ...postgresReadModelMigrations]);
+  if (applied.length) logger.log(`migrations applied: ${applied.join(', ')}`);
+  return database;
+}

@@ -1,0 +1,50 @@
+/** The demo fleet of the original vehicle tracker: three customers and their seven vehicles. */
+export interface DemoVehicle {
+  vin: string;
+  registration: string;
+  /** Silent vehicles send nothing, so the fleet shows offline vehicles too. */
+  silent: boolean;
+}
+
+export interface DemoCustomer {
+  id: string;
+  name: string;
+  address: string;
+  /** Where its vehicles drive around (lat, lon). */
+  home: { lat: number; lon: number };
+  vehicles: DemoVehicle[];
+}
+
+export const DEMO_FLEET: DemoCustomer[] = [
+  {
+    id: 'kalles-grustransporter',
+    name: 'Kalles Grustransporter AB',
+    address: 'Cementvägen 8, 111 11 Södertälje',
+    home: { lat: 59.1955, lon: 17.6253 },
+    vehicles: [
+      { vin: 'YS2R4X20005399401', registration: 'ABC123', silent: true },
+      { vin: 'VLUR4X20009093588', registration: 'DEF456', silent: false },
+      { vin: 'VLUR4X20009048066', registration: 'GHI789', silent: false },
+    ],
+  },
+  {
+    id: 'johans-bulk',
+    name: 'Johans Bulk AB',
+    address: 'Balkvägen 12, 222 22 Stockholm',
+    home: { lat: 59.3293, lon: 18.0686 },
+    vehicles: [
+      { vin: 'YS2R4X20005388011', registration: 'JKL012', silent: false },
+      { vin: 'YS2R4X20005387949', registration: 'MNO345', silent: false },
+    ],
+  },
+  {
+    id: 'haralds-vardetransporter',
+    name: 'Haralds Värdetransporter AB',
+    address: 'Budgetvägen 1, 333 33 Uppsala',
+    home: { lat: 59.8586, lon: 17.6389 },
+    vehicles: [
+      { vin: 'YS2R4X20005387765', registration: 'PQR678', silent: false },
+      { vin: 'YS2R4X20005387055', registration: 'STU901', silent: true },
+    ],
+  },
+];

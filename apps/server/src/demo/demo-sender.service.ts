@@ -1,0 +1,47 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { RecordHeartbeatsCommand } from '../heartbeats/record-heartbeats/record-heartbeats.command';
+import { DEMO_FLEET } from './demo-fleet';
+import { demoMetadata } from './demo-fleet.registrar';
+import { demoPosition } from './demo-route';
+
+const SEND_INTERVAL_MS = 3_000;
+
+/** Drives the demo: every few seconds each non-silent vehicle reports where it is on its loop. */
+@Injectable()
+export class DemoSender implements OnApplicationShutdown {
+  private readonly logger = new Logger(DemoSender.name);
+  private timer: NodeJS.Timeout | null = null;
+  private inFlight: Promise<void> | null = null;
+
+  constructor(private readonly commands: CommandBus) {}
+
+  start(): void {
+    this.timer = setInterval(() => {
+      this.inFlight ??= this.sendOnce().finally(() => (this.inFlight = null));
+    }, SEND_INTERVAL_MS);
+    void this.sendOnce();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.inFlight;
+  }
+
+  private async sendOnce(): Promise<void> {
+    const now = new Date();
+    const items = DEMO_FLEET.flatMap((customer) =>
+      customer.vehicles
+        .filter((vehicle) => !vehicle.silent)
+        .map((vehicle, index) => ({
+          assetId: vehicle.vin,
+          heartbeat: { timestamp: now.toISOString(), ...demoPosition(customer.home, index * 2.1, now), battery: 87 },
+        })),
+    );
+    try {
+      await this.commands.execute(new RecordHeartbeatsCommand(items, demoMetadata()));
+    } catch (error) {
+      this.logger.warn(`demo heartbeats not stored: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { Public } from '../auth/access.decorators';
+import { PG_POOL } from '../config/config.tokens';
+import { ApiError } from '../http/api-error';
+
+@Controller('health')
+@Public()
+export class HealthController {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  /** The process is up and serving HTTP. */
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** The event log is writable and the read model reachable (both live in PostgreSQL for now). */
+  @Get('ready')
+  async ready(): Promise<{ status: 'ok' }> {
+    let ready = false;
+    try {
+      const result = await this.pool.query<{ ready: boolean }>(
+        `SELECT NOT pg_is_in_recovery() AND to_regclass('events') IS NOT NULL AND to_regclass('rm_assets') IS NOT NULL AS ready`,
+      );
+      ready = result.rows[0]?.ready === true;
+    } catch {
+      ready = false;
+    }
+    if (!ready) throw new ApiError('unavailable', 'the event log is not writable or the read model is missing', undefined, 5);
+    return { status: 'ok' };
+  }
+}

@@ -1,0 +1,19 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+
+/**
+ * Metadata every event of a request carries: the request's correlation id and where it came from.
+ * (A type alias, not an interface, so it fits the event store's open metadata record.)
+ */
+export type RequestMetadata = {
+  correlationId: string;
+  receivedAt: string;
+  source: string;
+};
+
+/** Reuses the caller's `X-Correlation-Id` when it sends one, so traces span systems. */
+export function requestMetadata(request: FastifyRequest, source: string): RequestMetadata {
+  const header = request.headers['x-correlation-id'];
+  const correlationId = typeof header === 'string' && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
+  return { correlationId, receivedAt: new Date().toISOString(), source };
+}

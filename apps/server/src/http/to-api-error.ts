@@ -1,0 +1,55 @@
+import { DomainError, assertNever } from '@beacon/domain';
+import { ConcurrencyError } from '@beacon/event-store';
+import { HttpException } from '@nestjs/common';
+import { ApiError } from './api-error';
+
+const RETRY_AFTER_SECONDS = 5;
+
+/** Connection failures and PostgreSQL's "cannot accept work now" classes (08, 53, 57P). */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|08...|53...|57P0[1-3])$/.test(code)) return true;
+  return error instanceof Error && /Connection terminated|timeout exceeded when trying to connect/.test(error.message);
+}
+
+/** The one place where every failure becomes an HTTP answer (API.md "Errors"). */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof DomainError) return fromDomainError(error);
+  if (error instanceof ConcurrencyError) {
+    return new ApiError('version_conflict', `${error.streamId} is at version ${error.actual}`);
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new ApiError('unavailable', 'the event log cannot be written right now', undefined, RETRY_AFTER_SECONDS);
+  }
+  // Nest hands Fastify's own request errors (malformed JSON, body too large, unknown media type)
+  // over as HttpExceptions with Fastify's status and message.
+  if (error instanceof HttpException) return fromStatus(error.getStatus(), error.message);
+  return new ApiError('internal_error', 'internal error');
+}
+
+function fromDomainError(error: DomainError): ApiError {
+  const details = error.field ? [{ field: error.field, reason: error.message }] : undefined;
+  switch (error.code) {
+    case 'unknown_asset':
+      return new ApiError('unknown_asset', error.message, details);
+    case 'customer_already_exists':
+    case 'asset_already_exists':
+      return new ApiError('version_conflict', error.message, details);
+    case 'unknown_customer':
+    case 'timestamp_in_future':
+      return new ApiError('invalid_request', error.message, details);
+    default:
+      return assertNever(error.code);
+  }
+}
+
+function fromStatus(status: number, message: string): ApiError {
+  if (status === 404) return new ApiError('not_found', message);
+  if (status === 401) return new ApiError('unauthorized', message);
+  if (status === 403) return new ApiError('forbidden', message);
+  if (status === 413) return new ApiError('payload_too_large', message);
+  if (status === 415) return new ApiError('unsupported_media_type', message);
+  if (status >= 500) return new ApiError('internal_error', 'internal error');
+  return new ApiError('invalid_request', message);
+}

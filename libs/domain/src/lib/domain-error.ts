@@ -1,0 +1,18 @@
+/** Why a command was refused. Mapped to an HTTP answer once, at the edge. */
+export type DomainErrorCode =
+  | 'customer_already_exists'
+  | 'asset_already_exists'
+  | 'unknown_customer'
+  | 'unknown_asset'
+  | 'timestamp_in_future';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

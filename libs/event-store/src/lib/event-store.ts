@@ -1,0 +1,161 @@
+import type { ClientBase, Pool } from 'pg';
+import { ConcurrencyError, type ExpectedVersion } from './errors';
+import { notifySubscribers, takeGlobalOrderLock } from './global-order-lock';
+import type { NewEvent, RecordedEvent } from './recorded-event';
+import { inTransaction } from './transaction';
+
+export interface StreamAppend {
+  streamId: string;
+  events: NewEvent[];
+  expectedVersion: ExpectedVersion;
+}
+
+/** A heartbeat row: stored once per `(assetId, dedupeKey)`. */
+export interface NewHeartbeat {
+  assetId: string;
+  /** The device's message id, or the heartbeat's timestamp when it has none. */
+  dedupeKey: string;
+  occurredAt: string;
+  data: object;
+  metadata: object;
+}
+
+export interface HeartbeatAppendResult {
+  /** Per input row: true when stored now, false when it was already in the log. */
+  stored: boolean[];
+}
+
+interface EventRow {
+  global_position: string;
+  stream_id: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  recorded_at: Date;
+}
+
+const toRecorded = (row: EventRow): RecordedEvent => ({
+  globalPosition: BigInt(row.global_position),
+  streamId: row.stream_id,
+  type: row.type,
+  data: row.data,
+  metadata: row.metadata,
+  recordedAt: row.recorded_at,
+});
+
+/** The PostgreSQL event log (see README.md for the ordering guarantee). */
+export class EventStore {
+  constructor(private readonly pool: Pool) {}
+
+  /** Appends to one stream atomically; returns the stream's new version. */
+  async append(streamId: string, events: NewEvent[], options: { expectedVersion: ExpectedVersion }): Promise<number> {
+    const [version] = await this.appendToStreams([{ streamId, events, expectedVersion: options.expectedVersion }]);
+    return version ?? 0;
+  }
+
+  /** Appends to several streams in one transaction: all or nothing. Returns each new version. */
+  async appendToStreams(appends: StreamAppend[]): Promise<number[]> {
+    return inTransaction(this.pool, async (client) => {
+      await takeGlobalOrderLock(client);
+      const versions: number[] = [];
+      for (const { streamId, events, expectedVersion } of appends) {
+        const current = await this.streamVersionWith(client, streamId);
+        assertExpected(streamId, expectedVersion, current);
+        await insertStreamEvents(client, streamId, current, events);
+        versions.push(current + events.length);
+      }
+      await notifySubscribers(client);
+      return versions;
+    });
+  }
+
+  /** Stores heartbeats in one transaction, skipping the ones already stored. */
+  async appendHeartbeats(rows: NewHeartbeat[]): Promise<HeartbeatAppendResult> {
+    if (rows.length === 0) return { stored: [] };
+    const inserted = await inTransaction(this.pool, async (client) => {
+      await takeGlobalOrderLock(client);
+      const result = await client.query<{ asset_id: string; dedupe_key: string }>(
+        `INSERT INTO heartbeats (asset_id, dedupe_key, occurred_at, data, metadata)
+         SELECT asset_id, dedupe_key, occurred_at, data, metadata
+           FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[], $5::jsonb[])
+                WITH ORDINALITY AS t(asset_id, dedupe_key, occurred_at, data, metadata, ordinal)
+          ORDER BY ordinal
+         ON CONFLICT (asset_id, dedupe_key) DO NOTHING
+         RETURNING asset_id, dedupe_key`,
+        [
+          rows.map((r) => r.assetId),
+          rows.map((r) => r.dedupeKey),
+          rows.map((r) => r.occurredAt),
+          rows.map((r) => JSON.stringify(r.data)),
+          rows.map((r) => JSON.stringify(r.metadata)),
+        ],
+      );
+      if (result.rowCount) await notifySubscribers(client);
+      return result.rows;
+    });
+    const fresh = new Set(inserted.map((r) => `${r.asset_id}\u0000${r.dedupe_key}`));
+    // A key repeated inside one batch is stored once: only its first occurrence counts as stored.
+    return {
+      stored: rows.map((r) => fresh.delete(`${r.assetId}\u0000${r.dedupeKey}`)),
+    };
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    return this.streamVersionWith(this.pool, streamId);
+  }
+
+  async readStream(streamId: string): Promise<RecordedEvent[]> {
+    const result = await this.pool.query<EventRow>(
+      `SELECT global_position, stream_id, type, data, metadata, recorded_at
+         FROM events WHERE stream_id = $1 ORDER BY stream_position`,
+      [streamId],
+    );
+    return result.rows.map(toRecorded);
+  }
+
+  /** Up to `limit` events after `after`, in global order, lifecycle events and heartbeats merged. */
+  async readAll(after: bigint, limit: number, client: Pick<ClientBase, 'query'> = this.pool): Promise<RecordedEvent[]> {
+    const result = await client.query<EventRow>(
+      `SELECT * FROM (
+         (SELECT global_position, stream_id, type, data, metadata, recorded_at
+            FROM events WHERE global_position > $1 ORDER BY global_position LIMIT $2)
+         UNION ALL
+         (SELECT global_position, 'asset-' || asset_id, 'HeartbeatRecorded', data, metadata, recorded_at
+            FROM heartbeats WHERE global_position > $1 ORDER BY global_position LIMIT $2)
+       ) merged ORDER BY global_position LIMIT $2`,
+      [after.toString(), limit],
+    );
+    return result.rows.map(toRecorded);
+  }
+
+  private async streamVersionWith(client: Pick<ClientBase, 'query'>, streamId: string): Promise<number> {
+    const result = await client.query<{ version: number | null }>(
+      'SELECT max(stream_position) AS version FROM events WHERE stream_id = $1',
+      [streamId],
+    );
+    return result.rows[0]?.version ?? 0;
+  }
+}
+
+function assertExpected(streamId: string, expected: ExpectedVersion, actual: number): void {
+  if (expected === 'any') return;
+  const wanted = expected === 'no_stream' ? 0 : expected;
+  if (wanted !== actual) throw new ConcurrencyError(streamId, expected, actual);
+}
+
+async function insertStreamEvents(client: ClientBase, streamId: string, version: number, events: NewEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await client.query(
+    `INSERT INTO events (stream_id, stream_position, type, data, metadata)
+     SELECT $1, $2 + ordinal, type, data, metadata
+       FROM unnest($3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS t(type, data, metadata, ordinal)
+      ORDER BY ordinal`,
+    [
+      streamId,
+      version,
+      events.map((e) => e.type),
+      events.map((e) => JSON.stringify(e.data)),
+      events.map((e) => JSON.stringify(e.metadata ?? {})),
+    ],
+  );
+}

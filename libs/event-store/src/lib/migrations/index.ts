@@ -1,0 +1,4 @@
+import { CreateEventLog1764000000000 } from './1764000000000-create-event-log';
+
+/** Migration classes of the event log, in order; the server runs them with the read models' own. */
+export const eventStoreMigrations = [CreateEventLog1764000000000];
