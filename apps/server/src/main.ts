@@ -1,13 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { join } from 'node:path';
-import { AppModule } from './app.module';
+import { createBeaconApp } from './app.factory';
 import { demoAdminKey } from './auth/demo-admin-key';
 import { loadConfig, type BeaconConfig } from './config/beacon-config';
-import { serveDashboard } from './dashboard/serve-dashboard';
 import { openDatabase } from './database/database-url';
-import { fastifyOptions } from './http/fastify-options';
 
 const logger = new Logger('Beacon');
 
@@ -17,14 +13,7 @@ async function bootstrap(): Promise<void> {
   if (config.demo && !config.adminKey) config = { ...config, adminKey: demoAdminKey(config.dataDir) };
 
   const database = await openDatabase(config);
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, database.url),
-    new FastifyAdapter(fastifyOptions),
-    { bufferLogs: false },
-  );
-  // Only JSON bodies are accepted; without this, a text/plain body would reach validation as a string.
-  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
-  if (config.roles.has('query')) await serveDashboard(app, config.dashboardDir);
+  const app = await createBeaconApp(config, database.url);
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -33,6 +22,7 @@ async function bootstrap(): Promise<void> {
     logger.log(`${signal}: stopping`);
     await app.close().catch((error: Error) => logger.error(error.message));
     await database.stop().catch((error: Error) => logger.error(error.message));
+    logger.log('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

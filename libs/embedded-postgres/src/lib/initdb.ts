@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { binPath } from './binaries';
@@ -31,7 +32,7 @@ export async function initdb(
 ): Promise<void> {
   const pwfile = path.join(
     path.dirname(dataDir),
-    `.pwfile-${process.pid}-${Date.now()}`,
+    `.pwfile-${randomBytes(8).toString('hex')}`,
   );
   await fs.writeFile(pwfile, `${PG_PASSWORD}\n`, { mode: 0o600 });
   try {

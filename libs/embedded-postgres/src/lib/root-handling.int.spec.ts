@@ -35,7 +35,7 @@ describe('data dir and binaries inside a 0700 directory', () => {
         settings: TEST_SETTINGS,
         log: (l) => lines.push(l),
       });
-    handle = await start();
+    try { handle = await start(); } catch (e) { console.log('DEBUGLINES\n' + lines.join('\n')); throw e; }
     realDataDir = handle.dataDir;
     await query(
       handle.url,

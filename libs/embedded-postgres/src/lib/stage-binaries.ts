@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
@@ -43,7 +43,8 @@ export async function stageBinaries(
   const target = path.join(stagingRoot, stagingKey(native));
   if (existsSync(target)) return target;
   await mkdirPublic(stagingRoot);
-  const tmp = `${target}.tmp-${process.pid}-${Date.now()}`;
+  // Random, not pid/time: parallel stagers may share both.
+  const tmp = `${target}.tmp-${randomBytes(8).toString('hex')}`;
   try {
     // verbatimSymlinks keeps lib/*.so -> *.so.N links relative to the copy.
     await fs.cp(native.root, tmp, { recursive: true, verbatimSymlinks: true });

@@ -1,40 +1,36 @@
 import type { AssetSearch } from '../read-model.port';
 
-/** A WHERE clause with its positional parameters. */
-export interface SqlFilter {
-  where: string;
-  params: unknown[];
+/** Collects positional parameters while a statement is written: `params.add(value)` → `$n`. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
 }
 
-/**
- * The filter of a search, without its status part: counts by status use it as it is, the list and
- * the total add the status condition (see `statusCondition`). `$1` is always the query's `now`.
- */
-export function assetFilter(criteria: AssetSearch, now: Date): SqlFilter {
-  const params: unknown[] = [now];
+/** The WHERE clause of a search without its status part (counts by status need it that way). */
+export function assetFilter(criteria: AssetSearch, params: SqlParams): string {
   const conditions: string[] = [];
-  const add = (sql: (placeholder: string) => string, value: unknown): void => {
-    params.push(value);
-    conditions.push(sql(`$${params.length}`));
-  };
-  if (criteria.customerId) add((p) => `customer_id = ${p}`, criteria.customerId);
-  if (criteria.kind) add((p) => `kind = ${p}`, criteria.kind);
-  if (criteria.q?.trim()) add((p) => `search_text LIKE ${p}`, `%${escapeLike(criteria.q.trim().toLowerCase())}%`);
-  return { where: conditions.length ? conditions.join(' AND ') : 'TRUE', params };
+  if (criteria.customerId) conditions.push(`customer_id = ${params.add(criteria.customerId)}`);
+  if (criteria.kind) conditions.push(`kind = ${params.add(criteria.kind)}`);
+  const text = criteria.q?.trim().toLowerCase();
+  if (text) conditions.push(`search_text LIKE ${params.add(`%${escapeLike(text)}%`)}`);
+  return conditions.length ? conditions.join(' AND ') : 'TRUE';
 }
 
-/** Status is decided against `$1` (now) at query time: online while `offline_at` is ahead of it. */
-export function statusCondition(status: AssetSearch['status']): string {
+/** Status is decided against `now` at query time: online while `offline_at` is still ahead. */
+export function statusCondition(status: AssetSearch['status'], now: Date, params: SqlParams): string {
   switch (status) {
     case 'online':
-      return 'offline_at > $1';
+      return `offline_at > ${params.add(now)}`;
     case 'offline':
-      return 'offline_at <= $1';
+      return `offline_at <= ${params.add(now)}`;
     case 'unknown':
       return 'last_seen_at IS NULL';
     case undefined:
-      // Still mentions $1, so every query of a search binds the same parameters.
-      return '$1::timestamptz IS NOT NULL';
+      return 'TRUE';
   }
 }
 

@@ -1,7 +1,7 @@
 import type { AssetDto, SearchAssetsResponse } from '@beacon/contracts';
 import type { Pool } from 'pg';
 import type { AssetReadModel, AssetSearch, CustomerView } from '../read-model.port';
-import { assetFilter, statusCondition } from './asset-filter';
+import { SqlParams, assetFilter, statusCondition } from './asset-filter';
 import { ASSET_COLUMNS, toAssetDto, type AssetRow } from './asset-row';
 
 /** The read model on PostgreSQL: the one-machine default, no Elasticsearch needed. */
@@ -9,30 +9,8 @@ export class PostgresAssetReadModel implements AssetReadModel {
   constructor(private readonly pool: Pool) {}
 
   async search(criteria: AssetSearch, now: Date): Promise<SearchAssetsResponse> {
-    const { where, params } = assetFilter(criteria, now);
-    const withStatus = `${where} AND ${statusCondition(criteria.status)}`;
-    const [items, counts] = await Promise.all([
-      this.pool.query<AssetRow>(
-        `SELECT ${ASSET_COLUMNS} FROM rm_assets WHERE ${withStatus}
-          ORDER BY registration NULLS LAST, id LIMIT ${Math.trunc(criteria.limit)}`,
-        params,
-      ),
-      this.pool.query<{ online: string; offline: string; unknown: string; total: string }>(
-        `SELECT count(*) FILTER (WHERE offline_at > $1) AS online,
-                count(*) FILTER (WHERE offline_at <= $1) AS offline,
-                count(*) FILTER (WHERE last_seen_at IS NULL) AS unknown,
-                count(*) FILTER (WHERE ${statusCondition(criteria.status)}) AS total
-           FROM rm_assets WHERE ${where}`,
-        params,
-      ),
-    ]);
-    const row = counts.rows[0];
-    return {
-      items: items.rows.map((r) => toAssetDto(r, now)),
-      total: Number(row?.total ?? 0),
-      counts: { online: Number(row?.online ?? 0), offline: Number(row?.offline ?? 0), unknown: Number(row?.unknown ?? 0) },
-      nextCursor: null,
-    };
+    const [items, counts] = await Promise.all([this.items(criteria, now), this.counts(criteria, now)]);
+    return { items, ...counts, nextCursor: null };
   }
 
   async get(assetId: string, now: Date): Promise<AssetDto | null> {
@@ -48,5 +26,36 @@ export class PostgresAssetReadModel implements AssetReadModel {
         GROUP BY c.id ORDER BY c.name`,
     );
     return result.rows.map((r) => ({ id: r.id, name: r.name, address: r.address, assetCount: Number(r.asset_count) }));
+  }
+
+  private async items(criteria: AssetSearch, now: Date): Promise<AssetDto[]> {
+    const params = new SqlParams();
+    const where = `${assetFilter(criteria, params)} AND ${statusCondition(criteria.status, now, params)}`;
+    const result = await this.pool.query<AssetRow>(
+      `SELECT ${ASSET_COLUMNS} FROM rm_assets WHERE ${where}
+        ORDER BY registration NULLS LAST, id LIMIT ${params.add(criteria.limit)}`,
+      params.values,
+    );
+    return result.rows.map((r) => toAssetDto(r, now));
+  }
+
+  /** Counts by status over the filter without its status part; `total` with it. */
+  private async counts(criteria: AssetSearch, now: Date): Promise<Pick<SearchAssetsResponse, 'total' | 'counts'>> {
+    const params = new SqlParams();
+    const where = assetFilter(criteria, params);
+    const at = params.add(now);
+    const result = await this.pool.query<{ online: string; offline: string; unknown: string; total: string }>(
+      `SELECT count(*) FILTER (WHERE offline_at > ${at}) AS online,
+              count(*) FILTER (WHERE offline_at <= ${at}) AS offline,
+              count(*) FILTER (WHERE last_seen_at IS NULL) AS unknown,
+              count(*) FILTER (WHERE ${statusCondition(criteria.status, now, params)}) AS total
+         FROM rm_assets WHERE ${where}`,
+      params.values,
+    );
+    const row = result.rows[0];
+    return {
+      total: Number(row?.total ?? 0),
+      counts: { online: Number(row?.online ?? 0), offline: Number(row?.offline ?? 0), unknown: Number(row?.unknown ?? 0) },
+    };
   }
 }

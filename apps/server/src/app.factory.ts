@@ -1,0 +1,24 @@
+import type { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module';
+import type { BeaconConfig } from './config/beacon-config';
+import { serveDashboard } from './dashboard/serve-dashboard';
+import { fastifyOptions } from './http/fastify-options';
+
+/** Builds the HTTP application on a migrated database; `main.ts` and the tests both use it. */
+export async function createBeaconApp(
+  config: BeaconConfig,
+  databaseUrl: string,
+  logger: LogLevel[] = ['error', 'warn', 'log'],
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, databaseUrl),
+    new FastifyAdapter(fastifyOptions),
+    { logger },
+  );
+  // Only JSON bodies are accepted; without this, a text/plain body would reach validation as a string.
+  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  if (config.roles.has('query')) await serveDashboard(app, config.dashboardDir);
+  return app;
+}

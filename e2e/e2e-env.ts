@@ -1,0 +1,3 @@
+/** The e2e server's port and admin key, shared by the Playwright config and the tests. */
+export const E2E_PORT = 3217;
+export const E2E_ADMIN_KEY = 'e2e-admin-key-0123456789';

@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { E2E_ADMIN_KEY } from './e2e-env';
+
+const SILENT_VIN = 'YS2R4X20005399401'; // ABC123: the demo leaves it silent, last heard 15 min ago
+
+test.describe('fleet dashboard', () => {
+  test('shows the 7 demo vehicles with live counts', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('asset-row')).toHaveCount(7);
+    await expect(page.getByTestId('count-online')).toContainText('5');
+    await expect(page.getByTestId('count-offline')).toContainText('2');
+    await expect(page.locator(`[data-asset-id="${SILENT_VIN}"]`)).toContainText('ABC123');
+  });
+
+  test('filters by customer, by status and by text', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('asset-row')).toHaveCount(7);
+    await page.getByTestId('customer-filter').selectOption('johans-bulk');
+    await expect(page.getByTestId('asset-row')).toHaveCount(2);
+    await expect(page.getByTestId('asset-row').first()).toContainText('Johans Bulk AB');
+    await page.getByTestId('customer-filter').selectOption('');
+    await page.getByTestId('status-filter').selectOption('offline');
+    await expect(page.getByTestId('asset-row')).toHaveCount(2);
+    await page.getByTestId('status-filter').selectOption('');
+    await page.getByTestId('search').fill('stu9');
+    await expect(page.getByTestId('asset-row')).toHaveCount(1);
+    await expect(page.getByTestId('asset-row')).toContainText('STU901');
+  });
+
+  test('sees a silent vehicle turn online within 2 seconds of its heartbeat', async ({ page, request }) => {
+    await page.goto('/');
+    const status = page.locator(`[data-asset-id="${SILENT_VIN}"] [data-testid="asset-status"]`);
+    await expect(status).toContainText('offline');
+    const response = await request.post(`/api/v1/assets/${SILENT_VIN}/heartbeats`, {
+      headers: { authorization: `Bearer ${E2E_ADMIN_KEY}` },
+      data: { lat: 59.1955, lon: 17.6253 },
+    });
+    expect(response.status()).toBe(202);
+    await expect(status).toContainText('online', { timeout: 2_000 });
+  });
+});

@@ -1,0 +1,123 @@
+import { createTestDatabase, type TestDatabase } from '@beacon/testing';
+import { Pool } from 'pg';
+import { runMigrations } from './migrate';
+import { eventStoreMigrations } from './migrations';
+import { ConcurrencyError } from './errors';
+import { EventStore, type NewHeartbeat } from './event-store';
+import { takeGlobalOrderLock } from './global-order-lock';
+import { inTransaction } from './transaction';
+
+let database: TestDatabase;
+let pool: Pool;
+let store: EventStore;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await runMigrations(database.url, eventStoreMigrations);
+  pool = new Pool({ connectionString: database.url, max: 30 });
+  store = new EventStore(pool);
+});
+
+afterAll(async () => {
+  await pool.end();
+  await database.drop();
+});
+
+const event = (n: number) => ({ type: 'Tested', data: { n }, metadata: { correlationId: `c-${n}` } });
+const heartbeat = (assetId: string, second: number, messageId?: string): NewHeartbeat => {
+  const occurredAt = new Date(Date.UTC(2026, 10, 25, 12, 0, second)).toISOString();
+  return { assetId, dedupeKey: messageId ?? occurredAt, occurredAt, data: { assetId, timestamp: occurredAt }, metadata: {} };
+};
+
+describe('EventStore', () => {
+  it('appends to a stream and reads it back in order with its version', async () => {
+    expect(await store.append('s-1', [event(1), event(2)], { expectedVersion: 'no_stream' })).toBe(2);
+    expect(await store.append('s-1', [event(3)], { expectedVersion: 2 })).toBe(3);
+    const events = await store.readStream('s-1');
+    expect(events.map((e) => e.data['n'])).toEqual([1, 2, 3]);
+    expect(events[0]?.metadata.correlationId).toBe('c-1');
+  });
+
+  it('lets exactly one of 20 racers with the same expected version win', async () => {
+    await store.append('race', [event(0)], { expectedVersion: 'no_stream' });
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => store.append('race', [event(i)], { expectedVersion: 1 })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(rejected).toHaveLength(19);
+    for (const r of rejected) expect(r.reason).toBeInstanceOf(ConcurrencyError);
+    expect(await store.streamVersion('race')).toBe(2);
+  });
+
+  it('appends to several streams atomically: a stale version on one stores nothing on any', async () => {
+    await expect(
+      store.appendToStreams([
+        { streamId: 'multi-a', events: [event(1)], expectedVersion: 'no_stream' },
+        { streamId: 'multi-b', events: [event(2)], expectedVersion: 5 },
+      ]),
+    ).rejects.toBeInstanceOf(ConcurrencyError);
+    expect(await store.readStream('multi-a')).toEqual([]);
+  });
+
+  it('stores a heartbeat once: re-sent batches and repeats inside a batch are reported, not stored', async () => {
+    const batch = [heartbeat('dup-1', 1), heartbeat('dup-1', 2, 'm-7'), heartbeat('dup-1', 1)];
+    expect((await store.appendHeartbeats(batch)).stored).toEqual([true, true, false]);
+    expect((await store.appendHeartbeats(batch)).stored).toEqual([false, false, false]);
+    const count = await pool.query(`SELECT count(*)::int AS n FROM heartbeats WHERE asset_id = 'dup-1'`);
+    expect(count.rows[0].n).toBe(2);
+  });
+
+  it('rolls back a failed heartbeat batch whole, leaving other batches stored', async () => {
+    const good = [heartbeat('fail-1', 1)];
+    const bad = [heartbeat('fail-2', 1), { ...heartbeat('fail-2', 2), occurredAt: 'not a time' }];
+    const [goodResult, badResult] = await Promise.allSettled([store.appendHeartbeats(good), store.appendHeartbeats(bad)]);
+    expect(goodResult.status).toBe('fulfilled');
+    expect(badResult.status).toBe('rejected');
+    const rows = await pool.query(`SELECT asset_id FROM heartbeats WHERE asset_id LIKE 'fail-%'`);
+    expect(rows.rows.map((r) => r.asset_id)).toEqual(['fail-1']);
+  });
+
+  it('reads all events in increasing global position without missing one that commits late', async () => {
+    const start = await lastPosition();
+    const writers = Array.from({ length: 8 }, (_, w) =>
+      (async () => {
+        for (let b = 0; b < 25; b++) {
+          if (b % 5 === 0) await store.append(`gap-${w}`, [event(b)], { expectedVersion: 'any' });
+          else await store.appendHeartbeats(Array.from({ length: 20 }, (_, i) => heartbeat(`gap-${w}`, b * 20 + i)));
+        }
+      })(),
+    );
+    // A writer that holds its transaction (and so its place in the order) open for a second.
+    const slow = inTransaction(pool, async (client) => {
+      await takeGlobalOrderLock(client);
+      await client.query(`INSERT INTO events (stream_id, stream_position, type, data) VALUES ('slow', 1, 'Slow', '{}')`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    });
+    const seen: bigint[] = [];
+    let done = false;
+    const all = Promise.all([...writers, slow]).finally(() => (done = true));
+    let after = start;
+    while (!done || (await lastPosition()) > after) {
+      const batch = await store.readAll(after, 97);
+      for (const e of batch) seen.push(e.globalPosition);
+      after = batch.at(-1)?.globalPosition ?? after;
+      if (batch.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await all;
+    const committed = await pool.query<{ p: string }>(
+      `SELECT global_position AS p FROM events WHERE global_position > $1
+       UNION ALL SELECT global_position FROM heartbeats WHERE global_position > $1 ORDER BY 1`,
+      [start.toString()],
+    );
+    expect(committed.rows).toHaveLength(8 * (5 + 20 * 20) + 1);
+    expect(seen).toEqual(committed.rows.map((r) => BigInt(r.p)));
+  });
+});
+
+async function lastPosition(): Promise<bigint> {
+  const result = await pool.query<{ p: string | null }>(
+    `SELECT greatest((SELECT max(global_position) FROM events), (SELECT max(global_position) FROM heartbeats)) AS p`,
+  );
+  return BigInt(result.rows[0]?.p ?? 0);
+}

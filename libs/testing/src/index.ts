@@ -1,0 +1,2 @@
+export * from './lib/eventually';
+export * from './lib/test-database';
