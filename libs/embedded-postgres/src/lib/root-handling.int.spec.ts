@@ -35,7 +35,7 @@ describe('data dir and binaries inside a 0700 directory', () => {
         settings: TEST_SETTINGS,
         log: (l) => lines.push(l),
       });
-    try { handle = await start(); } catch (e) { console.log('DEBUGLINES\n' + lines.join('\n')); throw e; }
+    handle = await start();
     realDataDir = handle.dataDir;
     await query(
       handle.url,
@@ -64,5 +64,16 @@ describe('data dir and binaries inside a 0700 directory', () => {
     } else {
       expect(realDataDir).toBe(await fs.realpath(dataDir));
     }
+    await handle.stop();
+
+    // Deleting the requested path (root: just the symlink) means starting over.
+    await fs.rm(dataDir, { recursive: true, force: true });
+    handle = await start();
+    expect(handle.dataDir).toBe(realDataDir);
+    if (isRoot())
+      expect(lines.some((l) => l.startsWith('Discarding'))).toBe(true);
+    expect(await query(handle.url, "select to_regclass('t') as t")).toEqual([
+      { t: null },
+    ]);
   });
 });

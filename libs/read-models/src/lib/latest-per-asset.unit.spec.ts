@@ -1,0 +1,54 @@
+import type { HeartbeatRecorded } from '@beacon/domain';
+import fc from 'fast-check';
+import { latestPerAsset } from './latest-per-asset';
+
+type Heartbeat = HeartbeatRecorded['data'];
+
+const heartbeat = (assetId: string, ms: number, positioned: boolean): Heartbeat => ({
+  assetId,
+  timestamp: new Date(ms).toISOString(),
+  lat: positioned ? 59 : null,
+  lon: positioned ? 18 : null,
+  altitude: null,
+  speed: null,
+  heading: null,
+  accuracy: null,
+  battery: null,
+  messageId: null,
+});
+
+const arbitraryHeartbeat = fc
+  .tuple(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 0, max: 10_000_000 }), fc.boolean())
+  .map(([asset, ms, positioned]) => heartbeat(asset, ms, positioned));
+
+describe('latestPerAsset', () => {
+  it('keeps the newest heartbeat and the newest position per asset, whatever the arrival order', () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryHeartbeat, { maxLength: 60 }), (batch) => {
+        const latest = latestPerAsset(batch);
+        expect(latest.map((l) => l.assetId).sort()).toEqual([...new Set(batch.map((h) => h.assetId))].sort());
+        for (const entry of latest) {
+          const own = batch.filter((h) => h.assetId === entry.assetId);
+          const newest = Math.max(...own.map((h) => Date.parse(h.timestamp)));
+          expect(Date.parse(entry.seenAt)).toBe(newest);
+          const positioned = own.filter((h) => h.lat !== null);
+          const newestPosition = positioned.length ? Math.max(...positioned.map((h) => Date.parse(h.timestamp))) : null;
+          expect(entry.position ? Date.parse(entry.position.timestamp) : null).toBe(newestPosition);
+        }
+      }),
+    );
+  });
+
+  it('gives the same answer for any order of the same batch', () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryHeartbeat, { maxLength: 30 }), fc.infiniteStream(fc.nat()), (batch, seeds) => {
+        const shuffled = [...batch].sort(() => (seeds.next().value % 3) - 1);
+        const key = (b: Heartbeat[]) =>
+          latestPerAsset(b)
+            .map((l) => `${l.assetId}:${l.seenAt}:${l.position?.timestamp ?? '-'}`)
+            .sort();
+        expect(key(shuffled)).toEqual(key(batch));
+      }),
+    );
+  });
+});
