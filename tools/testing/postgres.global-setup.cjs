@@ -8,13 +8,14 @@ const { startEmbeddedPostgres } = require('../../libs/embedded-postgres/src');
 
 module.exports = async function startTestPostgres() {
   if (process.env.BEACON_TEST_DATABASE_URL) return; // an existing server was named: use it
-  const dataDir = join(mkdtempSync(join(tmpdir(), 'beacon-test-')), 'postgres');
+  const tempDir = mkdtempSync(join(tmpdir(), 'beacon-test-'));
+  const dataDir = join(tempDir, 'postgres');
   const postgres = await startEmbeddedPostgres({
     dataDir,
     // Durability is not under test here (the benchmarks run with fsync on); speed is welcome.
     settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '300' },
     log: () => undefined,
   });
-  globalThis.__BEACON_TEST_POSTGRES__ = postgres;
+  globalThis.__BEACON_TEST_POSTGRES__ = { postgres, tempDir };
   process.env.BEACON_TEST_DATABASE_URL = postgres.url;
 };

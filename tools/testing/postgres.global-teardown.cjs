@@ -1,9 +1,11 @@
 const { rmSync } = require('node:fs');
-const { dirname } = require('node:path');
 
+// Removes exactly what the setup made: its temp folder and the cluster, which as root may live
+// elsewhere (see libs/embedded-postgres, "Running as root"), never the folder around it.
 module.exports = async function stopTestPostgres() {
-  const postgres = globalThis.__BEACON_TEST_POSTGRES__;
-  if (!postgres) return;
-  await postgres.stop();
-  rmSync(dirname(postgres.dataDir), { recursive: true, force: true });
+  const started = globalThis.__BEACON_TEST_POSTGRES__;
+  if (!started) return;
+  await started.postgres.stop();
+  rmSync(started.postgres.dataDir, { recursive: true, force: true });
+  rmSync(started.tempDir, { recursive: true, force: true });
 };

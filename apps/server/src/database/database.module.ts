@@ -1,7 +1,19 @@
 import { EventStore } from '@beacon/event-store';
-import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'pg';
 import { PG_POOL } from '../config/config.tokens';
+
+const logger = new Logger('Database');
+
+/**
+ * An idle pooled connection that the server drops (a restart, a failover) emits 'error' on the pool;
+ * without a listener that would end the process. The pool replaces the connection on next use.
+ */
+function createPool(databaseUrl: string): Pool {
+  const pool = new Pool({ connectionString: databaseUrl, max: 20 });
+  pool.on('error', (error) => logger.warn(`idle database connection lost: ${error.message}`));
+  return pool;
+}
 
 /** One connection pool per process, shared by the event store, projections and queries. */
 @Global()
@@ -13,7 +25,7 @@ export class DatabaseModule implements OnApplicationShutdown {
     return {
       module: DatabaseModule,
       providers: [
-        { provide: PG_POOL, useFactory: () => new Pool({ connectionString: databaseUrl, max: 20 }) },
+        { provide: PG_POOL, useFactory: () => createPool(databaseUrl) },
         { provide: EventStore, inject: [PG_POOL], useFactory: (pool: Pool) => new EventStore(pool) },
       ],
       exports: [PG_POOL, EventStore],

@@ -5,7 +5,9 @@ import type { RunAs } from './types';
  * Spawns a PostgreSQL binary, as `runAs` when we are root. The cwd is set to a
  * directory the target user can reach: the inherited one may be a 0700 home.
  * LC_ALL=C keeps messages in English and avoids locale lookups on minimal
- * images; the cluster itself is created with --no-locale anyway.
+ * images; the cluster itself is created with --no-locale anyway. The child
+ * gets its own process group, so a Ctrl-C in the terminal reaches only the
+ * Node process, which then closes its connections before it stops PostgreSQL.
  */
 export function spawnAs(
   binary: string,
@@ -17,6 +19,7 @@ export function spawnAs(
     cwd,
     env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
     ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
   });
 }
