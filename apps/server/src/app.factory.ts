@@ -15,7 +15,8 @@ export async function createBeaconApp(
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, databaseUrl),
     new FastifyAdapter(fastifyOptions),
-    { logger },
+    // Errors reach the caller (main.ts logs them and exits; tests report them) instead of exit(1).
+    { logger, abortOnError: false },
   );
   // Only JSON bodies are accepted; without this, a text/plain body would reach validation as a string.
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');

@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import type { BeaconConfig } from './config/beacon-config';
-import { BEACON_CONFIG } from './config/config.tokens';
+import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthController } from './health/health.controller';
@@ -26,10 +26,9 @@ export class AppModule {
     ];
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), DatabaseModule.forRoot(databaseUrl), ...roles],
+      imports: [ConfigModule.forRoot(config), CqrsModule.forRoot(), DatabaseModule.forRoot(databaseUrl), ...roles],
       controllers: [HealthController],
       providers: [
-        { provide: BEACON_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],

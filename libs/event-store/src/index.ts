@@ -7,3 +7,5 @@ export * from './lib/migrations';
 export * from './lib/recorded-event';
 export * from './lib/subscription';
 export * from './lib/transaction';
+export * from './lib/heartbeat-partitions';
+export * from './lib/heartbeat-writer';

@@ -19,6 +19,8 @@ export interface BeaconConfig {
   adminKey: string | null;
   /** The built dashboard to serve at `/`; null serves none. */
   dashboardDir: string | null;
+  /** Heartbeats older than this many days are dropped (whole daily partitions); null keeps all. */
+  retentionDays: number | null;
 }
 
 export class ConfigError extends Error {
@@ -39,6 +41,7 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string | null }):
     auth: parseSwitch('BEACON_AUTH', read('BEACON_AUTH') ?? 'on'),
     adminKey: parseAdminKey(read('BEACON_ADMIN_KEY')),
     dashboardDir: read('BEACON_DASHBOARD_DIR') ?? defaults.dashboardDir,
+    retentionDays: parseRetentionDays(read('BEACON_RETENTION_DAYS')),
   };
 }
 
@@ -83,4 +86,13 @@ function parseAdminKey(value: string | undefined): string | null {
   if (value === undefined) return null;
   if (value.length < 16) throw new ConfigError('BEACON_ADMIN_KEY must be at least 16 characters long');
   return value;
+}
+
+function parseRetentionDays(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 1) {
+    throw new ConfigError(`BEACON_RETENTION_DAYS must be a whole number of days (1 or more), got "${value}"`);
+  }
+  return days;
 }

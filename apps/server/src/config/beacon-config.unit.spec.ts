@@ -13,6 +13,11 @@ describe('loadConfig', () => {
     expect(config.auth).toBe(true);
     expect(config.demo).toBe(false);
     expect(config.databaseUrl).toBeNull();
+    expect(config.retentionDays).toBeNull();
+  });
+
+  it('reads a retention period in days', () => {
+    expect(loadConfig({ BEACON_RETENTION_DAYS: '30' }, defaults).retentionDays).toBe(30);
   });
 
   it('reads a secret from the file named by *_FILE', () => {
@@ -28,6 +33,8 @@ describe('loadConfig', () => {
     [{ BEACON_DEMO: 'maybe' }, /BEACON_DEMO/],
     [{ BEACON_ADMIN_KEY: 'short' }, /BEACON_ADMIN_KEY/],
     [{ BEACON_ADMIN_KEY_FILE: '/nonexistent/key' }, /BEACON_ADMIN_KEY_FILE/],
+    [{ BEACON_RETENTION_DAYS: '0' }, /BEACON_RETENTION_DAYS/],
+    [{ BEACON_RETENTION_DAYS: '1.5' }, /BEACON_RETENTION_DAYS/],
   ])('fails fast with a message naming the variable: %j', (env, message) => {
     expect(() => loadConfig(env, defaults)).toThrow(ConfigError);
     expect(() => loadConfig(env, defaults)).toThrow(message);

@@ -1,4 +1,4 @@
-import { EventStore } from '@beacon/event-store';
+import { EventStore, HeartbeatWriter } from '@beacon/event-store';
 import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'pg';
 import { PG_POOL } from '../config/config.tokens';
@@ -19,7 +19,10 @@ function createPool(databaseUrl: string): Pool {
 @Global()
 @Module({})
 export class DatabaseModule implements OnApplicationShutdown {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly heartbeatWriter: HeartbeatWriter,
+  ) {}
 
   static forRoot(databaseUrl: string): DynamicModule {
     return {
@@ -27,12 +30,15 @@ export class DatabaseModule implements OnApplicationShutdown {
       providers: [
         { provide: PG_POOL, useFactory: () => createPool(databaseUrl) },
         { provide: EventStore, inject: [PG_POOL], useFactory: (pool: Pool) => new EventStore(pool) },
+        { provide: HeartbeatWriter, inject: [PG_POOL], useFactory: (pool: Pool) => new HeartbeatWriter(pool) },
       ],
-      exports: [PG_POOL, EventStore],
+      exports: [PG_POOL, EventStore, HeartbeatWriter],
     };
   }
 
+  /** Heartbeats still gathering for a flush are written before the pool closes. */
   async onApplicationShutdown(): Promise<void> {
+    await this.heartbeatWriter.close();
     await this.pool.end();
   }
 }

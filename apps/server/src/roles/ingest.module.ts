@@ -6,10 +6,11 @@ import { RegisterCustomerHandler } from '../customers/register-customer/register
 import { KnownAssets } from '../heartbeats/known-assets';
 import { RecordHeartbeatController } from '../heartbeats/record-heartbeats/record-heartbeats.controller';
 import { RecordHeartbeatsHandler } from '../heartbeats/record-heartbeats/record-heartbeats.handler';
+import { DropExpiredHeartbeats } from '../retention/drop-expired-heartbeats.service';
 
-/** The command side (`BEACON_ROLES=ingest`): customer and asset commands, heartbeats. */
+/** The command side (`BEACON_ROLES=ingest`): customer and asset commands, heartbeats, retention. */
 @Module({
   controllers: [RegisterCustomerController, RegisterAssetController, RecordHeartbeatController],
-  providers: [RegisterCustomerHandler, RegisterAssetHandler, RecordHeartbeatsHandler, KnownAssets],
+  providers: [RegisterCustomerHandler, RegisterAssetHandler, RecordHeartbeatsHandler, KnownAssets, DropExpiredHeartbeats],
 })
 export class IngestModule {}

@@ -1,6 +1,7 @@
 import type { ClientBase, Pool } from 'pg';
 import { ConcurrencyError, type ExpectedVersion } from './errors';
 import { notifySubscribers, takeGlobalOrderLock } from './global-order-lock';
+import { HeartbeatPartitions, isMissingPartition, partitionDay } from './heartbeat-partitions';
 import type { NewEvent, RecordedEvent } from './recorded-event';
 import { inTransaction } from './transaction';
 
@@ -10,7 +11,7 @@ export interface StreamAppend {
   expectedVersion: ExpectedVersion;
 }
 
-/** A heartbeat row: stored once per `(assetId, dedupeKey)`. */
+/** A heartbeat row: stored once per asset, UTC day of `occurredAt` and `dedupeKey`. */
 export interface NewHeartbeat {
   assetId: string;
   /** The device's message id, or the heartbeat's timestamp when it has none. */
@@ -43,9 +44,15 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
   recordedAt: row.recorded_at,
 });
 
+const heartbeatKey = (assetId: string, day: string, dedupeKey: string): string => `${assetId}\u0000${day}\u0000${dedupeKey}`;
+
 /** The PostgreSQL event log (see README.md for the ordering guarantee). */
 export class EventStore {
-  constructor(private readonly pool: Pool) {}
+  private readonly partitions: HeartbeatPartitions;
+
+  constructor(private readonly pool: Pool) {
+    this.partitions = new HeartbeatPartitions(pool);
+  }
 
   /** Appends to one stream atomically; returns the stream's new version. */
   async append(streamId: string, events: NewEvent[], options: { expectedVersion: ExpectedVersion }): Promise<number> {
@@ -69,19 +76,38 @@ export class EventStore {
     });
   }
 
-  /** Stores heartbeats in one transaction, skipping the ones already stored. */
+  /**
+   * Stores heartbeats in one transaction, skipping the ones already stored. Concurrent callers
+   * should share transactions through a `HeartbeatWriter` rather than call this one by one.
+   */
   async appendHeartbeats(rows: NewHeartbeat[]): Promise<HeartbeatAppendResult> {
     if (rows.length === 0) return { stored: [] };
+    await this.partitions.ensure(rows.map((r) => r.occurredAt));
+    try {
+      return await this.insertHeartbeats(rows);
+    } catch (error) {
+      if (!isMissingPartition(error)) throw error;
+      this.partitions.forget(); // retention dropped a partition we knew: create it again, once
+      await this.partitions.ensure(rows.map((r) => r.occurredAt));
+      return this.insertHeartbeats(rows);
+    }
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    return this.streamVersionWith(this.pool, streamId);
+  }
+
+  private async insertHeartbeats(rows: NewHeartbeat[]): Promise<HeartbeatAppendResult> {
     const inserted = await inTransaction(this.pool, async (client) => {
       await takeGlobalOrderLock(client);
-      const result = await client.query<{ asset_id: string; dedupe_key: string }>(
-        `INSERT INTO heartbeats (asset_id, dedupe_key, occurred_at, data, metadata)
-         SELECT asset_id, dedupe_key, occurred_at, data, metadata
+      const result = await client.query<{ asset_id: string; occurred_day: string; dedupe_key: string }>(
+        `INSERT INTO heartbeats (asset_id, dedupe_key, occurred_at, occurred_day, data, metadata)
+         SELECT asset_id, dedupe_key, occurred_at, (occurred_at AT TIME ZONE 'UTC')::date, data, metadata
            FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[], $5::jsonb[])
                 WITH ORDINALITY AS t(asset_id, dedupe_key, occurred_at, data, metadata, ordinal)
           ORDER BY ordinal
-         ON CONFLICT (asset_id, dedupe_key) DO NOTHING
-         RETURNING asset_id, dedupe_key`,
+         ON CONFLICT (asset_id, occurred_day, dedupe_key) DO NOTHING
+         RETURNING asset_id, occurred_day::text, dedupe_key`,
         [
           rows.map((r) => r.assetId),
           rows.map((r) => r.dedupeKey),
@@ -93,15 +119,9 @@ export class EventStore {
       if (result.rowCount) await notifySubscribers(client);
       return result.rows;
     });
-    const fresh = new Set(inserted.map((r) => `${r.asset_id}\u0000${r.dedupe_key}`));
+    const fresh = new Set(inserted.map((r) => heartbeatKey(r.asset_id, r.occurred_day, r.dedupe_key)));
     // A key repeated inside one batch is stored once: only its first occurrence counts as stored.
-    return {
-      stored: rows.map((r) => fresh.delete(`${r.assetId}\u0000${r.dedupeKey}`)),
-    };
-  }
-
-  async streamVersion(streamId: string): Promise<number> {
-    return this.streamVersionWith(this.pool, streamId);
+    return { stored: rows.map((r) => fresh.delete(heartbeatKey(r.assetId, partitionDay(r.occurredAt), r.dedupeKey))) };
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {

@@ -1,23 +1,32 @@
 import type { Pool, PoolClient } from 'pg';
 
 /**
- * Runs `work` in one transaction on a pooled connection; rolls back on any error. A connection
- * whose rollback fails is broken and is destroyed rather than returned to the pool.
+ * Runs `work` in one transaction on a pooled connection; rolls back on any error. A connection that
+ * dies while checked out emits 'error' on the client, which the pool does not listen to while the
+ * client is out: listen here, so a dropped connection fails this transaction instead of the
+ * process, and destroy such a connection rather than return it to the pool.
  */
 export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken = false;
+  const onError = (): void => {
+    broken = true;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => {
-      broken = true;
-    });
+    if (!broken) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+    }
     throw error;
   } finally {
+    client.off('error', onError);
     client.release(broken);
   }
 }

@@ -1,5 +1,5 @@
 import { DomainError, recordHeartbeat } from '@beacon/domain';
-import { EventStore } from '@beacon/event-store';
+import { HeartbeatWriter, type NewHeartbeat } from '@beacon/event-store';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { KnownAssets } from '../known-assets';
 import { RecordHeartbeatsCommand, type RecordHeartbeatsResult } from './record-heartbeats.command';
@@ -7,18 +7,18 @@ import { RecordHeartbeatsCommand, type RecordHeartbeatsResult } from './record-h
 /**
  * Heartbeats are facts from devices: no stream version to check, only that the asset exists.
  * Each is stored once per `(assetId, messageId)`, or `(assetId, timestamp)` without a message id;
- * the promise resolves after the transaction that stored them has committed.
+ * the promise resolves after the group-commit transaction that stored them has committed.
  */
 @CommandHandler(RecordHeartbeatsCommand)
 export class RecordHeartbeatsHandler implements ICommandHandler<RecordHeartbeatsCommand, RecordHeartbeatsResult> {
   constructor(
-    private readonly store: EventStore,
+    private readonly writer: HeartbeatWriter,
     private readonly knownAssets: KnownAssets,
   ) {}
 
   async execute({ items, metadata }: RecordHeartbeatsCommand): Promise<RecordHeartbeatsResult> {
     const receivedAt = new Date(metadata.receivedAt);
-    const rows = [];
+    const rows: NewHeartbeat[] = [];
     for (const { assetId, heartbeat } of items) {
       if (!(await this.knownAssets.exists(assetId))) {
         throw new DomainError('unknown_asset', `asset ${assetId} is not registered`);
@@ -32,7 +32,7 @@ export class RecordHeartbeatsHandler implements ICommandHandler<RecordHeartbeats
         metadata,
       });
     }
-    const { stored } = await this.store.appendHeartbeats(rows);
+    const { stored } = await this.writer.append(rows);
     const accepted = stored.filter(Boolean).length;
     return { accepted, duplicates: stored.length - accepted };
   }

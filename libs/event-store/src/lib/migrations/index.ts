@@ -1,4 +1,5 @@
 import { CreateEventLog1764000000000 } from './1764000000000-create-event-log';
+import { PartitionHeartbeatsByDay1764000200000 } from './1764000200000-partition-heartbeats-by-day';
 
 /** Migration classes of the event log, in order; the server runs them with the read models' own. */
-export const eventStoreMigrations = [CreateEventLog1764000000000];
+export const eventStoreMigrations = [CreateEventLog1764000000000, PartitionHeartbeatsByDay1764000200000];

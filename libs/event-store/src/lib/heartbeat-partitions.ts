@@ -1,0 +1,62 @@
+import type { ClientBase, Pool } from 'pg';
+
+/** The UTC day (`YYYY-MM-DD`) whose partition holds a heartbeat of this time. */
+export function partitionDay(occurredAt: string): string {
+  return new Date(occurredAt).toISOString().slice(0, 10);
+}
+
+/**
+ * Remembers which daily partitions exist, so the write path creates a partition at most once per
+ * day and process. The creation runs in its own short transaction: the DDL's lock on the parent
+ * table is then not held through a heartbeat batch.
+ */
+export class HeartbeatPartitions {
+  private readonly known = new Set<string>();
+
+  constructor(private readonly pool: Pool) {}
+
+  async ensure(occurredAts: readonly string[]): Promise<void> {
+    const missing = [...new Set(occurredAts.map(partitionDay))].filter((day) => !this.known.has(day));
+    if (missing.length === 0) return;
+    await this.pool.query('SELECT beacon_ensure_heartbeat_partition(day) FROM unnest($1::date[]) AS day', [missing]);
+    for (const day of missing) this.known.add(day);
+  }
+
+  /** Retention dropped partitions behind our back: ask the database again next time. */
+  forget(): void {
+    this.known.clear();
+  }
+}
+
+/** PostgreSQL's answer when a row's partition does not exist (any more). */
+export function isMissingPartition(error: unknown): boolean {
+  return (error as { code?: string }).code === '23514' && /no partition of relation/.test((error as Error).message);
+}
+
+export interface DroppedPartition {
+  name: string;
+  day: string;
+}
+
+/**
+ * Drops every daily heartbeat partition whose whole day lies before `now - retentionDays`: one
+ * DROP TABLE each, whatever its size. Lifecycle events live in `events` and are never touched.
+ */
+export async function dropExpiredHeartbeatPartitions(
+  client: Pick<ClientBase, 'query'>,
+  retentionDays: number,
+  now: Date,
+): Promise<DroppedPartition[]> {
+  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString().slice(0, 10);
+  const partitions = await client.query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_inherits i
+       JOIN pg_class c ON c.oid = i.inhrelid
+      WHERE i.inhparent = 'heartbeats'::regclass AND c.relname ~ '^heartbeats_[0-9]{8}$'`,
+  );
+  const expired = partitions.rows
+    .map(({ name }) => ({ name, day: `${name.slice(11, 15)}-${name.slice(15, 17)}-${name.slice(17, 19)}` }))
+    .filter(({ day }) => day < cutoff)
+    .sort((a, b) => a.day.localeCompare(b.day));
+  for (const { name } of expired) await client.query(`DROP TABLE IF EXISTS ${name}`);
+  return expired;
+}

@@ -1,0 +1,98 @@
+import type { Pool } from 'pg';
+import { EventStore, type HeartbeatAppendResult, type NewHeartbeat } from './event-store';
+
+export interface HeartbeatWriterOptions {
+  /** A flush carries at most about this many rows (a single larger append goes alone). */
+  maxBatchRows?: number;
+  /** How long the first waiting append may wait for company before its flush starts. */
+  maxDelayMs?: number;
+}
+
+interface Waiting {
+  rows: NewHeartbeat[];
+  resolve: (result: HeartbeatAppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit for heartbeats: concurrent appends share one transaction (one multi-row INSERT and
+ * one WAL flush), which is how one small machine stores tens of thousands of durable heartbeats a
+ * second. Every promise settles after its flush: resolved once committed, or rejected — together
+ * with every other caller of that flush, none of whose rows is stored — when it fails. While one
+ * flush commits, the next batch gathers, and it starts as soon as the previous one ends.
+ */
+export class HeartbeatWriter {
+  private readonly store: EventStore;
+  private readonly maxBatchRows: number;
+  private readonly maxDelayMs: number;
+  private waiting: Waiting[] = [];
+  private waitingRows = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private draining: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(pool: Pool, options: HeartbeatWriterOptions = {}) {
+    this.store = new EventStore(pool);
+    this.maxBatchRows = options.maxBatchRows ?? 5_000;
+    this.maxDelayMs = options.maxDelayMs ?? 2;
+  }
+
+  append(rows: NewHeartbeat[]): Promise<HeartbeatAppendResult> {
+    if (this.closed) return Promise.reject(new Error('the heartbeat writer is closed'));
+    if (rows.length === 0) return Promise.resolve({ stored: [] });
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ rows, resolve, reject });
+      this.waitingRows += rows.length;
+      if (this.waitingRows >= this.maxBatchRows) this.startDraining();
+      else this.timer ??= setTimeout(() => this.startDraining(), this.maxDelayMs);
+    });
+  }
+
+  /** Flushes what is waiting, then refuses new appends. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.startDraining();
+    await this.draining;
+  }
+
+  private startDraining(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.draining) return; // the running drain picks up what is waiting
+    this.draining = this.drain().finally(() => {
+      this.draining = null;
+      // An append may have slipped in between the drain's last look and this line.
+      if (this.waiting.length > 0) this.startDraining();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.waiting.length > 0) await this.flush(this.takeBatch());
+  }
+
+  /** Whole appends, oldest first, up to the row limit (but always at least one append). */
+  private takeBatch(): Waiting[] {
+    let rows = 0;
+    let count = 0;
+    for (const waiting of this.waiting) {
+      if (count > 0 && rows + waiting.rows.length > this.maxBatchRows) break;
+      rows += waiting.rows.length;
+      count++;
+    }
+    this.waitingRows -= rows;
+    return this.waiting.splice(0, count);
+  }
+
+  private async flush(batch: Waiting[]): Promise<void> {
+    try {
+      const { stored } = await this.store.appendHeartbeats(batch.flatMap((w) => w.rows));
+      let offset = 0;
+      for (const waiting of batch) {
+        waiting.resolve({ stored: stored.slice(offset, offset + waiting.rows.length) });
+        offset += waiting.rows.length;
+      }
+    } catch (error) {
+      for (const waiting of batch) waiting.reject(error);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import { createTestDatabase, type TestDatabase } from '@beacon/testing';
+import { Pool } from 'pg';
+import { EventStore } from '../event-store';
+import { runMigrations } from '../migrate';
+import { CreateEventLog1764000000000 } from './1764000000000-create-event-log';
+import { eventStoreMigrations } from './index';
+
+let database: TestDatabase;
+let pool: Pool;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  pool = new Pool({ connectionString: database.url });
+});
+
+afterAll(async () => {
+  await pool.end();
+  await database.drop();
+});
+
+describe('event log migrations', () => {
+  it('moves heartbeats written before partitioning into daily partitions, keeping their positions', async () => {
+    await runMigrations(database.url, [CreateEventLog1764000000000]);
+    await pool.query(`INSERT INTO events (stream_id, stream_position, type, data) VALUES ('asset-a', 1, 'AssetRegistered', '{}')`);
+    await pool.query(`
+      INSERT INTO heartbeats (asset_id, dedupe_key, occurred_at, data)
+      VALUES ('a', 't:1', '2026-11-24T23:59:59Z', '{"n": 1}'), ('a', 't:2', '2026-11-25T00:00:01Z', '{"n": 2}')`);
+    const before = await new EventStore(pool).readAll(0n, 10);
+
+    expect(await runMigrations(database.url, eventStoreMigrations)).toEqual(['PartitionHeartbeatsByDay1764000200000']);
+    const after = await new EventStore(pool).readAll(0n, 10);
+    expect(after.map((e) => [e.globalPosition, e.type, e.data])).toEqual(before.map((e) => [e.globalPosition, e.type, e.data]));
+    const partitions = await pool.query<{ name: string }>(
+      `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE i.inhparent = 'heartbeats'::regclass ORDER BY 1`,
+    );
+    expect(partitions.rows.map((r) => r.name)).toEqual(['heartbeats_20261124', 'heartbeats_20261125']);
+    expect(await runMigrations(database.url, eventStoreMigrations)).toEqual([]);
+  });
+});
