@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 import type { BeaconConfig } from './config/beacon-config';
 import { serveDashboard } from './dashboard/serve-dashboard';
 import { fastifyOptions } from './http/fastify-options';
+import { installBodyParsing } from './http/install-body-parsing';
 
 /** Builds the HTTP application on a migrated database; `main.ts` and the tests both use it. */
 export async function createBeaconApp(
@@ -18,8 +19,7 @@ export async function createBeaconApp(
     // Errors reach the caller (main.ts logs them and exits; tests report them) instead of exit(1).
     { logger, abortOnError: false },
   );
-  // Only JSON bodies are accepted; without this, a text/plain body would reach validation as a string.
-  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  installBodyParsing(app);
   if (config.roles.has('query')) await serveDashboard(app, config.dashboardDir);
   return app;
 }

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ApiKeyGuard } from './auth/api-key.guard';
+import { AuthModule } from './auth/auth.module';
 import type { BeaconConfig } from './config/beacon-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -26,10 +26,9 @@ export class AppModule {
     ];
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), CqrsModule.forRoot(), DatabaseModule.forRoot(databaseUrl), ...roles],
+      imports: [ConfigModule.forRoot(config), CqrsModule.forRoot(), DatabaseModule.forRoot(databaseUrl), AuthModule, ...roles],
       controllers: [HealthController],
       providers: [
-        { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],
     };

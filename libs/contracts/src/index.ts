@@ -4,3 +4,6 @@ export * from './lib/commands.dto';
 export * from './lib/schemas/heartbeat.schema';
 export * from './lib/schemas/register-customer.schema';
 export * from './lib/schemas/register-asset.schema';
+export * from './lib/schemas/batch-heartbeat.schema';
+export * from './lib/schemas/issue-api-key.schema';
+export * from './lib/schemas/update-asset.schema';

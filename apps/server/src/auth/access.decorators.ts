@@ -1,9 +1,27 @@
-import { SetMetadata } from '@nestjs/common';
+import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { Principal, Role } from './principal';
 
-export type Access = 'public' | 'read' | 'write';
+/** Who may call a route: anyone, readers, heartbeat senders, or admins only. */
+export type Access = 'public' | 'read' | 'heartbeats' | 'admin';
 export const ACCESS_KEY = 'beacon:access';
 
-/** Who may call a route: anyone (health), readers, or writers (commands and heartbeats). */
+export const ROLES_OF: Record<Exclude<Access, 'public'>, readonly Role[]> = {
+  read: ['admin', 'viewer'],
+  heartbeats: ['admin', 'device'],
+  admin: ['admin'],
+};
+
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_KEY, 'public');
 export const ReadAccess = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_KEY, 'read');
-export const WriteAccess = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_KEY, 'write');
+export const HeartbeatAccess = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_KEY, 'heartbeats');
+export const AdminAccess = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_KEY, 'admin');
+
+/** The caller the guard identified (see `ApiKeyGuard`). */
+export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
+
+export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
+  const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+  if (!principal) throw new Error('no principal: the route lacks an access decorator');
+  return principal;
+});

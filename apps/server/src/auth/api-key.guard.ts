@@ -1,37 +1,44 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
 import type { BeaconConfig } from '../config/beacon-config';
 import { BEACON_CONFIG } from '../config/config.tokens';
 import { ApiError } from '../http/api-error';
-import { ACCESS_KEY, type Access } from './access.decorators';
-import { keyDigest, presentedKey, sameKey } from './api-key';
+import { ACCESS_KEY, ROLES_OF, type Access, type AuthenticatedRequest } from './access.decorators';
+import { presentedKey } from './api-key';
+import { ApiKeys } from './api-keys';
+import { ANONYMOUS_READER } from './principal';
 
 /**
- * Every route states its access level; a route that forgets to is treated as a write. Until
- * per-customer keys exist, the admin key (`BEACON_ADMIN_KEY`) is the only key.
+ * Every route states who may call it; a route that forgets is admin-only. The identified caller
+ * is put on the request for handlers that scope by customer.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
-  private readonly adminDigest: Buffer | null;
-
   constructor(
     private readonly reflector: Reflector,
+    private readonly keys: ApiKeys,
     @Inject(BEACON_CONFIG) private readonly config: BeaconConfig,
-  ) {
-    this.adminDigest = config.adminKey ? keyDigest(config.adminKey) : null;
-  }
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const access =
-      this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]) ??
-      'write';
-    if (access === 'public' || (access === 'read' && !this.config.auth)) return true;
-    const key = presentedKey(context.switchToHttp().getRequest<FastifyRequest>().headers);
-    if (key === null) throw new ApiError('unauthorized', 'an API key is required (Authorization: Bearer <key>)');
-    if (this.adminDigest === null || !sameKey(key, this.adminDigest)) {
-      throw new ApiError('unauthorized', 'the API key is not valid');
+      this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]) ?? 'admin';
+    if (access === 'public') return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const key = presentedKey(request.headers, request.query as Record<string, unknown>);
+    if (key === null) {
+      if (access === 'read' && !this.config.auth) {
+        request.principal = ANONYMOUS_READER;
+        return true;
+      }
+      throw new ApiError('unauthorized', 'an API key is required (Authorization: Bearer <key>)');
     }
+    const principal = await this.keys.authenticate(key);
+    if (!principal) throw new ApiError('unauthorized', 'the API key is not valid');
+    if (!ROLES_OF[access].includes(principal.role)) {
+      throw new ApiError('forbidden', `a ${principal.role} key may not do this`);
+    }
+    request.principal = principal;
     return true;
   }
 }

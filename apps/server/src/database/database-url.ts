@@ -1,9 +1,9 @@
 import { createDatabase, startEmbeddedPostgres } from '@beacon/embedded-postgres';
-import { eventStoreMigrations, runMigrations } from '@beacon/event-store';
-import { postgresReadModelMigrations } from '@beacon/read-models';
+import { runMigrations } from '@beacon/event-store';
 import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import type { BeaconConfig } from '../config/beacon-config';
+import { beaconMigrations } from './migrations';
 
 export interface Database {
   url: string;
@@ -29,7 +29,7 @@ export async function openDatabase(config: BeaconConfig): Promise<Database> {
     logger.log(`embedded PostgreSQL on port ${embedded.port}, data in ${embedded.dataDir}`);
     database = { url: await createDatabase(embedded.url, 'beacon'), stop: () => embedded.stop() };
   }
-  const applied = await runMigrations(database.url, [...eventStoreMigrations, ...postgresReadModelMigrations]);
+  const applied = await runMigrations(database.url, beaconMigrations);
   if (applied.length) logger.log(`migrations applied: ${applied.join(', ')}`);
   return database;
 }

@@ -4,6 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { RegisterAssetCommand } from '../assets/register-asset/register-asset.command';
 import { RegisterCustomerCommand } from '../customers/register-customer/register-customer.command';
 import { RecordHeartbeatsCommand } from '../heartbeats/record-heartbeats/record-heartbeats.command';
+import { SYSTEM } from '../auth/principal';
 import type { RequestMetadata } from '../http/request-metadata';
 import { DEMO_FLEET } from './demo-fleet';
 
@@ -40,7 +41,7 @@ export class DemoFleetRegistrar {
       await this.commands.execute(command);
       return true;
     } catch (error) {
-      const exists = error instanceof DomainError && /already_exists$/.test(error.code);
+      const exists = error instanceof DomainError && /already_exists$|decommissioned$/.test(error.code);
       if (exists) return false;
       throw error;
     }
@@ -48,7 +49,7 @@ export class DemoFleetRegistrar {
 
   private async lastHeardLongAgo(assetId: string, home: { lat: number; lon: number }, metadata: RequestMetadata): Promise<void> {
     const timestamp = new Date(Date.now() - SILENT_LAST_SEEN_MS).toISOString();
-    await this.commands.execute(new RecordHeartbeatsCommand([{ assetId, heartbeat: { timestamp, ...home } }], metadata));
+    await this.commands.execute(new RecordHeartbeatsCommand([{ index: 0, assetId, heartbeat: { timestamp, ...home } }], metadata, SYSTEM));
   }
 }
 

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { SYSTEM } from '../auth/principal';
 import { RecordHeartbeatsCommand } from '../heartbeats/record-heartbeats/record-heartbeats.command';
 import { DEMO_FLEET } from './demo-fleet';
 import { demoMetadata } from './demo-fleet.registrar';
@@ -33,13 +34,14 @@ export class DemoSender implements OnApplicationShutdown {
     const items = DEMO_FLEET.flatMap((customer) =>
       customer.vehicles
         .filter((vehicle) => !vehicle.silent)
-        .map((vehicle, index) => ({
+        // Each vehicle of a customer on its own phase of the loop, so they do not drive in a pack.
+        .map((vehicle, phase) => ({
           assetId: vehicle.vin,
-          heartbeat: { timestamp: now.toISOString(), ...demoPosition(customer.home, index * 2.1, now), battery: 87 },
+          heartbeat: { timestamp: now.toISOString(), ...demoPosition(customer.home, phase * 2.1, now), battery: 87 },
         })),
-    );
+    ).map((item, index) => ({ ...item, index }));
     try {
-      await this.commands.execute(new RecordHeartbeatsCommand(items, demoMetadata()));
+      await this.commands.execute(new RecordHeartbeatsCommand(items, demoMetadata(), SYSTEM));
     } catch (error) {
       this.logger.warn(`demo heartbeats not stored: ${(error as Error).message}`);
     }

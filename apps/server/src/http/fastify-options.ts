@@ -1,10 +1,16 @@
 import type { FastifyServerOptions } from 'fastify';
 
-/** A single heartbeat or command is tiny; larger bodies are refused before they are parsed. */
+/** A single heartbeat or command is tiny; larger bodies are refused before they are read. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** Batches (10,000 heartbeats) and feed documents (an OpenSky snapshot of the world) are not. */
+export const BULK_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
+
+/** Paths whose bodies may be bulk-sized. */
+export const BULK_PATHS = /^\/api\/v1\/(heartbeats|ingest\/[a-z]+)\/?(\?|$)/;
 
 export const fastifyOptions: FastifyServerOptions = {
-  bodyLimit: BODY_LIMIT_BYTES,
+  // The largest limit of any route; `installBodyLimits` holds every other route to the small one.
+  bodyLimit: BULK_BODY_LIMIT_BYTES,
   // Behind the stack's reverse proxy the client address comes from X-Forwarded-For.
   trustProxy: true,
 };

@@ -32,6 +32,7 @@ function fromDomainError(error: DomainError): ApiError {
   const details = error.field ? [{ field: error.field, reason: error.message }] : undefined;
   switch (error.code) {
     case 'unknown_asset':
+    case 'asset_decommissioned':
       return new ApiError('unknown_asset', error.message, details);
     case 'customer_already_exists':
     case 'asset_already_exists':

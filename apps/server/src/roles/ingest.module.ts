@@ -1,16 +1,36 @@
 import { Module } from '@nestjs/common';
+import { DecommissionAssetController } from '../assets/decommission-asset/decommission-asset.controller';
+import { DecommissionAssetHandler } from '../assets/decommission-asset/decommission-asset.handler';
 import { RegisterAssetController } from '../assets/register-asset/register-asset.controller';
 import { RegisterAssetHandler } from '../assets/register-asset/register-asset.handler';
+import { UpdateAssetController } from '../assets/update-asset/update-asset.controller';
+import { UpdateAssetHandler } from '../assets/update-asset/update-asset.handler';
+import { IssueApiKeyController } from '../auth/issue-api-key/issue-api-key.controller';
 import { RegisterCustomerController } from '../customers/register-customer/register-customer.controller';
 import { RegisterCustomerHandler } from '../customers/register-customer/register-customer.handler';
-import { KnownAssets } from '../heartbeats/known-assets';
-import { RecordHeartbeatController } from '../heartbeats/record-heartbeats/record-heartbeats.controller';
+import { AssetDirectory } from '../heartbeats/asset-directory';
+import { RecordHeartbeatsController } from '../heartbeats/record-heartbeats/record-heartbeats.controller';
 import { RecordHeartbeatsHandler } from '../heartbeats/record-heartbeats/record-heartbeats.handler';
 import { DropExpiredHeartbeats } from '../retention/drop-expired-heartbeats.service';
 
-/** The command side (`BEACON_ROLES=ingest`): customer and asset commands, heartbeats, retention. */
+/** The command side (`BEACON_ROLES=ingest`): customer, asset and key commands, heartbeats, retention. */
 @Module({
-  controllers: [RegisterCustomerController, RegisterAssetController, RecordHeartbeatController],
-  providers: [RegisterCustomerHandler, RegisterAssetHandler, RecordHeartbeatsHandler, KnownAssets, DropExpiredHeartbeats],
+  controllers: [
+    RegisterCustomerController,
+    RegisterAssetController,
+    UpdateAssetController,
+    DecommissionAssetController,
+    IssueApiKeyController,
+    RecordHeartbeatsController,
+  ],
+  providers: [
+    RegisterCustomerHandler,
+    RegisterAssetHandler,
+    UpdateAssetHandler,
+    DecommissionAssetHandler,
+    RecordHeartbeatsHandler,
+    AssetDirectory,
+    DropExpiredHeartbeats,
+  ],
 })
 export class IngestModule {}

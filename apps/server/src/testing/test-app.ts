@@ -1,10 +1,10 @@
-import { eventStoreMigrations, runMigrations } from '@beacon/event-store';
-import { postgresReadModelMigrations } from '@beacon/read-models';
+import { runMigrations } from '@beacon/event-store';
 import { createTestDatabase, type TestDatabase } from '@beacon/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createBeaconApp } from '../app.factory';
 import { loadConfig } from '../config/beacon-config';
+import { beaconMigrations } from '../database/migrations';
 
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789';
 export const adminHeaders = { authorization: `Bearer ${TEST_ADMIN_KEY}` };
@@ -42,7 +42,7 @@ export async function startTestApp(env: Record<string, string> = {}, database?: 
 /** A fresh database with Beacon's whole schema, as `npm start` would migrate it. */
 export async function migratedTestDatabase(): Promise<TestDatabase> {
   const database = await createTestDatabase();
-  await runMigrations(database.url, [...eventStoreMigrations, ...postgresReadModelMigrations]);
+  await runMigrations(database.url, beaconMigrations);
   return database;
 }
 

@@ -27,6 +27,8 @@ export interface AssetDto {
   lastSeenAt: string | null;
   position: PositionDto | null;
   timeoutSeconds: number;
+  /** The asset stream's version, to send back in `If-Match` with a PATCH. */
+  version: number;
 }
 
 export type StatusCounts = Record<AssetStatus, number>;

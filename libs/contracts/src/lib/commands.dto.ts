@@ -17,13 +17,37 @@ export interface RegisterAssetRequest {
   timeoutSeconds?: number;
 }
 
+/** `PATCH /api/v1/assets/:id`: only the fields present change. */
+export interface UpdateAssetRequest {
+  customerId?: string;
+  label?: string | null;
+  timeoutSeconds?: number;
+}
+
+export type ApiKeyRole = 'admin' | 'viewer' | 'device';
+
+export interface IssueApiKeyRequest {
+  role: ApiKeyRole;
+  customerId?: string;
+  name: string;
+}
+
+/** The key is shown this once; Beacon keeps only its digest. */
+export interface IssueApiKeyResponse {
+  id: string;
+  key: string;
+}
+
 /** Answer of a command that created or changed a stream. */
 export interface StreamVersionResponse {
   id: string;
   version: number;
 }
 
-/** A heartbeat as a device sends it (API.md "Heartbeats"); units are SI. */
+/**
+ * A heartbeat as a device sends it (API.md "Heartbeats"); units are SI (metres, m/s, degrees).
+ * The last four fields are for aircraft (ADS-B feeds fill them in).
+ */
 export interface HeartbeatRequest {
   timestamp?: string;
   lat?: number;
@@ -34,9 +58,25 @@ export interface HeartbeatRequest {
   accuracy?: number;
   battery?: number;
   messageId?: string;
+  verticalRate?: number;
+  onGround?: boolean;
+  squawk?: string;
+  callsign?: string;
+}
+
+/** A heartbeat of a batch names its asset. */
+export interface BatchHeartbeatRequest extends HeartbeatRequest {
+  assetId: string;
+}
+
+export interface RejectedHeartbeatDto {
+  index: number;
+  error: string;
+  details: { field: string; reason: string }[];
 }
 
 export interface HeartbeatsAcceptedResponse {
   accepted: number;
   duplicates: number;
+  rejected: RejectedHeartbeatDto[];
 }

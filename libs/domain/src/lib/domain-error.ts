@@ -4,6 +4,7 @@ export type DomainErrorCode =
   | 'asset_already_exists'
   | 'unknown_customer'
   | 'unknown_asset'
+  | 'asset_decommissioned'
   | 'timestamp_in_future';
 
 export class DomainError extends Error {

@@ -35,9 +35,38 @@ export interface HeartbeatRecorded {
     accuracy: number | null;
     battery: number | null;
     messageId: string | null;
+    /** Aircraft: climb (+) or descent (-) in m/s. */
+    verticalRate?: number | null;
+    /** Aircraft: on the ground rather than airborne. */
+    onGround?: boolean | null;
+    /** Aircraft: the transponder code, four octal digits. */
+    squawk?: string | null;
+    /** Aircraft: the flight's callsign as transmitted, trimmed. */
+    callsign?: string | null;
   };
 }
 
+export interface AssetReassigned {
+  type: 'AssetReassigned';
+  data: { assetId: string; fromCustomerId: string; toCustomerId: string; at: string };
+}
+
+export interface AssetLabelChanged {
+  type: 'AssetLabelChanged';
+  data: { assetId: string; label: string | null; at: string };
+}
+
+export interface AssetTimeoutChanged {
+  type: 'AssetTimeoutChanged';
+  data: { assetId: string; timeoutSeconds: number; at: string };
+}
+
+/** The asset leaves the fleet; its history stays in the log. */
+export interface AssetDecommissioned {
+  type: 'AssetDecommissioned';
+  data: { assetId: string; at: string };
+}
+
 export type CustomerEvent = CustomerRegistered;
-export type AssetEvent = AssetRegistered;
+export type AssetEvent = AssetRegistered | AssetReassigned | AssetLabelChanged | AssetTimeoutChanged | AssetDecommissioned;
 export type BeaconEvent = CustomerEvent | AssetEvent | HeartbeatRecorded;

@@ -14,6 +14,10 @@ export interface HeartbeatInput {
   accuracy?: number;
   battery?: number;
   messageId?: string;
+  verticalRate?: number;
+  onGround?: boolean;
+  squawk?: string;
+  callsign?: string;
 }
 
 /**
@@ -39,6 +43,17 @@ export function recordHeartbeat(assetId: string, input: HeartbeatInput, received
       accuracy: input.accuracy ?? null,
       battery: input.battery ?? null,
       messageId: input.messageId ?? null,
+      ...aircraftFields(input),
     },
   };
+}
+
+/** Aircraft fields are stored only when sent, so vehicle heartbeats stay small. */
+function aircraftFields(input: HeartbeatInput): Partial<HeartbeatRecorded['data']> {
+  const fields: Partial<HeartbeatRecorded['data']> = {};
+  if (input.verticalRate !== undefined) fields.verticalRate = input.verticalRate;
+  if (input.onGround !== undefined) fields.onGround = input.onGround;
+  if (input.squawk !== undefined) fields.squawk = input.squawk;
+  if (input.callsign !== undefined) fields.callsign = input.callsign;
+  return fields;
 }

@@ -29,6 +29,7 @@ export interface HeartbeatAppendResult {
 interface EventRow {
   global_position: string;
   stream_id: string;
+  stream_position: number | null;
   type: string;
   data: Record<string, unknown>;
   metadata: Record<string, unknown>;
@@ -38,6 +39,7 @@ interface EventRow {
 const toRecorded = (row: EventRow): RecordedEvent => ({
   globalPosition: BigInt(row.global_position),
   streamId: row.stream_id,
+  streamPosition: row.stream_position,
   type: row.type,
   data: row.data,
   metadata: row.metadata,
@@ -126,7 +128,7 @@ export class EventStore {
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
     const result = await this.pool.query<EventRow>(
-      `SELECT global_position, stream_id, type, data, metadata, recorded_at
+      `SELECT global_position, stream_id, stream_position, type, data, metadata, recorded_at
          FROM events WHERE stream_id = $1 ORDER BY stream_position`,
       [streamId],
     );
@@ -137,10 +139,10 @@ export class EventStore {
   async readAll(after: bigint, limit: number, client: Pick<ClientBase, 'query'> = this.pool): Promise<RecordedEvent[]> {
     const result = await client.query<EventRow>(
       `SELECT * FROM (
-         (SELECT global_position, stream_id, type, data, metadata, recorded_at
+         (SELECT global_position, stream_id, stream_position, type, data, metadata, recorded_at
             FROM events WHERE global_position > $1 ORDER BY global_position LIMIT $2)
          UNION ALL
-         (SELECT global_position, 'asset-' || asset_id, 'HeartbeatRecorded', data, metadata, recorded_at
+         (SELECT global_position, 'asset-' || asset_id, NULL, 'HeartbeatRecorded', data, metadata, recorded_at
             FROM heartbeats WHERE global_position > $1 ORDER BY global_position LIMIT $2)
        ) merged ORDER BY global_position LIMIT $2`,
       [after.toString(), limit],

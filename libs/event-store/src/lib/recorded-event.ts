@@ -16,6 +16,8 @@ export interface NewEvent {
 export interface RecordedEvent {
   globalPosition: bigint;
   streamId: string;
+  /** The event's version within its stream; null for heartbeats, which have none. */
+  streamPosition: number | null;
   type: string;
   data: Record<string, unknown>;
   metadata: EventMetadata;

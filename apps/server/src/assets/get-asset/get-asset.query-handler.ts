@@ -9,9 +9,12 @@ import { GetAssetQuery } from './get-asset.query';
 export class GetAssetQueryHandler implements IQueryHandler<GetAssetQuery, AssetDto> {
   constructor(@Inject(ASSET_READ_MODEL) private readonly readModel: AssetReadModel) {}
 
-  async execute({ assetId }: GetAssetQuery): Promise<AssetDto> {
+  /** Another customer's asset is answered like a missing one: a scoped key learns nothing of it. */
+  async execute({ assetId, scope }: GetAssetQuery): Promise<AssetDto> {
     const asset = await this.readModel.get(assetId, new Date());
-    if (!asset) throw new ApiError('unknown_asset', `asset ${assetId} is not known`);
+    if (!asset || (scope !== null && asset.customerId !== scope)) {
+      throw new ApiError('unknown_asset', `asset ${assetId} is not known`);
+    }
     return asset;
   }
 }

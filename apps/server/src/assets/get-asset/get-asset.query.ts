@@ -1,3 +1,7 @@
 export class GetAssetQuery {
-  constructor(readonly assetId: string) {}
+  constructor(
+    readonly assetId: string,
+    /** The one customer the caller may see, or null for all. */
+    readonly scope: string | null,
+  ) {}
 }

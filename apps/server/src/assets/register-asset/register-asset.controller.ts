@@ -2,7 +2,7 @@ import { registerAssetSchema, type RegisterAssetRequest, type StreamVersionRespo
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyRequest } from 'fastify';
-import { WriteAccess } from '../../auth/access.decorators';
+import { AdminAccess } from '../../auth/access.decorators';
 import { requestMetadata } from '../../http/request-metadata';
 import { compileSchema } from '../../http/schema-validator';
 import { RegisterAssetCommand } from './register-asset.command';
@@ -15,7 +15,7 @@ export class RegisterAssetController {
 
   @Post()
   @HttpCode(201)
-  @WriteAccess()
+  @AdminAccess()
   async register(@Body() body: unknown, @Req() request: FastifyRequest): Promise<StreamVersionResponse> {
     const asset = parse(body);
     const command = new RegisterAssetCommand(asset, requestMetadata(request, 'api'));

@@ -1,6 +1,7 @@
 import { assetStream, customerStream, decideAsset, evolveAsset, initialAssetState } from '@beacon/domain';
 import { EventStore } from '@beacon/event-store';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AssetDirectory } from '../../heartbeats/asset-directory';
 import { loadStreamState } from '../../shared/load-stream-state';
 import { RegisterAssetCommand } from './register-asset.command';
 
@@ -10,7 +11,10 @@ import { RegisterAssetCommand } from './register-asset.command';
  */
 @CommandHandler(RegisterAssetCommand)
 export class RegisterAssetHandler implements ICommandHandler<RegisterAssetCommand, number> {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly directory: AssetDirectory,
+  ) {}
 
   async execute({ asset, metadata }: RegisterAssetCommand): Promise<number> {
     const stream = assetStream(asset.id);
@@ -34,6 +38,8 @@ export class RegisterAssetHandler implements ICommandHandler<RegisterAssetComman
       },
       state,
     );
-    return this.store.append(stream, events.map((e) => ({ ...e, metadata })), { expectedVersion: version });
+    const newVersion = await this.store.append(stream, events.map((e) => ({ ...e, metadata })), { expectedVersion: version });
+    this.directory.forget(asset.id); // it may have been looked up (and found unknown) moments ago
+    return newVersion;
   }
 }

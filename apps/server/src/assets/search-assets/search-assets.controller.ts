@@ -1,7 +1,8 @@
 import type { AssetKind, AssetStatus, SearchAssetsResponse } from '@beacon/contracts';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ReadAccess } from '../../auth/access.decorators';
+import { CurrentPrincipal, ReadAccess } from '../../auth/access.decorators';
+import { readScope, type Principal } from '../../auth/principal';
 import { compileSchema } from '../../http/schema-validator';
 import { SearchAssetsQuery } from './search-assets.query';
 import { searchAssetsQuerySchema } from './search-assets.schema';
@@ -22,7 +23,7 @@ export class SearchAssetsController {
 
   @Get()
   @ReadAccess()
-  search(@Query() query: Record<string, string>): Promise<SearchAssetsResponse> {
+  search(@Query() query: Record<string, string>, @CurrentPrincipal() caller: Principal): Promise<SearchAssetsResponse> {
     const params = parse({ ...query, ...(query['limit'] !== undefined ? { limit: Number(query['limit']) } : {}) });
     return this.queries.execute(
       new SearchAssetsQuery({
@@ -31,7 +32,7 @@ export class SearchAssetsController {
         status: params.status || undefined,
         kind: params.kind || undefined,
         limit: params.limit ?? 100,
-      }),
+      }, readScope(caller)),
     );
   }
 }

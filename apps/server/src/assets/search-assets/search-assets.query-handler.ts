@@ -8,7 +8,11 @@ import { SearchAssetsQuery } from './search-assets.query';
 export class SearchAssetsQueryHandler implements IQueryHandler<SearchAssetsQuery, SearchAssetsResponse> {
   constructor(@Inject(ASSET_READ_MODEL) private readonly readModel: AssetReadModel) {}
 
-  execute({ criteria }: SearchAssetsQuery): Promise<SearchAssetsResponse> {
-    return this.readModel.search(criteria, new Date());
+  /** A scoped caller searches its own customer only; asking for another finds nothing. */
+  async execute({ criteria, scope }: SearchAssetsQuery): Promise<SearchAssetsResponse> {
+    if (scope !== null && criteria.customerId !== undefined && criteria.customerId !== scope) {
+      return { items: [], total: 0, counts: { online: 0, offline: 0, unknown: 0 }, nextCursor: null };
+    }
+    return this.readModel.search(scope === null ? criteria : { ...criteria, customerId: scope }, new Date());
   }
 }

@@ -1,7 +1,8 @@
 import type { CustomerView } from '@beacon/read-models';
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ReadAccess } from '../../auth/access.decorators';
+import { CurrentPrincipal, ReadAccess } from '../../auth/access.decorators';
+import { readScope, type Principal } from '../../auth/principal';
 import { ListCustomersQuery } from './list-customers.query';
 
 @Controller('api/v1/customers')
@@ -10,7 +11,7 @@ export class ListCustomersController {
 
   @Get()
   @ReadAccess()
-  async list(): Promise<{ items: CustomerView[] }> {
-    return { items: await this.queries.execute<ListCustomersQuery, CustomerView[]>(new ListCustomersQuery()) };
+  async list(@CurrentPrincipal() caller: Principal): Promise<{ items: CustomerView[] }> {
+    return { items: await this.queries.execute<ListCustomersQuery, CustomerView[]>(new ListCustomersQuery(readScope(caller))) };
   }
 }

@@ -7,7 +7,8 @@ import { ListCustomersQuery } from './list-customers.query';
 export class ListCustomersQueryHandler implements IQueryHandler<ListCustomersQuery, CustomerView[]> {
   constructor(@Inject(ASSET_READ_MODEL) private readonly readModel: AssetReadModel) {}
 
-  execute(): Promise<CustomerView[]> {
-    return this.readModel.customers();
+  async execute({ scope }: ListCustomersQuery): Promise<CustomerView[]> {
+    const customers = await this.readModel.customers();
+    return scope === null ? customers : customers.filter((c) => c.id === scope);
   }
 }

@@ -1,1 +1,6 @@
-export class ListCustomersQuery {}
+export class ListCustomersQuery {
+  constructor(
+    /** The one customer the caller may see, or null for all. */
+    readonly scope: string | null,
+  ) {}
+}

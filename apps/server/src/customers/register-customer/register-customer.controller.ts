@@ -3,7 +3,7 @@ import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { WriteAccess } from '../../auth/access.decorators';
+import { AdminAccess } from '../../auth/access.decorators';
 import { requestMetadata } from '../../http/request-metadata';
 import { compileSchema } from '../../http/schema-validator';
 import { RegisterCustomerCommand } from './register-customer.command';
@@ -16,7 +16,7 @@ export class RegisterCustomerController {
 
   @Post()
   @HttpCode(201)
-  @WriteAccess()
+  @AdminAccess()
   async register(@Body() body: unknown, @Req() request: FastifyRequest): Promise<StreamVersionResponse> {
     const input = parse(body);
     const id = input.id ?? randomUUID();

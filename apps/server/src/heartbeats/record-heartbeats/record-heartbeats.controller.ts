@@ -2,28 +2,51 @@ import { heartbeatSchema, type HeartbeatRequest, type HeartbeatsAcceptedResponse
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyRequest } from 'fastify';
-import { WriteAccess } from '../../auth/access.decorators';
+import { CurrentPrincipal, HeartbeatAccess } from '../../auth/access.decorators';
+import type { Principal } from '../../auth/principal';
+import { ApiError } from '../../http/api-error';
 import { requestMetadata } from '../../http/request-metadata';
 import { compileSchema } from '../../http/schema-validator';
+import { parseHeartbeatBatch } from './heartbeat-batch';
 import { RecordHeartbeatsCommand, type RecordHeartbeatsResult } from './record-heartbeats.command';
 
-const parse = compileSchema<HeartbeatRequest>(heartbeatSchema);
+const parsePing = compileSchema<HeartbeatRequest>(heartbeatSchema);
 
-/** The seed-compatible ping: one heartbeat for one asset, body optional. */
-@Controller('api/v1/assets/:id/heartbeats')
-export class RecordHeartbeatController {
+@Controller('api/v1')
+export class RecordHeartbeatsController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post()
+  /** The seed-compatible ping: one heartbeat for one asset, body optional. Its one failure is the answer. */
+  @Post('assets/:id/heartbeats')
   @HttpCode(202)
-  @WriteAccess()
-  async record(
+  @HeartbeatAccess()
+  async ping(
     @Param('id') assetId: string,
     @Body() body: unknown,
     @Req() request: FastifyRequest,
+    @CurrentPrincipal() sender: Principal,
   ): Promise<HeartbeatsAcceptedResponse> {
-    const heartbeat = parse(body ?? {});
-    const command = new RecordHeartbeatsCommand([{ assetId, heartbeat }], requestMetadata(request, 'ping'));
-    return this.commands.execute<RecordHeartbeatsCommand, RecordHeartbeatsResult>(command);
+    const heartbeat = parsePing(body ?? {});
+    const command = new RecordHeartbeatsCommand([{ index: 0, assetId, heartbeat }], requestMetadata(request, 'ping'), sender);
+    const result = await this.commands.execute<RecordHeartbeatsCommand, RecordHeartbeatsResult>(command);
+    const [failure] = result.rejected;
+    if (failure) throw new ApiError(failure.error, failure.details[0]?.reason ?? 'refused', failure.details);
+    return result;
+  }
+
+  /** One heartbeat, a JSON array or NDJSON: valid items are stored even when others are refused. */
+  @Post('heartbeats')
+  @HttpCode(202)
+  @HeartbeatAccess()
+  async batch(
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @CurrentPrincipal() sender: Principal,
+  ): Promise<HeartbeatsAcceptedResponse> {
+    const { items, rejected } = parseHeartbeatBatch(body);
+    const source = typeof body === 'string' ? 'ndjson' : 'json';
+    const command = new RecordHeartbeatsCommand(items, requestMetadata(request, source), sender);
+    const result = await this.commands.execute<RecordHeartbeatsCommand, RecordHeartbeatsResult>(command);
+    return { ...result, rejected: [...rejected, ...result.rejected].sort((a, b) => a.index - b.index) };
   }
 }

@@ -1,39 +1,52 @@
 import { DomainError, recordHeartbeat } from '@beacon/domain';
 import { HeartbeatWriter, type NewHeartbeat } from '@beacon/event-store';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { KnownAssets } from '../known-assets';
-import { RecordHeartbeatsCommand, type RecordHeartbeatsResult } from './record-heartbeats.command';
+import { mayWriteFor } from '../../auth/principal';
+import { AssetDirectory } from '../asset-directory';
+import {
+  RecordHeartbeatsCommand,
+  type RecordHeartbeatsResult,
+  type RejectedHeartbeat,
+} from './record-heartbeats.command';
 
 /**
- * Heartbeats are facts from devices: no stream version to check, only that the asset exists.
- * Each is stored once per `(assetId, messageId)`, or `(assetId, timestamp)` without a message id;
- * the promise resolves after the group-commit transaction that stored them has committed.
+ * Heartbeats are facts from devices: no stream version to check, only that the asset is registered
+ * (and not decommissioned) and that the sender may write for it. Items that fail are reported by
+ * index; the rest are stored once per asset and message id (or timestamp), and the promise
+ * resolves after the group-commit transaction that stored them has committed.
  */
 @CommandHandler(RecordHeartbeatsCommand)
 export class RecordHeartbeatsHandler implements ICommandHandler<RecordHeartbeatsCommand, RecordHeartbeatsResult> {
   constructor(
     private readonly writer: HeartbeatWriter,
-    private readonly knownAssets: KnownAssets,
+    private readonly assets: AssetDirectory,
   ) {}
 
-  async execute({ items, metadata }: RecordHeartbeatsCommand): Promise<RecordHeartbeatsResult> {
+  async execute({ items, metadata, sender }: RecordHeartbeatsCommand): Promise<RecordHeartbeatsResult> {
     const receivedAt = new Date(metadata.receivedAt);
     const rows: NewHeartbeat[] = [];
-    for (const { assetId, heartbeat } of items) {
-      if (!(await this.knownAssets.exists(assetId))) {
-        throw new DomainError('unknown_asset', `asset ${assetId} is not registered`);
+    const rejected: RejectedHeartbeat[] = [];
+    for (const { index, assetId, heartbeat } of items) {
+      const asset = await this.assets.lookup(assetId);
+      if (!asset) {
+        rejected.push({ index, error: 'unknown_asset', details: [{ field: 'assetId', reason: `asset ${assetId} is not registered` }] });
+        continue;
       }
-      const event = recordHeartbeat(assetId, heartbeat, receivedAt);
-      rows.push({
-        assetId,
-        dedupeKey: event.data.messageId ? `m:${event.data.messageId}` : `t:${event.data.timestamp}`,
-        occurredAt: event.data.timestamp,
-        data: event.data,
-        metadata,
-      });
+      if (!mayWriteFor(sender, asset.customerId)) {
+        rejected.push({ index, error: 'forbidden', details: [{ field: 'assetId', reason: 'belongs to another customer' }] });
+        continue;
+      }
+      try {
+        const event = recordHeartbeat(assetId, heartbeat, receivedAt);
+        const dedupeKey = event.data.messageId ? `m:${event.data.messageId}` : `t:${event.data.timestamp}`;
+        rows.push({ assetId, dedupeKey, occurredAt: event.data.timestamp, data: event.data, metadata });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        rejected.push({ index, error: 'invalid_request', details: [{ field: error.field ?? '(item)', reason: error.message }] });
+      }
     }
     const { stored } = await this.writer.append(rows);
     const accepted = stored.filter(Boolean).length;
-    return { accepted, duplicates: stored.length - accepted };
+    return { accepted, duplicates: stored.length - accepted, rejected };
   }
 }

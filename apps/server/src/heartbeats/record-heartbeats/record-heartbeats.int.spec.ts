@@ -23,7 +23,7 @@ describe('POST /api/v1/assets/:id/heartbeats', () => {
     await eventually(async () => expect((await getAsset()).status).toBe('unknown'));
     const response = await ping();
     expect(response.statusCode).toBe(202);
-    expect(response.json()).toEqual({ accepted: 1, duplicates: 0 });
+    expect(response.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
     await eventually(async () => expect((await getAsset()).status).toBe('online'), 2_000);
   });
 
@@ -47,8 +47,8 @@ describe('POST /api/v1/assets/:id/heartbeats', () => {
   });
 
   it('stores a re-sent message once and reports it as a duplicate', async () => {
-    expect((await ping({ messageId: 'msg-1' })).json()).toEqual({ accepted: 1, duplicates: 0 });
-    expect((await ping({ messageId: 'msg-1' })).json()).toEqual({ accepted: 0, duplicates: 1 });
+    expect((await ping({ messageId: 'msg-1' })).json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
+    expect((await ping({ messageId: 'msg-1' })).json()).toEqual({ accepted: 0, duplicates: 1, rejected: [] });
   });
 
   it.each([

@@ -13,6 +13,10 @@ export const heartbeatSchema = {
     accuracy: { type: 'number', minimum: 0 },
     battery: { type: 'number', minimum: 0, maximum: 100 },
     messageId: { type: 'string', minLength: 1, maxLength: 128 },
+    verticalRate: { type: 'number', minimum: -200, maximum: 200 },
+    onGround: { type: 'boolean' },
+    squawk: { type: 'string', pattern: '^[0-7]{4}$' },
+    callsign: { type: 'string', minLength: 1, maxLength: 16 },
   },
   dependentRequired: { lat: ['lon'], lon: ['lat'] },
 } as const;

@@ -18,10 +18,11 @@ export interface AssetRow {
   altitude: number | null;
   speed: number | null;
   heading: number | null;
+  version: number;
 }
 
 export const ASSET_COLUMNS = `id, kind, customer_id, customer_name, registration, label, callsign, icao24,
-  timeout_seconds, last_seen_at, position_at, lat, lon, altitude, speed, heading`;
+  timeout_seconds, last_seen_at, position_at, lat, lon, altitude, speed, heading, version`;
 
 export function toAssetDto(row: AssetRow, now: Date): AssetDto {
   const hasPosition = row.position_at !== null && row.lat !== null && row.lon !== null;
@@ -47,5 +48,6 @@ export function toAssetDto(row: AssetRow, now: Date): AssetDto {
         }
       : null,
     timeoutSeconds: row.timeout_seconds,
+    version: row.version,
   };
 }

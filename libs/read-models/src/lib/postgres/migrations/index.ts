@@ -1,3 +1,4 @@
 import { CreateAssetReadModel1764000100000 } from './1764000100000-create-asset-read-model';
+import { AssetVersion1764000400000 } from './1764000400000-asset-version';
 
-export const postgresReadModelMigrations = [CreateAssetReadModel1764000100000];
+export const postgresReadModelMigrations = [CreateAssetReadModel1764000100000, AssetVersion1764000400000];

@@ -1,0 +1,6 @@
+import { eventStoreMigrations } from '@beacon/event-store';
+import { postgresReadModelMigrations } from '@beacon/read-models';
+import { ApiKeyLookup1764000300000 } from '../auth/migrations/1764000300000-api-key-lookup';
+
+/** Every migration of Beacon's schema; TypeORM runs them in timestamp order, each once. */
+export const beaconMigrations = [...eventStoreMigrations, ...postgresReadModelMigrations, ApiKeyLookup1764000300000];

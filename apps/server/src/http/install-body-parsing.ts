@@ -1,0 +1,20 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ApiError } from './api-error';
+import { BODY_LIMIT_BYTES, BULK_PATHS } from './fastify-options';
+
+/**
+ * Body parsing: JSON and form bodies (Nest's parsers; OsmAnd phones post forms), NDJSON as text for
+ * the batch endpoint, and nothing else (a text/plain body would otherwise reach validation as a string).
+ * Bodies over the route's limit are refused by their Content-Length, before a byte is read.
+ */
+export function installBodyParsing(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('text/plain');
+  fastify.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  fastify.addHook('onRequest', async (request) => {
+    const length = Number(request.headers['content-length'] ?? 0);
+    if (length > BODY_LIMIT_BYTES && !BULK_PATHS.test(request.url)) {
+      throw new ApiError('payload_too_large', `request body is larger than ${BODY_LIMIT_BYTES} bytes`);
+    }
+  });
+}

@@ -1,0 +1,151 @@
+import { HeartbeatPartitions, type NewHeartbeat } from '@beacon/event-store';
+import { Client, Pool, type ClientBase } from 'pg';
+import { withBenchPostgres, type BenchPostgres } from '../lib/postgres';
+import { perSecond, repeatInRounds, type Scenario } from '../lib/repeat';
+import type { Benchmark, BenchmarkContext, BenchmarkResult } from '../lib/types';
+import { catchUpScenarios } from './event-store/catch-up-scenarios';
+import { ASSET_COUNT, HeartbeatSource, startOfUtcDay } from './event-store/heartbeat-rows';
+import { assertHeartbeatCount, resetHeartbeats } from './event-store/heartbeat-table';
+import { writerScenario } from './event-store/writer-scenarios';
+
+const RAW_INSERT = 'raw INSERT';
+const RAW_BATCH_ROWS = 1_000;
+const READ_BATCH = 5_000;
+const WRITER_POOL_SIZE = 20; // as the server's pool (apps/server database.module.ts)
+
+/**
+ * Rows per run at scale 1, sized for a full run of a few minutes on 2 cores. A lone caller waits
+ * for one commit (one fsync) per heartbeat, so it gets fewer rows: a rate needs seconds, not
+ * the same row count.
+ */
+function sizes(scale: number) {
+  const rows = (n: number): number => Math.max(RAW_BATCH_ROWS, Math.round((n * scale) / RAW_BATCH_ROWS) * RAW_BATCH_ROWS);
+  return {
+    rawInsert: rows(200_000),
+    writer: [
+      { callers: 1, rows: rows(5_000) },
+      { callers: 16, rows: rows(50_000) },
+      { callers: 256, rows: rows(200_000) },
+    ],
+    catchUp: rows(500_000),
+  };
+}
+
+/**
+ * THE baseline's SQL, in one place so that it follows the heartbeats table when its schema changes:
+ * a plain multi-row INSERT of the same rows the writer stores (`occurred_day` is the partition
+ * key, computed as the event store does) — but no duplicate check, no ordering lock, no NOTIFY.
+ * The writer's ratio to this is what those guarantees and its batching cost.
+ */
+async function insertRaw(client: ClientBase, rows: readonly NewHeartbeat[]): Promise<void> {
+  await client.query(
+    `INSERT INTO heartbeats (asset_id, dedupe_key, occurred_at, occurred_day, data, metadata)
+     SELECT asset_id, dedupe_key, occurred_at, (occurred_at AT TIME ZONE 'UTC')::date, data, metadata
+       FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[], $5::jsonb[])
+            AS t(asset_id, dedupe_key, occurred_at, data, metadata)`,
+    [
+      rows.map((r) => r.assetId),
+      rows.map((r) => r.dedupeKey),
+      rows.map((r) => r.occurredAt),
+      rows.map((r) => JSON.stringify(r.data)),
+      rows.map((r) => JSON.stringify(r.metadata)),
+    ],
+  );
+}
+
+/** Autocommit batches on one connection: each batch is its own durable transaction. */
+async function insertRawInBatches(client: ClientBase, rows: readonly NewHeartbeat[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += RAW_BATCH_ROWS) {
+    await insertRaw(client, rows.slice(start, start + RAW_BATCH_ROWS));
+  }
+}
+
+function rawInsertScenario(client: ClientBase, source: HeartbeatSource, count: number): Scenario {
+  let rows: NewHeartbeat[] = [];
+  return {
+    scenario: RAW_INSERT,
+    unit: 'heartbeats/s',
+    baseline: RAW_INSERT,
+    prepare: async () => {
+      await resetHeartbeats(client);
+      rows = source.take(count);
+    },
+    measure: async () => {
+      const rate = await perSecond(count, () => insertRawInBatches(client, rows));
+      await assertHeartbeatCount(client, count);
+      return rate;
+    },
+  };
+}
+
+async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<BenchmarkResult> {
+  const size = sizes(context.scale);
+  const dayStart = startOfUtcDay(new Date());
+  const source = new HeartbeatSource(dayStart);
+  const pool = new Pool({ connectionString: postgres.url, max: WRITER_POOL_SIZE });
+  const client = new Client({ connectionString: postgres.url });
+  // Only idle connections report here (a query in flight rejects instead): that happens when the
+  // server is stopped under them on Ctrl-C, and must not crash the clean-up.
+  pool.on('error', ignore);
+  client.on('error', ignore);
+  await client.connect();
+  try {
+    // The raw INSERT needs today's partition to exist; the writer creates it itself.
+    await new HeartbeatPartitions(pool).ensure([new Date(dayStart).toISOString()]);
+
+    context.log('appends: raw INSERT baseline and the group-commit writer, in rounds');
+    const appends = await repeatInRounds(
+      [
+        rawInsertScenario(client, source, size.rawInsert),
+        ...size.writer.map(({ callers, rows }) =>
+          writerScenario({
+            pool,
+            admin: client,
+            source,
+            callers,
+            rows,
+            baseline: RAW_INSERT,
+            ...(callers === 256 ? { target: { min: 50_000, minRatio: 0.6 } } : {}),
+          }),
+        ),
+      ],
+      context,
+    );
+
+    context.log(`catch-up: storing ${size.catchUp.toLocaleString('en-US')} heartbeats to read back`);
+    await resetHeartbeats(client);
+    for (let stored = 0; stored < size.catchUp; stored += 10 * RAW_BATCH_ROWS) {
+      await insertRawInBatches(client, source.take(Math.min(10 * RAW_BATCH_ROWS, size.catchUp - stored)));
+    }
+    // Hint bits and the visibility map set once here, not by whichever reader comes first.
+    await client.query('VACUUM (ANALYZE) heartbeats');
+    const catchUp = await repeatInRounds(
+      catchUpScenarios({ pool, client, events: size.catchUp, batchSize: READ_BATCH, target: { min: 200_000 } }),
+      context,
+    );
+
+    return {
+      settings: {
+        rows: size,
+        assets: ASSET_COUNT,
+        rawInsertBatchRows: RAW_BATCH_ROWS,
+        readAllBatch: READ_BATCH,
+        writerOptions: 'library defaults',
+        writerPoolSize: WRITER_POOL_SIZE,
+        postgres: postgres.settings,
+      },
+      measurements: [...appends, ...catchUp],
+    };
+  } finally {
+    await client.end();
+    await pool.end();
+  }
+}
+
+const ignore = (): void => undefined;
+
+export const benchmark: Benchmark = {
+  name: 'event-store',
+  description: 'durable heartbeat appends (group-commit writer vs raw INSERT) and readAll catch-up',
+  run: (context) => withBenchPostgres((postgres) => run(context, postgres)),
+};

@@ -1,0 +1,60 @@
+import Table from 'cli-table3';
+import { rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { formatNumber, formatPercent } from './format';
+import type { MachineInfo } from './machine';
+import type { Metric } from './summarise';
+import type { Target } from './types';
+
+/** The contents of `bench/results/<name>.json`. */
+export interface BenchmarkReport {
+  name: string;
+  description: string;
+  /** When the benchmark started (ISO 8601). */
+  date: string;
+  machine: MachineInfo;
+  settings: Record<string, unknown>;
+  metrics: Metric[];
+}
+
+export function renderTable(report: BenchmarkReport): string {
+  const table = new Table({
+    head: ['scenario', 'median', 'min', 'max', 'unit', 'baseline', 'ratio', 'target', 'met'],
+    colAligns: ['left', 'right', 'right', 'right', 'left', 'left', 'right', 'left', 'left'],
+    // Plain text: the table also lands in CI logs and in docs.
+    style: { head: [], border: [], compact: true },
+  });
+  for (const m of report.metrics) {
+    const ownBaseline = m.baseline.scenario === m.scenario;
+    table.push([
+      m.scenario,
+      formatNumber(m.median),
+      formatNumber(m.min),
+      formatNumber(m.max),
+      m.unit,
+      ownBaseline ? '(baseline)' : m.baseline.scenario,
+      ownBaseline ? '' : formatPercent(m.ratio),
+      m.target ? describeTarget(m.target) : '',
+      m.target ? (m.target.met ? 'yes' : 'NO') : '',
+    ]);
+  }
+  const runs = report.metrics[0]?.runs.length ?? 0;
+  return `${report.name}: ${report.description}\nmedians of ${runs} runs; ratio = median / median of its baseline in the same run\n${table.toString()}`;
+}
+
+function describeTarget(target: Target): string {
+  const parts = [
+    target.min === undefined ? undefined : `≥ ${formatNumber(target.min)}`,
+    target.max === undefined ? undefined : `≤ ${formatNumber(target.max)}`,
+    target.minRatio === undefined ? undefined : `≥ ${formatPercent(target.minRatio)} of baseline`,
+  ];
+  return parts.filter((part) => part !== undefined).join(' and ');
+}
+
+/** Writes the report next to the others; via a temp file so a crash never leaves half a JSON. */
+export async function writeReport(report: BenchmarkReport, directory: string): Promise<string> {
+  const path = join(directory, `${report.name}.json`);
+  await writeFile(`${path}.tmp`, `${JSON.stringify(report, null, 2)}\n`);
+  await rename(`${path}.tmp`, path);
+  return path;
+}

@@ -1,0 +1,12 @@
+/** JSON Schema (2020-12) of the body of `POST /api/v1/api-keys`. */
+export const issueApiKeySchema = {
+  $id: 'beacon:issue-api-key',
+  type: 'object',
+  additionalProperties: false,
+  required: ['role', 'name'],
+  properties: {
+    role: { enum: ['admin', 'viewer', 'device'] },
+    customerId: { type: 'string', minLength: 1, maxLength: 64 },
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+  },
+} as const;
