@@ -1,4 +1,4 @@
-import { HeartbeatPartitions, type NewHeartbeat } from '@beacon/event-store';
+import { HEARTBEAT_PLAIN_INSERT_SQL, HeartbeatPartitions, heartbeatInsertParameters, type NewHeartbeat } from '@beacon/event-store';
 import { Client, Pool, type ClientBase } from 'pg';
 import { withBenchPostgres, type BenchPostgres } from '../lib/postgres';
 import { perSecond, repeatInRounds, type Scenario } from '../lib/repeat';
@@ -32,25 +32,12 @@ function sizes(scale: number) {
 }
 
 /**
- * THE baseline's SQL, in one place so that it follows the heartbeats table when its schema changes:
- * a plain multi-row INSERT of the same rows the writer stores (`occurred_day` is the partition
- * key, computed as the event store does) — but no duplicate check, no ordering lock, no NOTIFY.
+ * THE baseline: the event store's own multi-row INSERT of the same rows the writer stores, so it
+ * follows the table when its schema changes — but no duplicate check, no ordering lock, no NOTIFY.
  * The writer's ratio to this is what those guarantees and its batching cost.
  */
 async function insertRaw(client: ClientBase, rows: readonly NewHeartbeat[]): Promise<void> {
-  await client.query(
-    `INSERT INTO heartbeats (asset_id, dedupe_key, occurred_at, occurred_day, data, metadata)
-     SELECT asset_id, dedupe_key, occurred_at, (occurred_at AT TIME ZONE 'UTC')::date, data, metadata
-       FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[], $5::jsonb[])
-            AS t(asset_id, dedupe_key, occurred_at, data, metadata)`,
-    [
-      rows.map((r) => r.assetId),
-      rows.map((r) => r.dedupeKey),
-      rows.map((r) => r.occurredAt),
-      rows.map((r) => JSON.stringify(r.data)),
-      rows.map((r) => JSON.stringify(r.metadata)),
-    ],
-  );
+  await client.query(HEARTBEAT_PLAIN_INSERT_SQL, heartbeatInsertParameters(rows));
 }
 
 /** Autocommit batches on one connection: each batch is its own durable transaction. */

@@ -33,8 +33,10 @@ export function catchUpScenarios(options: CatchUpOptions): Scenario[] {
           let after = '0';
           let read = 0;
           for (;;) {
-            const page = await client.query<{ global_position: string; asset_id: string; data: object }>(
-              'SELECT global_position, asset_id, data FROM heartbeats WHERE global_position > $1 ORDER BY global_position LIMIT $2',
+            // Every column of the same rows, parsed by pg as usual: what readAll adds is its merge with
+            // lifecycle events and the shaping of each row into an event.
+            const page = await client.query<{ global_position: string }>(
+              'SELECT * FROM heartbeats WHERE global_position > $1 ORDER BY global_position LIMIT $2',
               [after, batchSize],
             );
             const last = page.rows[page.rows.length - 1];

@@ -46,9 +46,7 @@ export class HeartbeatSource {
       asset.lon += (this.random() - 0.5) * 0.004;
       const messageId = asset.sendsMessageIds ? randomUUID() : null;
       rows.push({
-        assetId: asset.id,
         dedupeKey: messageId ? `m:${messageId}` : `t:${timestamp}`,
-        occurredAt: timestamp,
         data: {
           assetId: asset.id,
           timestamp,

@@ -49,6 +49,6 @@ export function writerScenario(options: WriterScenarioOptions): Scenario {
 async function appendOneByOne(writer: HeartbeatWriter, rows: NewHeartbeat[], cursor: { next: number }): Promise<void> {
   for (let row = rows[cursor.next++]; row !== undefined; row = rows[cursor.next++]) {
     const { stored } = await writer.append([row]);
-    if (stored[0] !== true) throw new Error(`a fresh heartbeat was reported as a duplicate: ${row.assetId} ${row.dedupeKey}`);
+    if (stored[0] !== true) throw new Error(`a fresh heartbeat was reported as a duplicate: ${row.data.assetId} ${row.dedupeKey}`);
   }
 }

@@ -9,3 +9,4 @@ export * from './lib/subscription';
 export * from './lib/transaction';
 export * from './lib/heartbeat-partitions';
 export * from './lib/heartbeat-writer';
+export * from './lib/heartbeat-row';

@@ -3,7 +3,9 @@ import { Pool } from 'pg';
 import { runMigrations } from './migrate';
 import { eventStoreMigrations } from './migrations';
 import { ConcurrencyError } from './errors';
-import { EventStore, type NewHeartbeat } from './event-store';
+import { EventStore } from './event-store';
+import type { NewHeartbeat } from './heartbeat-row';
+import { heartbeatFixture } from './heartbeat.fixture';
 import { takeGlobalOrderLock } from './global-order-lock';
 import { inTransaction } from './transaction';
 
@@ -24,10 +26,8 @@ afterAll(async () => {
 });
 
 const event = (n: number) => ({ type: 'Tested', data: { n }, metadata: { correlationId: `c-${n}` } });
-const heartbeat = (assetId: string, second: number, messageId?: string): NewHeartbeat => {
-  const occurredAt = new Date(Date.UTC(2026, 10, 25, 12, 0, 0, second * 1000)).toISOString();
-  return { assetId, dedupeKey: messageId ?? occurredAt, occurredAt, data: { assetId, timestamp: occurredAt }, metadata: {} };
-};
+const heartbeat = (assetId: string, second: number, messageId?: string): NewHeartbeat =>
+  heartbeatFixture(assetId, new Date(Date.UTC(2026, 10, 25, 12, 0, 0, second * 1000)).toISOString(), messageId);
 
 describe('EventStore', () => {
   it('appends to a stream and reads it back in order with its version', async () => {
@@ -70,7 +70,7 @@ describe('EventStore', () => {
 
   it('rolls back a failed heartbeat batch whole, leaving other batches stored', async () => {
     const good = [heartbeat('fail-1', 1)];
-    const bad = [heartbeat('fail-2', 1), { ...heartbeat('fail-2', 2), occurredAt: 'not a time' }];
+    const bad = [heartbeat('fail-2', 1), heartbeatFixture('fail-2', 'not a time')];
     const [goodResult, badResult] = await Promise.allSettled([store.appendHeartbeats(good), store.appendHeartbeats(bad)]);
     expect(goodResult.status).toBe('fulfilled');
     expect(badResult.status).toBe('rejected');

@@ -2,6 +2,14 @@ import type { ClientBase, Pool } from 'pg';
 import { ConcurrencyError, type ExpectedVersion } from './errors';
 import { notifySubscribers, takeGlobalOrderLock } from './global-order-lock';
 import { HeartbeatPartitions, isMissingPartition, partitionDay } from './heartbeat-partitions';
+import {
+  HEARTBEAT_AS_JSON,
+  HEARTBEAT_INSERT_SQL,
+  heartbeatEvent,
+  heartbeatInsertParameters,
+  type HeartbeatTuple,
+  type NewHeartbeat,
+} from './heartbeat-row';
 import type { NewEvent, RecordedEvent } from './recorded-event';
 import { inTransaction } from './transaction';
 
@@ -11,15 +19,7 @@ export interface StreamAppend {
   expectedVersion: ExpectedVersion;
 }
 
-/** A heartbeat row: stored once per asset, UTC day of `occurredAt` and `dedupeKey`. */
-export interface NewHeartbeat {
-  assetId: string;
-  /** The device's message id, or the heartbeat's timestamp when it has none. */
-  dedupeKey: string;
-  occurredAt: string;
-  data: object;
-  metadata: object;
-}
+export type { NewHeartbeat };
 
 export interface HeartbeatAppendResult {
   /** Per input row: true when stored now, false when it was already in the log. */
@@ -84,13 +84,13 @@ export class EventStore {
    */
   async appendHeartbeats(rows: NewHeartbeat[]): Promise<HeartbeatAppendResult> {
     if (rows.length === 0) return { stored: [] };
-    await this.partitions.ensure(rows.map((r) => r.occurredAt));
+    await this.partitions.ensure(rows.map((r) => r.data.timestamp));
     try {
       return await this.insertHeartbeats(rows);
     } catch (error) {
       if (!isMissingPartition(error)) throw error;
       this.partitions.forget(); // retention dropped a partition we knew: create it again, once
-      await this.partitions.ensure(rows.map((r) => r.occurredAt));
+      await this.partitions.ensure(rows.map((r) => r.data.timestamp));
       return this.insertHeartbeats(rows);
     }
   }
@@ -103,27 +103,17 @@ export class EventStore {
     const inserted = await inTransaction(this.pool, async (client) => {
       await takeGlobalOrderLock(client);
       const result = await client.query<{ asset_id: string; occurred_day: string; dedupe_key: string }>(
-        `INSERT INTO heartbeats (asset_id, dedupe_key, occurred_at, occurred_day, data, metadata)
-         SELECT asset_id, dedupe_key, occurred_at, (occurred_at AT TIME ZONE 'UTC')::date, data, metadata
-           FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[], $5::jsonb[])
-                WITH ORDINALITY AS t(asset_id, dedupe_key, occurred_at, data, metadata, ordinal)
-          ORDER BY ordinal
-         ON CONFLICT (asset_id, occurred_day, dedupe_key) DO NOTHING
-         RETURNING asset_id, occurred_day::text, dedupe_key`,
-        [
-          rows.map((r) => r.assetId),
-          rows.map((r) => r.dedupeKey),
-          rows.map((r) => r.occurredAt),
-          rows.map((r) => JSON.stringify(r.data)),
-          rows.map((r) => JSON.stringify(r.metadata)),
-        ],
+        HEARTBEAT_INSERT_SQL,
+        heartbeatInsertParameters(rows),
       );
       if (result.rowCount) await notifySubscribers(client);
       return result.rows;
     });
     const fresh = new Set(inserted.map((r) => heartbeatKey(r.asset_id, r.occurred_day, r.dedupe_key)));
     // A key repeated inside one batch is stored once: only its first occurrence counts as stored.
-    return { stored: rows.map((r) => fresh.delete(heartbeatKey(r.assetId, partitionDay(r.occurredAt), r.dedupeKey))) };
+    return {
+      stored: rows.map((r) => fresh.delete(heartbeatKey(r.data.assetId, partitionDay(r.data.timestamp), r.dedupeKey))),
+    };
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
@@ -135,19 +125,23 @@ export class EventStore {
     return result.rows.map(toRecorded);
   }
 
-  /** Up to `limit` events after `after`, in global order, lifecycle events and heartbeats merged. */
+  /**
+   * Up to `limit` events after `after`, in global order. One statement over both tables, so both
+   * are read in one snapshot (the ordering guarantee depends on it); each branch is an index range
+   * scan, and the columns the other table lacks are NULL.
+   */
   async readAll(after: bigint, limit: number, client: Pick<ClientBase, 'query'> = this.pool): Promise<RecordedEvent[]> {
-    const result = await client.query<EventRow>(
+    const result = await client.query<EventRow & { heartbeat: HeartbeatTuple | null }>(
       `SELECT * FROM (
-         (SELECT global_position, stream_id, stream_position, type, data, metadata, recorded_at
+         (SELECT global_position, stream_id, stream_position, type, data, metadata, recorded_at, NULL::json AS heartbeat
             FROM events WHERE global_position > $1 ORDER BY global_position LIMIT $2)
          UNION ALL
-         (SELECT global_position, 'asset-' || asset_id, NULL, 'HeartbeatRecorded', data, metadata, recorded_at
+         (SELECT global_position, NULL, NULL, NULL, NULL, NULL, NULL, ${HEARTBEAT_AS_JSON}
             FROM heartbeats WHERE global_position > $1 ORDER BY global_position LIMIT $2)
        ) merged ORDER BY global_position LIMIT $2`,
       [after.toString(), limit],
     );
-    return result.rows.map(toRecorded);
+    return result.rows.map((row) => (row.heartbeat ? heartbeatEvent(row.global_position, row.heartbeat) : toRecorded(row)));
   }
 
   private async streamVersionWith(client: Pick<ClientBase, 'query'>, streamId: string): Promise<number> {

@@ -1,6 +1,7 @@
 import { createTestDatabase, eventually, type TestDatabase } from '@beacon/testing';
 import { Client, Pool } from 'pg';
-import type { NewHeartbeat } from './event-store';
+import type { NewHeartbeat } from './heartbeat-row';
+import { heartbeatFixture } from './heartbeat.fixture';
 import { takeGlobalOrderLock } from './global-order-lock';
 import { HeartbeatWriter } from './heartbeat-writer';
 import { runMigrations } from './migrate';
@@ -21,10 +22,8 @@ afterAll(async () => {
   await database.drop();
 });
 
-const heartbeat = (assetId: string, second: number, messageId?: string): NewHeartbeat => {
-  const occurredAt = new Date(Date.UTC(2026, 10, 25, 12, 0, 0, second * 1000)).toISOString();
-  return { assetId, dedupeKey: messageId ? `m:${messageId}` : `t:${occurredAt}`, occurredAt, data: { assetId, second }, metadata: {} };
-};
+const heartbeat = (assetId: string, second: number, messageId?: string): NewHeartbeat =>
+  heartbeatFixture(assetId, new Date(Date.UTC(2026, 10, 25, 12, 0, 0, second * 1000)).toISOString(), messageId);
 const countRows = async (assetPrefix: string) =>
   (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM heartbeats WHERE asset_id LIKE $1`, [`${assetPrefix}%`])).rows[0]?.n;
 const transactionsOf = async (assetPrefix: string) =>
@@ -58,7 +57,7 @@ describe('HeartbeatWriter', () => {
     const writer = new HeartbeatWriter(pool, { maxDelayMs: 20 });
     const before = writer.append([heartbeat('flush-a', 1)]);
     await before; // its own flush, committed
-    const bad = { ...heartbeat('flush-b', 2), occurredAt: 'not a time at all' };
+    const bad = heartbeatFixture('flush-b', 'not a time at all');
     const together = await Promise.allSettled([writer.append([heartbeat('flush-b', 1)]), writer.append([bad])]);
     expect(together.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     const after = await writer.append([heartbeat('flush-c', 1)]);

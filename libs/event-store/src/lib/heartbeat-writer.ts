@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
-import { EventStore, type HeartbeatAppendResult, type NewHeartbeat } from './event-store';
+import { EventStore, type HeartbeatAppendResult } from './event-store';
+import type { NewHeartbeat } from './heartbeat-row';
 
 export interface HeartbeatWriterOptions {
   /** A flush carries at most about this many rows (a single larger append goes alone). */

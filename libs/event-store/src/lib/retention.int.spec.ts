@@ -1,6 +1,8 @@
 import { createTestDatabase, type TestDatabase } from '@beacon/testing';
 import { Pool } from 'pg';
-import { EventStore, type NewHeartbeat } from './event-store';
+import { EventStore } from './event-store';
+import type { NewHeartbeat } from './heartbeat-row';
+import { heartbeatFixture } from './heartbeat.fixture';
 import { dropExpiredHeartbeatPartitions } from './heartbeat-partitions';
 import { runMigrations } from './migrate';
 import { eventStoreMigrations } from './migrations';
@@ -22,13 +24,7 @@ afterAll(async () => {
 });
 
 const NOW = new Date('2026-11-25T10:00:00.000Z');
-const heartbeatAt = (assetId: string, iso: string): NewHeartbeat => ({
-  assetId,
-  dedupeKey: `t:${iso}`,
-  occurredAt: iso,
-  data: { assetId, timestamp: iso },
-  metadata: {},
-});
+const heartbeatAt = (assetId: string, iso: string): NewHeartbeat => heartbeatFixture(assetId, iso);
 const partitions = async () =>
   (
     await pool.query<{ name: string }>(

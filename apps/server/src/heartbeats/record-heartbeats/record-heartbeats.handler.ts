@@ -39,7 +39,7 @@ export class RecordHeartbeatsHandler implements ICommandHandler<RecordHeartbeats
       try {
         const event = recordHeartbeat(assetId, heartbeat, receivedAt);
         const dedupeKey = event.data.messageId ? `m:${event.data.messageId}` : `t:${event.data.timestamp}`;
-        rows.push({ assetId, dedupeKey, occurredAt: event.data.timestamp, data: event.data, metadata });
+        rows.push({ dedupeKey, data: event.data, metadata });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         rejected.push({ index, error: 'invalid_request', details: [{ field: error.field ?? '(item)', reason: error.message }] });

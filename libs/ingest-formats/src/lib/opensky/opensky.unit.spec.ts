@@ -1,0 +1,144 @@
+import fc from 'fast-check';
+import statesAll from '../fixtures/opensky-states-all.json';
+import { parseOpenSky } from './opensky';
+
+const receivedAt = new Date('2026-11-25T12:00:02.000Z');
+
+function parsed(doc: unknown = statesAll) {
+  const result = parseOpenSky(doc, receivedAt);
+  if (!result.ok) throw new Error(JSON.stringify(result.details));
+  return result;
+}
+
+describe('parseOpenSky', () => {
+  it('reads every state vector (longitude before latitude) and dates it by its position', () => {
+    const [cruise] = parsed().items;
+    expect(cruise).toEqual({
+      index: 0,
+      assetId: '4ac9e1',
+      heartbeat: {
+        timestamp: '2026-11-25T11:59:58.000Z', // time_position, not last_contact
+        lat: 57.9123,
+        lon: 18.6044,
+        altitude: 10_668, // geo_altitude, not baro_altitude 10,363.2 m
+        onGround: false,
+        speed: 232.68,
+        heading: 203.41,
+        verticalRate: 5.2,
+        squawk: '2217',
+        callsign: 'SAS1415',
+      },
+      aircraft: { icao24: '4ac9e1', callsign: 'SAS1415' },
+    });
+  });
+
+  it('keeps on_ground and leaves out what is null', () => {
+    expect(parsed().items[1]?.heartbeat).toEqual({
+      timestamp: '2026-11-25T11:59:50.000Z',
+      lat: 59.6497,
+      lon: 17.9237,
+      onGround: true,
+      speed: 6.43,
+      heading: 10.55,
+      squawk: '1000',
+      callsign: 'NAX4VJ',
+    });
+  });
+
+  it('makes a state without a position a bare heartbeat dated by last_contact, barometric altitude as fallback', () => {
+    expect(parsed().items[2]).toEqual({
+      index: 2,
+      assetId: '4b1a2c',
+      heartbeat: { timestamp: '2026-11-25T11:59:45.000Z', altitude: 3657.6, onGround: false },
+      aircraft: { icao24: '4b1a2c' },
+    });
+  });
+
+  it('maps the category of an extended state to its ADS-B code and omits a blank callsign', () => {
+    const extended = parsed().items[3];
+    expect(extended?.aircraft).toEqual({ icao24: '3c6444', category: 'A3' });
+    expect(extended?.heartbeat.callsign).toBeUndefined();
+    expect(extended?.heartbeat.verticalRate).toBe(-4.55);
+  });
+
+  it('reports malformed states by index with the fields named as OpenSky documents them', () => {
+    expect(parsed().rejected).toEqual([
+      {
+        index: 4,
+        error: 'invalid_request',
+        details: [
+          { field: 'icao24', reason: 'must be 6 hex digits, optionally after ~' },
+          { field: 'last_contact', reason: 'must be a number' },
+          { field: 'latitude', reason: 'must be <= 90°' },
+          { field: 'longitude', reason: 'must be <= 180°' },
+        ],
+      },
+      { index: 5, error: 'invalid_request', details: [{ field: '(item)', reason: 'must have at least 17 fields' }] },
+    ]);
+  });
+
+  it('takes states: null as an empty answer and refuses what is not a /states/all response', () => {
+    expect(parseOpenSky({ time: 1795608000, states: null }, receivedAt)).toEqual({ ok: true, items: [], rejected: [] });
+    expect(parseOpenSky({ states: {} }, receivedAt)).toEqual({
+      ok: false,
+      details: [
+        { field: 'time', reason: 'must be the Unix time in seconds' },
+        { field: 'states', reason: 'must be an array or null' },
+      ],
+    });
+    expect(parseOpenSky(null, receivedAt)).toEqual({
+      ok: false,
+      details: [{ field: '(body)', reason: expect.any(String) }],
+    });
+  });
+
+  it('names an unknown category', () => {
+    const state = [
+      '4ac9e1',
+      null,
+      'Sweden',
+      null,
+      1795607999,
+      null,
+      null,
+      null,
+      false,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      false,
+      0,
+      21,
+    ];
+    expect(parseOpenSky({ time: 1795608000, states: [state] }, receivedAt)).toEqual(
+      expect.objectContaining({
+        rejected: [
+          expect.objectContaining({ details: [{ field: 'category', reason: 'must be an integer from 0 to 20' }] }),
+        ],
+      }),
+    );
+  });
+
+  it('answers any state vector with an item or a rejection, never an exception', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.jsonValue(),
+            fc.array(fc.oneof(fc.constant(null), fc.double(), fc.boolean(), fc.string()), {
+              minLength: 17,
+              maxLength: 18,
+            }),
+          ),
+        ),
+        (states) => {
+          const result = parseOpenSky({ time: 1795608000, states }, receivedAt);
+          expect(result.ok && result.items.length + result.rejected.length).toBe(states.length);
+        },
+      ),
+    );
+  });
+});
