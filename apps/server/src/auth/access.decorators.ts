@@ -17,6 +17,13 @@ export const ReadAccess = (): MethodDecorator & ClassDecorator => SetMetadata(AC
 export const HeartbeatAccess = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_KEY, 'heartbeats');
 export const AdminAccess = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_KEY, 'admin');
 
+/**
+ * Phone apps that cannot set headers pass their key as `?key=`; only routes marked so accept it,
+ * so keys do not end up in the URLs (and logs) of everything else.
+ */
+export const KEY_IN_QUERY = 'beacon:key-in-query';
+export const KeyInQuery = (): MethodDecorator & ClassDecorator => SetMetadata(KEY_IN_QUERY, true);
+
 /** The caller the guard identified (see `ApiKeyGuard`). */
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 

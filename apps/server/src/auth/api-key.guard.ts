@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { BeaconConfig } from '../config/beacon-config';
 import { BEACON_CONFIG } from '../config/config.tokens';
 import { ApiError } from '../http/api-error';
-import { ACCESS_KEY, ROLES_OF, type Access, type AuthenticatedRequest } from './access.decorators';
+import { ACCESS_KEY, KEY_IN_QUERY, ROLES_OF, type Access, type AuthenticatedRequest } from './access.decorators';
 import { presentedKey } from './api-key';
 import { ApiKeys } from './api-keys';
 import { ANONYMOUS_READER } from './principal';
@@ -25,7 +25,8 @@ export class ApiKeyGuard implements CanActivate {
       this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]) ?? 'admin';
     if (access === 'public') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const key = presentedKey(request.headers, request.query as Record<string, unknown>);
+    const keyInQuery = this.reflector.getAllAndOverride<boolean | undefined>(KEY_IN_QUERY, [context.getHandler(), context.getClass()]);
+    const key = presentedKey(request.headers, keyInQuery ? (request.query as Record<string, unknown>) : undefined);
     if (key === null) {
       if (access === 'read' && !this.config.auth) {
         request.principal = ANONYMOUS_READER;

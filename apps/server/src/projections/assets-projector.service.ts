@@ -15,7 +15,7 @@ export class AssetsProjector implements OnApplicationBootstrap, OnApplicationShu
       name: 'assets-read-model',
       batchSize: 1000,
       handle: projectAssets,
-      onError: (error) => this.logger.warn(`projection paused: ${error.message}`),
+      onError: (error) => this.logger.error(`projection paused, retrying: ${error.message}`),
     });
   }
 

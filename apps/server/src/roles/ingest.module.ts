@@ -11,9 +11,12 @@ import { RegisterCustomerHandler } from '../customers/register-customer/register
 import { AssetDirectory } from '../heartbeats/asset-directory';
 import { RecordHeartbeatsController } from '../heartbeats/record-heartbeats/record-heartbeats.controller';
 import { RecordHeartbeatsHandler } from '../heartbeats/record-heartbeats/record-heartbeats.handler';
+import { AdsbFeedsController } from '../ingest/adsb/adsb-feeds.controller';
+import { RegisterUnknownAircraft } from '../ingest/adsb/register-unknown-aircraft';
+import { OsmAndController } from '../ingest/osmand/osmand.controller';
 import { DropExpiredHeartbeats } from '../retention/drop-expired-heartbeats.service';
 
-/** The command side (`BEACON_ROLES=ingest`): customer, asset and key commands, heartbeats, retention. */
+/** The command side (`BEACON_ROLES=ingest`): customer, asset and key commands, heartbeats and feeds, retention. */
 @Module({
   controllers: [
     RegisterCustomerController,
@@ -22,6 +25,8 @@ import { DropExpiredHeartbeats } from '../retention/drop-expired-heartbeats.serv
     DecommissionAssetController,
     IssueApiKeyController,
     RecordHeartbeatsController,
+    OsmAndController,
+    AdsbFeedsController,
   ],
   providers: [
     RegisterCustomerHandler,
@@ -30,6 +35,7 @@ import { DropExpiredHeartbeats } from '../retention/drop-expired-heartbeats.serv
     DecommissionAssetHandler,
     RecordHeartbeatsHandler,
     AssetDirectory,
+    RegisterUnknownAircraft,
     DropExpiredHeartbeats,
   ],
 })

@@ -41,7 +41,7 @@ export async function applyLifecycleEvent(client: ClientBase, recorded: Recorded
         client,
         event.data.assetId,
         version,
-        `timeout_seconds = $3, offline_at = last_seen_at + $3 * interval '1 second'`,
+        `timeout_seconds = $3::integer, offline_at = last_seen_at + $3::integer * interval '1 second'`,
         [event.data.timeoutSeconds],
       );
       return;
