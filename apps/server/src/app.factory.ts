@@ -6,6 +6,8 @@ import type { BeaconConfig } from './config/beacon-config';
 import { serveDashboard } from './dashboard/serve-dashboard';
 import { fastifyOptions } from './http/fastify-options';
 import { installBodyParsing } from './http/install-body-parsing';
+import { installRateLimit } from './http/install-rate-limit';
+import { countHttpRequests } from './metrics/count-http-requests';
 
 /** Builds the HTTP application on a migrated database; `main.ts` and the tests both use it. */
 export async function createBeaconApp(
@@ -20,6 +22,8 @@ export async function createBeaconApp(
     { logger, abortOnError: false },
   );
   installBodyParsing(app);
+  await installRateLimit(app, config.rateLimitPerSecond);
+  countHttpRequests(app);
   if (config.roles.has('query')) await serveDashboard(app, config.dashboardDir);
   return app;
 }

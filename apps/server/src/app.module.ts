@@ -8,6 +8,7 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthController } from './health/health.controller';
 import { ApiExceptionFilter } from './http/api-exception.filter';
+import { MetricsModule } from './metrics/metrics.module';
 import { IngestModule } from './roles/ingest.module';
 import { ProjectorModule } from './roles/projector.module';
 import { QueryModule } from './roles/query.module';
@@ -26,7 +27,14 @@ export class AppModule {
     ];
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), CqrsModule.forRoot(), DatabaseModule.forRoot(databaseUrl), AuthModule, ...roles],
+      imports: [
+        ConfigModule.forRoot(config),
+        CqrsModule.forRoot(),
+        MetricsModule,
+        DatabaseModule.forRoot(databaseUrl),
+        AuthModule,
+        ...roles,
+      ],
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

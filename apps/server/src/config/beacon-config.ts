@@ -21,6 +21,8 @@ export interface BeaconConfig {
   dashboardDir: string | null;
   /** Heartbeats older than this many days are dropped (whole daily partitions); null keeps all. */
   retentionDays: number | null;
+  /** Requests per second allowed to one API key (or, without a key, one client address). */
+  rateLimitPerSecond: number;
 }
 
 export class ConfigError extends Error {
@@ -42,6 +44,7 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string | null }):
     adminKey: parseAdminKey(read('BEACON_ADMIN_KEY')),
     dashboardDir: read('BEACON_DASHBOARD_DIR') ?? defaults.dashboardDir,
     retentionDays: parseRetentionDays(read('BEACON_RETENTION_DAYS')),
+    rateLimitPerSecond: parseRateLimit(read('BEACON_RATE_LIMIT_PER_SECOND') ?? '2000'),
   };
 }
 
@@ -95,4 +98,12 @@ function parseRetentionDays(value: string | undefined): number | null {
     throw new ConfigError(`BEACON_RETENTION_DAYS must be a whole number of days (1 or more), got "${value}"`);
   }
   return days;
+}
+
+function parseRateLimit(value: string): number {
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new ConfigError(`BEACON_RATE_LIMIT_PER_SECOND must be a whole number of requests (1 or more), got "${value}"`);
+  }
+  return limit;
 }

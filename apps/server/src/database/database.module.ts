@@ -2,6 +2,7 @@ import { EventStore, HeartbeatWriter } from '@beacon/event-store';
 import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'pg';
 import { PG_POOL } from '../config/config.tokens';
+import { BeaconMetrics } from '../metrics/beacon-metrics';
 
 const logger = new Logger('Database');
 
@@ -30,7 +31,18 @@ export class DatabaseModule implements OnApplicationShutdown {
       providers: [
         { provide: PG_POOL, useFactory: () => createPool(databaseUrl) },
         { provide: EventStore, inject: [PG_POOL], useFactory: (pool: Pool) => new EventStore(pool) },
-        { provide: HeartbeatWriter, inject: [PG_POOL], useFactory: (pool: Pool) => new HeartbeatWriter(pool) },
+        {
+          provide: HeartbeatWriter,
+          inject: [PG_POOL, BeaconMetrics],
+          useFactory: (pool: Pool, metrics: BeaconMetrics) =>
+            new HeartbeatWriter(pool, {
+              onFlush: ({ rows, seconds, error }) => {
+                metrics.flushRows.observe(rows);
+                metrics.flushSeconds.observe(seconds);
+                if (error) metrics.eventLogErrors.inc();
+              },
+            }),
+        },
       ],
       exports: [PG_POOL, EventStore, HeartbeatWriter],
     };

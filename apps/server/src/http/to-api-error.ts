@@ -5,10 +5,10 @@ import { ApiError } from './api-error';
 
 const RETRY_AFTER_SECONDS = 5;
 
-/** Connection failures and PostgreSQL's "cannot accept work now" classes (08, 53, 57P). */
+/** Connection failures, a read-only database (a failover in progress), and "cannot accept work now" (53, 57P). */
 function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|08...|53...|57P0[1-3])$/.test(code)) return true;
+  if (typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|08...|25006|53...|57P0[1-3])$/.test(code)) return true;
   return error instanceof Error && /Connection terminated|timeout exceeded when trying to connect/.test(error.message);
 }
 

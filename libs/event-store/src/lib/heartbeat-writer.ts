@@ -7,6 +7,8 @@ export interface HeartbeatWriterOptions {
   maxBatchRows?: number;
   /** How long the first waiting append may wait for company before its flush starts. */
   maxDelayMs?: number;
+  /** Told about every flush: its rows, how long it took, and its error if it failed (for metrics). */
+  onFlush?: (flush: { rows: number; seconds: number; error?: unknown }) => void;
 }
 
 interface Waiting {
@@ -26,6 +28,7 @@ export class HeartbeatWriter {
   private readonly store: EventStore;
   private readonly maxBatchRows: number;
   private readonly maxDelayMs: number;
+  private readonly onFlush: NonNullable<HeartbeatWriterOptions['onFlush']>;
   private waiting: Waiting[] = [];
   private waitingRows = 0;
   private timer: NodeJS.Timeout | null = null;
@@ -36,6 +39,7 @@ export class HeartbeatWriter {
     this.store = new EventStore(pool);
     this.maxBatchRows = options.maxBatchRows ?? 5_000;
     this.maxDelayMs = options.maxDelayMs ?? 2;
+    this.onFlush = options.onFlush ?? (() => undefined);
   }
 
   append(rows: NewHeartbeat[]): Promise<HeartbeatAppendResult> {
@@ -85,14 +89,18 @@ export class HeartbeatWriter {
   }
 
   private async flush(batch: Waiting[]): Promise<void> {
+    const rows = batch.flatMap((w) => w.rows);
+    const started = performance.now();
     try {
-      const { stored } = await this.store.appendHeartbeats(batch.flatMap((w) => w.rows));
+      const { stored } = await this.store.appendHeartbeats(rows);
+      this.onFlush({ rows: rows.length, seconds: (performance.now() - started) / 1000 });
       let offset = 0;
       for (const waiting of batch) {
         waiting.resolve({ stored: stored.slice(offset, offset + waiting.rows.length) });
         offset += waiting.rows.length;
       }
     } catch (error) {
+      this.onFlush({ rows: rows.length, seconds: (performance.now() - started) / 1000, error });
       for (const waiting of batch) waiting.reject(error);
     }
   }

@@ -2,6 +2,7 @@ import { DomainError, recordHeartbeat } from '@beacon/domain';
 import { HeartbeatWriter, type NewHeartbeat } from '@beacon/event-store';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { mayWriteFor } from '../../auth/principal';
+import { BeaconMetrics } from '../../metrics/beacon-metrics';
 import { AssetDirectory } from '../asset-directory';
 import {
   RecordHeartbeatsCommand,
@@ -20,6 +21,7 @@ export class RecordHeartbeatsHandler implements ICommandHandler<RecordHeartbeats
   constructor(
     private readonly writer: HeartbeatWriter,
     private readonly assets: AssetDirectory,
+    private readonly metrics: BeaconMetrics,
   ) {}
 
   async execute({ items, metadata, sender }: RecordHeartbeatsCommand): Promise<RecordHeartbeatsResult> {
@@ -47,6 +49,9 @@ export class RecordHeartbeatsHandler implements ICommandHandler<RecordHeartbeats
     }
     const { stored } = await this.writer.append(rows);
     const accepted = stored.filter(Boolean).length;
+    this.metrics.heartbeats.inc({ outcome: 'accepted' }, accepted);
+    this.metrics.heartbeats.inc({ outcome: 'duplicate' }, stored.length - accepted);
+    this.metrics.heartbeats.inc({ outcome: 'rejected' }, rejected.length);
     return { accepted, duplicates: stored.length - accepted, rejected };
   }
 }

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * Beacon's Prometheus metrics, one registry per process (`GET /metrics`). Names follow Prometheus
+ * conventions: base units (seconds), `_total` for counters.
+ */
+@Injectable()
+export class BeaconMetrics {
+  readonly registry = new Registry();
+
+  readonly httpRequests = new Counter({
+    name: 'beacon_http_requests_total',
+    help: 'HTTP requests answered, by method, route and status code',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+
+  readonly httpDuration = new Histogram({
+    name: 'beacon_http_request_duration_seconds',
+    help: 'Time from request to response, by method and route',
+    labelNames: ['method', 'route'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+
+  readonly heartbeats = new Counter({
+    name: 'beacon_heartbeats_total',
+    help: 'Heartbeats received, by outcome: accepted (stored), duplicate (already stored), rejected',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly flushRows = new Histogram({
+    name: 'beacon_group_commit_batch_rows',
+    help: 'Heartbeats per group-commit flush (one transaction)',
+    buckets: [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000],
+    registers: [this.registry],
+  });
+
+  readonly flushSeconds = new Histogram({
+    name: 'beacon_group_commit_flush_seconds',
+    help: 'Time of one group-commit flush, insert to durable commit',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [this.registry],
+  });
+
+  readonly eventLogErrors = new Counter({
+    name: 'beacon_event_log_errors_total',
+    help: 'Failed writes to the event log',
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'beacon_' });
+  }
+}

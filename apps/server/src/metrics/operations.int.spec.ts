@@ -1,0 +1,55 @@
+import { eventually } from '@beacon/testing';
+import { Client } from 'pg';
+import { adminHeaders, registerVehicle, startTestApp, type TestApp } from '../testing/test-app';
+
+let test: TestApp;
+const ping = (messageId: string) =>
+  test.request({ method: 'POST', url: '/api/v1/assets/VIN-OPS/heartbeats', headers: adminHeaders, payload: { messageId } });
+
+beforeAll(async () => {
+  test = await startTestApp({ BEACON_RATE_LIMIT_PER_SECOND: '20' });
+  await registerVehicle(test, 'VIN-OPS');
+});
+afterAll(() => test.close());
+
+describe('operations', () => {
+  it('exposes Prometheus metrics: requests, heartbeats by outcome, group-commit batches', async () => {
+    await ping('m-1');
+    await ping('m-1');
+    const metrics = (await test.request({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toMatch(/beacon_heartbeats_total\{outcome="accepted"\} [1-9]/);
+    expect(metrics).toMatch(/beacon_heartbeats_total\{outcome="duplicate"\} [1-9]/);
+    expect(metrics).toMatch(/beacon_group_commit_batch_rows_count [1-9]/);
+    expect(metrics).toMatch(/beacon_http_requests_total\{method="POST",route="\/api\/v1\/assets\/:id\/heartbeats",status="202"\} [1-9]/);
+  });
+
+  it('answers 429 with Retry-After past the per-key rate, while another key is still served', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // a fresh window
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => ping(`burst-${i}`)));
+    const limited = answers.filter((r) => r.statusCode === 429);
+    expect(limited.length).toBeGreaterThanOrEqual(10);
+    expect(limited[0]?.headers['retry-after']).toMatch(/^[1-9]/);
+    expect(limited[0]?.json()).toMatchObject({ error: 'rate_limited' });
+    expect((await test.request({ method: 'GET', url: '/api/v1/assets' })).statusCode).toBe(200);
+  });
+
+  it('answers 503 with Retry-After, never 202, while the event log cannot be written, and recovers', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const admin = new Client({ connectionString: test.databaseUrl });
+    await admin.connect();
+    const database = (await admin.query<{ db: string }>('SELECT current_database() AS db')).rows[0]?.db ?? '';
+    await admin.query(`ALTER DATABASE ${database} SET default_transaction_read_only = on`);
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database]);
+    try {
+      const refused = await ping('during-outage');
+      expect(refused.statusCode).toBe(503);
+      expect(refused.headers['retry-after']).toBe('5');
+      expect(refused.json().error).toBe('unavailable');
+    } finally {
+      await admin.query(`ALTER DATABASE ${database} RESET default_transaction_read_only`);
+      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database]);
+      await admin.end();
+    }
+    await eventually(async () => expect((await ping('after-outage')).statusCode).toBe(202));
+  });
+});
