@@ -14,6 +14,7 @@ describe('loadConfig', () => {
     expect(config.demo).toBe(false);
     expect(config.databaseUrl).toBeNull();
     expect(config.retentionDays).toBeNull();
+    expect(config.rateLimitPerSecond).toBe(2000);
   });
 
   it('reads a retention period in days', () => {
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
     [{ BEACON_ADMIN_KEY_FILE: '/nonexistent/key' }, /BEACON_ADMIN_KEY_FILE/],
     [{ BEACON_RETENTION_DAYS: '0' }, /BEACON_RETENTION_DAYS/],
     [{ BEACON_RETENTION_DAYS: '1.5' }, /BEACON_RETENTION_DAYS/],
+    [{ BEACON_RATE_LIMIT_PER_SECOND: '0' }, /BEACON_RATE_LIMIT_PER_SECOND/],
   ])('fails fast with a message naming the variable: %j', (env, message) => {
     expect(() => loadConfig(env, defaults)).toThrow(ConfigError);
     expect(() => loadConfig(env, defaults)).toThrow(message);
