@@ -84,3 +84,19 @@ describe('ADS-B feeds', () => {
     expect(response.json().error).toBe('invalid_request');
   });
 });
+
+describe('duplicates across formats', () => {
+  it('counts a position sent by a phone and again in a JSON batch as one heartbeat', async () => {
+    const seconds = 1795608100;
+    const phone = await test.request({
+      method: 'GET',
+      url: `/api/v1/ingest/osmand?key=${deviceKey}&id=358240051111110&lat=59.34&lon=18.05&timestamp=${seconds}`,
+    });
+    expect(phone.statusCode).toBe(200);
+    const batch = await post('/api/v1/heartbeats', [
+      { assetId: '358240051111110', timestamp: new Date(seconds * 1000).toISOString(), lat: 59.34, lon: 18.05 },
+    ]);
+    expect(batch.json()).toEqual({ accepted: 0, duplicates: 1, rejected: [] });
+  });
+});
+
