@@ -1,8 +1,13 @@
 import type { ClientBase, Pool } from 'pg';
 
-/** The UTC day (`YYYY-MM-DD`) whose partition holds a heartbeat of this time. */
+const UTC_ISO = /^\d{4}-\d{2}-\d{2}T[^+-]*Z$/;
+
+/**
+ * The UTC day (`YYYY-MM-DD`) whose partition holds a heartbeat of this time. Times from the domain
+ * are already ISO-8601 in UTC, so on the hot path this is a slice, not a date parse.
+ */
 export function partitionDay(occurredAt: string): string {
-  return new Date(occurredAt).toISOString().slice(0, 10);
+  return UTC_ISO.test(occurredAt) ? occurredAt.slice(0, 10) : new Date(occurredAt).toISOString().slice(0, 10);
 }
 
 /**
