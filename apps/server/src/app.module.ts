@@ -9,6 +9,7 @@ import { DemoModule } from './demo/demo.module';
 import { HealthController } from './health/health.controller';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { MetricsModule } from './metrics/metrics.module';
+import { OpenApiModule } from './openapi/openapi.module';
 import { IngestModule } from './roles/ingest.module';
 import { ProjectorModule } from './roles/projector.module';
 import { QueryModule } from './roles/query.module';
@@ -33,6 +34,7 @@ export class AppModule {
         MetricsModule,
         DatabaseModule.forRoot(databaseUrl),
         AuthModule,
+        OpenApiModule,
         ...roles,
       ],
       controllers: [HealthController],

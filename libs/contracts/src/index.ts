@@ -7,3 +7,4 @@ export * from './lib/schemas/register-asset.schema';
 export * from './lib/schemas/batch-heartbeat.schema';
 export * from './lib/schemas/issue-api-key.schema';
 export * from './lib/schemas/update-asset.schema';
+export * from './lib/openapi/openapi-document';

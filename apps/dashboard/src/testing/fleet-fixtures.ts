@@ -15,6 +15,7 @@ export function anAsset(overrides: Partial<AssetDto> = {}): AssetDto {
     lastSeenAt: '2026-11-25T11:59:48.000Z',
     position: null,
     timeoutSeconds: 60,
+    version: 1,
     ...overrides,
   };
 }

@@ -1,0 +1,31 @@
+import { errors } from './error-responses';
+import { jsonBody, jsonResponse, KEYED, ROLES } from './operation-parts';
+import type { Operation, Parameter, Paths } from './openapi-types';
+
+const customerId: Parameter = {
+  name: 'customerId',
+  in: 'query',
+  description: "Whose fleet unknown aircraft join, for an admin key; a scoped key's own customer wins. Neither is a 400.",
+  schema: { type: 'string' },
+};
+
+function feed(operationId: string, summary: string, bodySchema: string): Operation {
+  return {
+    operationId,
+    summary,
+    description: `Aircraft without a position become bare heartbeats. ${ROLES.heartbeats}`,
+    tags: ['ingest'],
+    security: KEYED,
+    parameters: [customerId],
+    requestBody: jsonBody(bodySchema),
+    responses: {
+      202: jsonResponse('Accepted: the stored heartbeats are durably committed.', 'HeartbeatsAcceptedResponse'),
+      ...errors(400, 401, 403, 413, 415, 429, 503),
+    },
+  };
+}
+
+export const adsbFeedPaths: Paths = {
+  '/api/v1/ingest/readsb': { post: feed('ingestReadsb', 'A readsb / tar1090 aircraft.json', 'ReadsbAircraftJson') },
+  '/api/v1/ingest/opensky': { post: feed('ingestOpenSky', 'An OpenSky /states/all response', 'OpenSkyStates') },
+};

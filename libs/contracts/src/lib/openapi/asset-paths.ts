@@ -1,0 +1,90 @@
+import { errors } from './error-responses';
+import { assetIdParameter, jsonBody, jsonResponse, KEYED, ROLES } from './operation-parts';
+import type { Parameter, Paths } from './openapi-types';
+
+/** `GET /api/v1/assets`; any other parameter (`bbox`, `sort`, `cursor` are not built yet) is a 400. */
+const searchParameters: Parameter[] = [
+  {
+    name: 'q',
+    in: 'query',
+    description: 'Case-insensitive substring of id, registration, label, callsign, icao24 or customer name.',
+    schema: { type: 'string', maxLength: 200 },
+  },
+  { name: 'customerId', in: 'query', schema: { type: 'string', maxLength: 64 } },
+  { name: 'status', in: 'query', description: 'Empty means any.', schema: { enum: ['online', 'offline', 'unknown', ''] } },
+  { name: 'kind', in: 'query', description: 'Empty means any.', schema: { enum: ['vehicle', 'aircraft', ''] } },
+  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
+];
+
+const ifMatch: Parameter = {
+  name: 'If-Match',
+  in: 'header',
+  required: true,
+  description: 'The version of the asset being changed (`3`, or ETag-style `"3"`); a stale one is a 409.',
+  schema: { type: 'string', examples: ['1'] },
+};
+
+export const assetPaths: Paths = {
+  '/api/v1/assets': {
+    post: {
+      operationId: 'registerAsset',
+      summary: 'Register an asset',
+      description: `\`id\` is the device identifier; its customer must exist. ${ROLES.admin}`,
+      tags: ['assets'],
+      security: KEYED,
+      requestBody: jsonBody('RegisterAssetRequest'),
+      responses: {
+        201: jsonResponse('Registered.', 'StreamVersionResponse'),
+        ...errors(400, 401, 403, 409, 413, 415, 429, 503),
+      },
+    },
+    get: {
+      operationId: 'searchAssets',
+      summary: 'Search assets, with counts by status',
+      description: ROLES.read,
+      tags: ['assets'],
+      security: KEYED,
+      parameters: searchParameters,
+      responses: {
+        200: jsonResponse('The first `limit` matches.', 'SearchAssetsResponse'),
+        ...errors(400, 401, 403, 429, 503),
+      },
+    },
+  },
+  '/api/v1/assets/{id}': {
+    get: {
+      operationId: 'getAsset',
+      summary: 'One asset',
+      description: ROLES.read,
+      tags: ['assets'],
+      security: KEYED,
+      parameters: [assetIdParameter],
+      responses: { 200: jsonResponse('The asset.', 'Asset'), ...errors(401, 403, 404, 429, 503) },
+    },
+    patch: {
+      operationId: 'updateAsset',
+      summary: 'Change an asset',
+      description: `Only the fields present change; \`label: null\` clears the label. ${ROLES.admin}`,
+      tags: ['assets'],
+      security: KEYED,
+      parameters: [assetIdParameter, ifMatch],
+      requestBody: jsonBody('UpdateAssetRequest'),
+      responses: {
+        200: jsonResponse('Changed.', 'StreamVersionResponse'),
+        ...errors(400, 401, 403, 404, 409, 413, 415, 429, 503),
+      },
+    },
+    delete: {
+      operationId: 'decommissionAsset',
+      summary: 'Decommission an asset',
+      description: `An event: the history stays, later heartbeats are refused as \`unknown_asset\`. ${ROLES.admin}`,
+      tags: ['assets'],
+      security: KEYED,
+      parameters: [assetIdParameter],
+      responses: {
+        200: jsonResponse('Decommissioned.', 'StreamVersionResponse'),
+        ...errors(401, 403, 404, 409, 429, 503),
+      },
+    },
+  },
+};

@@ -1,0 +1,65 @@
+import { ASSET_STATUSES, type AssetDto, type PositionDto, type SearchAssetsResponse, type StatusCounts } from '../asset.dto';
+import { nullable, objectSchemaOf, schemaRef } from './json-schema';
+
+const Position = objectSchemaOf<PositionDto>({
+  type: 'object',
+  description: 'The latest known position, in SI units.',
+  required: ['lat', 'lon', 'altitude', 'speed', 'heading', 'timestamp'],
+  properties: {
+    lat: { type: 'number', minimum: -90, maximum: 90 },
+    lon: { type: 'number', minimum: -180, maximum: 180 },
+    altitude: { ...nullable('number'), description: 'metres' },
+    speed: { ...nullable('number'), description: 'metres per second' },
+    heading: { ...nullable('number'), description: 'degrees clockwise from true north' },
+    timestamp: { type: 'string', format: 'date-time' },
+  },
+});
+
+const Asset = objectSchemaOf<AssetDto>({
+  type: 'object',
+  required: [
+    'id', 'kind', 'customerId', 'customerName', 'registration', 'label', 'callsign', 'icao24',
+    'status', 'lastSeenAt', 'position', 'timeoutSeconds', 'version',
+  ],
+  properties: {
+    id: { type: 'string', description: 'The device identifier: a VIN, or the ICAO 24-bit address of an aircraft.' },
+    kind: { enum: ['vehicle', 'aircraft'] },
+    customerId: { type: 'string' },
+    customerName: { type: 'string' },
+    registration: nullable('string'),
+    label: nullable('string'),
+    callsign: nullable('string'),
+    icao24: nullable('string'),
+    status: {
+      enum: ASSET_STATUSES,
+      description: '`online` while the last heartbeat is younger than `timeoutSeconds`, `unknown` before the first.',
+    },
+    lastSeenAt: { type: ['string', 'null'], format: 'date-time' },
+    position: { oneOf: [schemaRef('Position'), { type: 'null' }] },
+    timeoutSeconds: { type: 'integer', minimum: 1 },
+    version: { type: 'integer', minimum: 1, description: 'Send it back in `If-Match` with a PATCH.' },
+  },
+});
+
+const StatusCounts = objectSchemaOf<StatusCounts>({
+  type: 'object',
+  required: ['online', 'offline', 'unknown'],
+  properties: {
+    online: { type: 'integer', minimum: 0 },
+    offline: { type: 'integer', minimum: 0 },
+    unknown: { type: 'integer', minimum: 0 },
+  },
+});
+
+const SearchAssetsResponse = objectSchemaOf<SearchAssetsResponse>({
+  type: 'object',
+  required: ['items', 'total', 'counts', 'nextCursor'],
+  properties: {
+    items: { type: 'array', items: schemaRef('Asset') },
+    total: { type: 'integer', minimum: 0, description: 'All matches, not just this page.' },
+    counts: { ...schemaRef('StatusCounts'), description: 'Matches by status, ignoring the status filter.' },
+    nextCursor: nullable('string'),
+  },
+});
+
+export const assetSchemas = { Position, Asset, StatusCounts, SearchAssetsResponse };

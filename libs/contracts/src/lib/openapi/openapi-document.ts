@@ -1,0 +1,68 @@
+import { adsbFeedPaths } from './adsb-feed-paths';
+import { adsbFeedSchemas } from './adsb-feed-schemas';
+import { apiKeyPaths } from './api-key-paths';
+import { assetPaths } from './asset-paths';
+import { assetSchemas } from './asset-schemas';
+import { customerPaths } from './customer-paths';
+import { errorResponses } from './error-responses';
+import { errorSchemas } from './error-schemas';
+import { heartbeatPaths } from './heartbeat-paths';
+import type { OpenApiDocument } from './openapi-types';
+import { securitySchemes } from './operation-parts';
+import { operationsPaths } from './operations-paths';
+import { osmAndPaths } from './osmand-paths';
+import { osmAndSchemas } from './osmand-schemas';
+import { requestSchemas } from './request-schemas';
+import { responseSchemas } from './response-schemas';
+
+export type * from './openapi-types';
+
+const OPENAPI_3_1_DIALECT = 'https://spec.openapis.org/oas/3.1/dialect/base';
+
+/**
+ * The OpenAPI 3.1 document of Beacon's HTTP API (API.md is the contract in prose). Request bodies are
+ * the JSON Schemas the server validates with, so what the document promises is what is enforced.
+ */
+export function buildOpenApiDocument(info: { version: string }): OpenApiDocument {
+  return {
+    openapi: '3.1.0',
+    // JSON Schema 2020-12 with OpenAPI's few annotations; Swagger UI renders no other dialect.
+    jsonSchemaDialect: OPENAPI_3_1_DIALECT,
+    info: {
+      title: 'Beacon HTTP API',
+      version: info.version,
+      description:
+        'Event-sourced tracking of vehicles and aircraft. JSON fields are camelCase, times ISO-8601 UTC, ' +
+        'units SI (metres, metres per second, degrees). Every 4xx/5xx has an `ApiError` body.',
+    },
+    tags: [
+      { name: 'customers', description: 'Register and list customers.' },
+      { name: 'assets', description: 'Register, change, decommission and find assets.' },
+      { name: 'heartbeats', description: "Beacon's own heartbeat formats." },
+      { name: 'ingest', description: 'What real trackers and ADS-B receivers send: OsmAnd, readsb, OpenSky.' },
+      { name: 'api-keys', description: 'Keys with a role (admin, viewer, device) and an optional customer scope.' },
+      { name: 'operations', description: 'Health, metrics and this document.' },
+    ],
+    paths: {
+      ...customerPaths,
+      ...assetPaths,
+      ...heartbeatPaths,
+      ...osmAndPaths,
+      ...adsbFeedPaths,
+      ...apiKeyPaths,
+      ...operationsPaths,
+    },
+    components: {
+      schemas: {
+        ...requestSchemas,
+        ...assetSchemas,
+        ...responseSchemas,
+        ...osmAndSchemas,
+        ...adsbFeedSchemas,
+        ...errorSchemas,
+      },
+      responses: errorResponses,
+      securitySchemes,
+    },
+  };
+}

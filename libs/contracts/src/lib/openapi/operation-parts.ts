@@ -1,0 +1,39 @@
+import { schemaRef } from './json-schema';
+import type { MediaType, Parameter, RequestBody, Response, SecurityRequirement, SecurityScheme } from './openapi-types';
+
+/** API.md "Auth": either header carries the same key. */
+export const securitySchemes = {
+  bearer: { type: 'http', scheme: 'bearer', description: '`Authorization: Bearer <key>`' },
+  apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key', description: '`X-Api-Key: <key>`' },
+  queryKey: {
+    type: 'apiKey',
+    in: 'query',
+    name: 'key',
+    description: '`?key=<key>`, for phone apps that cannot set headers; accepted by the OsmAnd endpoint only.',
+  },
+} as const satisfies Record<string, SecurityScheme>;
+
+export const KEYED: readonly SecurityRequirement[] = [{ bearer: [] }, { apiKey: [] }];
+export const KEYED_OR_QUERY_KEY: readonly SecurityRequirement[] = [...KEYED, { queryKey: [] }];
+export const PUBLIC: readonly SecurityRequirement[] = [];
+
+/** Who may call, for the operation's description (the guard's `ROLES_OF`). */
+export const ROLES = {
+  admin: 'Needs an admin key.',
+  read: 'Needs an admin or viewer key (none when the server runs with `BEACON_AUTH=off`); a scoped viewer sees its own customer only.',
+  heartbeats: "Needs an admin or device key; a scoped device key writes only for its own customer's assets.",
+} as const;
+
+export const json = (schemaName: string): Record<string, MediaType> => ({ 'application/json': { schema: schemaRef(schemaName) } });
+
+export const jsonBody = (schemaName: string, required = true): RequestBody => ({ required, content: json(schemaName) });
+
+export const jsonResponse = (description: string, schemaName: string): Response => ({ description, content: json(schemaName) });
+
+export const assetIdParameter: Parameter = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: 'The asset id: a VIN, or the ICAO address of an aircraft in lower-case hex.',
+  schema: { type: 'string' },
+};

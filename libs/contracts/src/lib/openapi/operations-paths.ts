@@ -1,0 +1,57 @@
+import { errors } from './error-responses';
+import { jsonResponse, PUBLIC } from './operation-parts';
+import type { Paths } from './openapi-types';
+
+const text = (description: string, mediaType: string) => ({
+  description,
+  content: { [mediaType]: { schema: { type: 'string' } } },
+});
+
+/** Health, metrics and this document: public, since probes and scrapers carry no key. */
+export const operationsPaths: Paths = {
+  '/health/live': {
+    get: {
+      operationId: 'live',
+      summary: 'The process is up and serving HTTP',
+      tags: ['operations'],
+      security: PUBLIC,
+      responses: { 200: jsonResponse('Up.', 'HealthStatus') },
+    },
+  },
+  '/health/ready': {
+    get: {
+      operationId: 'ready',
+      summary: 'The event log is writable and the read model reachable',
+      tags: ['operations'],
+      security: PUBLIC,
+      responses: { 200: jsonResponse('Ready.', 'HealthStatus'), ...errors(503) },
+    },
+  },
+  '/metrics': {
+    get: {
+      operationId: 'metrics',
+      summary: 'Prometheus metrics',
+      tags: ['operations'],
+      security: PUBLIC,
+      responses: { 200: text('Prometheus text exposition format 0.0.4.', 'text/plain') },
+    },
+  },
+  '/api/openapi.json': {
+    get: {
+      operationId: 'openApiDocument',
+      summary: 'This document',
+      tags: ['operations'],
+      security: PUBLIC,
+      responses: { 200: { description: 'OpenAPI 3.1.', content: { 'application/json': { schema: { type: 'object' } } } } },
+    },
+  },
+  '/api/docs': {
+    get: {
+      operationId: 'apiDocs',
+      summary: 'This document, browsable (Swagger UI)',
+      tags: ['operations'],
+      security: PUBLIC,
+      responses: { 200: text('An HTML page.', 'text/html') },
+    },
+  },
+};

@@ -1,0 +1,42 @@
+import { errors } from './error-responses';
+import { schemaRef } from './json-schema';
+import { jsonResponse, KEYED_OR_QUERY_KEY, ROLES } from './operation-parts';
+import type { Operation, Parameter, Paths } from './openapi-types';
+import { osmAndFieldSchemas } from './osmand-schemas';
+
+const fieldParameters: Parameter[] = Object.entries(osmAndFieldSchemas).map(([name, schema]) => ({ name, in: 'query', schema }));
+
+const common = {
+  tags: ['ingest'],
+  security: KEYED_OR_QUERY_KEY,
+  parameters: fieldParameters,
+} satisfies Partial<Operation>;
+
+// Traccar Client waits for a 200 (not 202), and reads any 4xx, an unknown device too, as a refusal.
+const recorded = jsonResponse('Recorded.', 'HeartbeatsAcceptedResponse');
+
+export const osmAndPaths: Paths = {
+  '/api/v1/ingest/osmand': {
+    get: {
+      ...common,
+      operationId: 'recordOsmAndViaQuery',
+      summary: 'A location report of OsmAnd / Traccar Client, in the query string',
+      description: `Speed is in knots. ${ROLES.heartbeats} The key may come as \`?key=\`.`,
+      responses: { 200: recorded, ...errors(400, 401, 403, 429, 503) },
+    },
+    post: {
+      ...common,
+      operationId: 'recordOsmAndViaBody',
+      summary: 'A location report of OsmAnd / Traccar Client, as a form or JSON body',
+      description: `Form fields join the query string's. ${ROLES.heartbeats} The key may come as \`?key=\`.`,
+      requestBody: {
+        required: false,
+        content: {
+          'application/x-www-form-urlencoded': { schema: schemaRef('OsmAndForm') },
+          'application/json': { schema: schemaRef('TraccarClientJson') },
+        },
+      },
+      responses: { 200: recorded, ...errors(400, 401, 403, 413, 415, 429, 503) },
+    },
+  },
+};

@@ -1,0 +1,90 @@
+import type {
+  HeartbeatsAcceptedResponse,
+  IssueApiKeyResponse,
+  RejectedHeartbeatDto,
+  StreamVersionResponse,
+} from '../commands.dto';
+import { nullable, objectSchemaOf, schemaRef } from './json-schema';
+
+const StreamVersionResponse = objectSchemaOf<StreamVersionResponse>({
+  type: 'object',
+  description: 'The stream a command created or changed, at its new version.',
+  required: ['id', 'version'],
+  properties: {
+    id: { type: 'string' },
+    version: { type: 'integer', minimum: 1 },
+  },
+});
+
+const IssueApiKeyResponse = objectSchemaOf<IssueApiKeyResponse>({
+  type: 'object',
+  description: 'The key is in this answer only; Beacon keeps just its SHA-256 digest.',
+  required: ['id', 'key'],
+  properties: {
+    id: { type: 'string' },
+    key: { type: 'string', examples: ['bcn_…'] },
+  },
+});
+
+const RejectedHeartbeat = objectSchemaOf<RejectedHeartbeatDto>({
+  type: 'object',
+  required: ['index', 'error', 'details'],
+  properties: {
+    index: { type: 'integer', minimum: 0, description: 'Position in the array (the line, for NDJSON).' },
+    error: { type: 'string', description: 'An API error code.', examples: ['unknown_asset'] },
+    details: { type: 'array', items: schemaRef('ApiErrorDetail') },
+  },
+});
+
+const HeartbeatsAcceptedResponse = objectSchemaOf<HeartbeatsAcceptedResponse>({
+  type: 'object',
+  description: 'Sent only after the accepted heartbeats are durably committed.',
+  required: ['accepted', 'duplicates', 'rejected'],
+  properties: {
+    accepted: { type: 'integer', minimum: 0 },
+    duplicates: { type: 'integer', minimum: 0, description: 'Already stored: same messageId, or same timestamp without one.' },
+    rejected: { type: 'array', items: schemaRef('RejectedHeartbeat') },
+  },
+});
+
+/** One item of `GET /api/v1/customers`; the read model's `CustomerView` has this shape. */
+interface CustomerSummary {
+  id: string;
+  name: string;
+  address: string | null;
+  assetCount: number;
+}
+
+const Customer = objectSchemaOf<CustomerSummary>({
+  type: 'object',
+  required: ['id', 'name', 'address', 'assetCount'],
+  properties: {
+    id: { type: 'string' },
+    name: { type: 'string' },
+    address: nullable('string'),
+    assetCount: { type: 'integer', minimum: 0 },
+  },
+});
+
+const CustomerList = objectSchemaOf<{ items: CustomerSummary[] }>({
+  type: 'object',
+  description: 'A customer-scoped key sees only its own customer.',
+  required: ['items'],
+  properties: { items: { type: 'array', items: schemaRef('Customer') } },
+});
+
+const HealthStatus = objectSchemaOf<{ status: 'ok' }>({
+  type: 'object',
+  required: ['status'],
+  properties: { status: { const: 'ok' } },
+});
+
+export const responseSchemas = {
+  StreamVersionResponse,
+  IssueApiKeyResponse,
+  RejectedHeartbeat,
+  HeartbeatsAcceptedResponse,
+  Customer,
+  CustomerList,
+  HealthStatus,
+};
