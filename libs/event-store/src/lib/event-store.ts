@@ -1,6 +1,6 @@
 import type { ClientBase, Pool } from 'pg';
 import { ConcurrencyError, type ExpectedVersion } from './errors';
-import { notifySubscribers, takeGlobalOrderLock } from './global-order-lock';
+import { appendInOrder } from './global-order-lock';
 import { HeartbeatPartitions, isMissingPartition, partitionDay } from './heartbeat-partitions';
 import {
   HEARTBEAT_AS_JSON,
@@ -11,7 +11,6 @@ import {
   type NewHeartbeat,
 } from './heartbeat-row';
 import type { NewEvent, RecordedEvent } from './recorded-event';
-import { inTransaction } from './transaction';
 
 export interface StreamAppend {
   streamId: string;
@@ -64,8 +63,7 @@ export class EventStore {
 
   /** Appends to several streams in one transaction: all or nothing. Returns each new version. */
   async appendToStreams(appends: StreamAppend[]): Promise<number[]> {
-    return inTransaction(this.pool, async (client) => {
-      await takeGlobalOrderLock(client);
+    return appendInOrder(this.pool, async (client) => {
       const versions: number[] = [];
       for (const { streamId, events, expectedVersion } of appends) {
         const current = await this.streamVersionWith(client, streamId);
@@ -73,8 +71,7 @@ export class EventStore {
         await insertStreamEvents(client, streamId, current, events);
         versions.push(current + events.length);
       }
-      await notifySubscribers(client);
-      return versions;
+      return { result: versions, wrote: true };
     });
   }
 
@@ -100,14 +97,12 @@ export class EventStore {
   }
 
   private async insertHeartbeats(rows: NewHeartbeat[]): Promise<HeartbeatAppendResult> {
-    const inserted = await inTransaction(this.pool, async (client) => {
-      await takeGlobalOrderLock(client);
+    const inserted = await appendInOrder(this.pool, async (client) => {
       const result = await client.query<{ asset_id: string; occurred_day: string; dedupe_key: string }>(
         HEARTBEAT_INSERT_SQL,
         heartbeatInsertParameters(rows),
       );
-      if (result.rowCount) await notifySubscribers(client);
-      return result.rows;
+      return { result: result.rows, wrote: (result.rowCount ?? 0) > 0 };
     });
     const fresh = new Set(inserted.map((r) => heartbeatKey(r.asset_id, r.occurred_day, r.dedupe_key)));
     // A key repeated inside one batch is stored once: only its first occurrence counts as stored.

@@ -1,0 +1,72 @@
+/** How far back the first timestamp lies: far enough that no run gets near the 5-minute future limit. */
+const START_BEFORE_NOW_MS = 10 * 60_000;
+
+/**
+ * Timestamps that are never repeated for an asset, so no request is a duplicate: each asset's
+ * next heartbeat is one millisecond after its previous one, counted from ten minutes before the
+ * benchmark started. Even hundreds of thousands of heartbeats per asset stay in the past.
+ */
+export class HeartbeatClock {
+  private readonly start = Date.now() - START_BEFORE_NOW_MS;
+  private readonly sent: number[];
+
+  constructor(assetCount: number) {
+    this.sent = new Array<number>(assetCount).fill(0);
+  }
+
+  next(asset: number): string {
+    const sent = this.sent[asset] ?? 0;
+    this.sent[asset] = sent + 1;
+    return new Date(this.start + sent).toISOString();
+  }
+}
+
+/** Somewhere around Stockholm, moving a little with `n`; every value within the API's bounds. */
+function position(n: number): { lat: number; lon: number; speed: number; heading: number } {
+  return {
+    lat: 59.3 + (n % 1000) / 10_000,
+    lon: 18.0 + (n % 997) / 10_000,
+    speed: (n % 300) / 10,
+    heading: n % 360,
+  };
+}
+
+export interface HeartbeatRequest {
+  path: string;
+  body: string;
+}
+
+/** `POST /api/v1/assets/:id/heartbeats`: request n goes to asset n mod count, so assets rotate. */
+export function pingRequests(ids: readonly string[], clock: HeartbeatClock): () => HeartbeatRequest {
+  let n = 0;
+  return () => {
+    const asset = n % ids.length;
+    const { lat, lon, speed, heading } = position(n++);
+    const body = JSON.stringify({ lat, lon, speed, heading, timestamp: clock.next(asset) });
+    return { path: `/api/v1/assets/${ids[asset]}/heartbeats`, body };
+  };
+}
+
+/** `POST /api/v1/heartbeats` with a JSON array of `size` heartbeats, asset after asset. */
+export function batchRequests(ids: readonly string[], clock: HeartbeatClock, size: number): () => HeartbeatRequest {
+  let n = 0;
+  return () => {
+    const items = Array.from({ length: size }, () => {
+      const asset = n % ids.length;
+      const { lat, lon } = position(n++);
+      return { assetId: ids[asset], timestamp: clock.next(asset), lat, lon };
+    });
+    return { path: '/api/v1/heartbeats', body: JSON.stringify(items) };
+  };
+}
+
+/**
+ * `count` requests of `next`, built once and then sent in turn: for the bare route, which stores
+ * nothing, so repeats do not matter, while building 1,000-item bodies on the fly would take the
+ * load generator most of a core — a core the bare route then lacks on a 2-core machine.
+ */
+export function prebuilt(next: () => HeartbeatRequest, count: number): () => HeartbeatRequest {
+  const requests = Array.from({ length: count }, next);
+  let n = 0;
+  return () => requests[n++ % count] as HeartbeatRequest;
+}
