@@ -1,3 +1,4 @@
+import type { HeartbeatInput } from '@beacon/domain';
 import type { AssetKind } from './asset.dto';
 
 export interface RegisterCustomerRequest {
@@ -46,23 +47,9 @@ export interface StreamVersionResponse {
 
 /**
  * A heartbeat as a device sends it (API.md "Heartbeats"); units are SI (metres, m/s, degrees).
- * The last four fields are for aircraft (ADS-B feeds fill them in).
+ * It is exactly what the domain records a heartbeat from, so the type is the domain's.
  */
-export interface HeartbeatRequest {
-  timestamp?: string;
-  lat?: number;
-  lon?: number;
-  altitude?: number;
-  speed?: number;
-  heading?: number;
-  accuracy?: number;
-  battery?: number;
-  messageId?: string;
-  verticalRate?: number;
-  onGround?: boolean;
-  squawk?: string;
-  callsign?: string;
-}
+export type HeartbeatRequest = HeartbeatInput;
 
 /** A heartbeat of a batch names its asset. */
 export interface BatchHeartbeatRequest extends HeartbeatRequest {

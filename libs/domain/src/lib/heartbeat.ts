@@ -4,6 +4,7 @@ import type { HeartbeatRecorded } from './events';
 /** Devices' clocks drift, but a report from further in the future than this is a bug. */
 export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
 
+/** A heartbeat as received, in SI units; the last four fields are for aircraft (ADS-B feeds). */
 export interface HeartbeatInput {
   timestamp?: string;
   lat?: number;
