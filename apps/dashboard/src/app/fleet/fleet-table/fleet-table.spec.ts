@@ -46,6 +46,14 @@ describe('FleetTable', () => {
       .toContain('—');
   });
 
+  it('shows an aircraft by its callsign when it has no registration', () => {
+    const host = render([
+      anAsset({ id: '4ac9e1', kind: 'aircraft', registration: null, callsign: 'SAS1234' }),
+    ]);
+    expect(rows(host)[0]?.textContent).toContain('SAS1234');
+    expect(rows(host)[0]?.textContent).not.toContain('—');
+  });
+
   it('shows each status as a badge of that status', () => {
     const host = render([
       anAsset({ id: 'a', status: 'online' }),
