@@ -1,14 +1,5 @@
 import type { ClientBase } from 'pg';
 
-/** A subscription's position in the log; 0 before its first event. */
-export async function loadCheckpoint(client: Pick<ClientBase, 'query'>, name: string): Promise<bigint> {
-  const result = await client.query<{ position: string }>(
-    'SELECT position FROM subscription_checkpoints WHERE name = $1',
-    [name],
-  );
-  return BigInt(result.rows[0]?.position ?? 0);
-}
-
 export async function saveCheckpoint(client: ClientBase, name: string, position: bigint): Promise<void> {
   await client.query(
     `INSERT INTO subscription_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
