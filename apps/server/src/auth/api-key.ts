@@ -1,8 +1,21 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** Keys are stored and compared as SHA-256 digests; a key itself is shown once and never kept. */
+const RECENT_DIGESTS_MAX = 10_000;
+const recentDigests = new Map<string, Buffer>();
+
+/**
+ * Keys are stored and compared as SHA-256 digests; a key itself is shown once and never stored.
+ * Every request's key is hashed by the rate limiter and again by the guard, and a device sends the
+ * same key all day: recent digests are remembered (bounded; forgotten wholesale when full).
+ * Callers must not modify the returned buffer.
+ */
 export function keyDigest(key: string): Buffer {
-  return createHash('sha256').update(key, 'utf8').digest();
+  const known = recentDigests.get(key);
+  if (known) return known;
+  if (recentDigests.size >= RECENT_DIGESTS_MAX) recentDigests.clear();
+  const digest = createHash('sha256').update(key, 'utf8').digest();
+  recentDigests.set(key, digest);
+  return digest;
 }
 
 export function sameDigest(a: Buffer, b: Buffer): boolean {
