@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import type { BeaconConfig } from './config/beacon-config';
 import { ConfigModule } from './config/config.module';
@@ -13,6 +14,7 @@ import { OpenApiModule } from './openapi/openapi.module';
 import { IngestModule } from './roles/ingest.module';
 import { ProjectorModule } from './roles/projector.module';
 import { QueryModule } from './roles/query.module';
+import { ReadModelModule } from './read-model/read-model.module';
 
 /** Beacon's server; `BEACON_ROLES` decides which parts this process runs. */
 @Module({})
@@ -35,6 +37,8 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl),
         AuthModule,
         OpenApiModule,
+        AdminModule,
+        ...(has('query') || has('projector') ? [ReadModelModule.forRoot(config)] : []),
         ...roles,
       ],
       controllers: [HealthController],

@@ -1,5 +1,11 @@
+export * from './lib/invalid-cursor-error';
 export * from './lib/latest-per-asset';
 export * from './lib/read-model.port';
 export * from './lib/postgres/assets.projection';
 export * from './lib/postgres/migrations';
 export * from './lib/postgres/postgres-asset-read-model';
+// The Elasticsearch adapter's runtime parts; its harness and the contract suite are test-only.
+export * from './lib/elasticsearch/elasticsearch-asset-read-model';
+export * from './lib/elasticsearch/elasticsearch-indices';
+export * from './lib/elasticsearch/elasticsearch-projection';
+export * from './lib/elasticsearch/elasticsearch-rebuild';

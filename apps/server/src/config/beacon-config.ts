@@ -12,6 +12,10 @@ export interface BeaconConfig {
   dataDir: string;
   /** An existing PostgreSQL; null starts the embedded one under `dataDir`. */
   databaseUrl: string | null;
+  /** The Elasticsearch read model; null keeps the read model in PostgreSQL. */
+  elasticsearchUrl: string | null;
+  /** Names Beacon's indices and aliases (`<prefix>-assets`, …), so clusters can be shared. */
+  elasticsearchIndexPrefix: string;
   roles: ReadonlySet<Role>;
   demo: boolean;
   /** When false, reads need no key (the local demo only); writes always do. */
@@ -38,6 +42,8 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string | null }):
     host: read('BEACON_HOST') ?? '0.0.0.0',
     dataDir: resolve(read('BEACON_DATA_DIR') ?? '.beacon'),
     databaseUrl: read('BEACON_DATABASE_URL') ?? null,
+    elasticsearchUrl: parseElasticsearchUrl(read('BEACON_ELASTICSEARCH_URL')),
+    elasticsearchIndexPrefix: parseIndexPrefix(read('BEACON_ELASTICSEARCH_INDEX_PREFIX') ?? 'beacon'),
     roles: parseRoles(read('BEACON_ROLES') ?? ROLES.join(',')),
     demo: parseSwitch('BEACON_DEMO', read('BEACON_DEMO') ?? 'off'),
     auth: parseSwitch('BEACON_AUTH', read('BEACON_AUTH') ?? 'on'),
@@ -68,6 +74,20 @@ function parsePort(value: string): number {
     throw new ConfigError(`BEACON_PORT must be an integer between 0 and 65535, got "${value}"`);
   }
   return port;
+}
+
+function parseElasticsearchUrl(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (!/^https?:\/\/[^/]/.test(value)) throw new ConfigError(`BEACON_ELASTICSEARCH_URL must be an http(s) URL, got "${value}"`);
+  return value;
+}
+
+/** Elasticsearch index names: lower case, no leading `-`, `_` or `+`, none of its reserved characters. */
+function parseIndexPrefix(value: string): string {
+  if (!/^[a-z0-9][a-z0-9_.-]{0,40}$/.test(value)) {
+    throw new ConfigError(`BEACON_ELASTICSEARCH_INDEX_PREFIX must be lower-case letters, digits, '.', '_' or '-', got "${value}"`);
+  }
+  return value;
 }
 
 function parseRoles(value: string): ReadonlySet<Role> {

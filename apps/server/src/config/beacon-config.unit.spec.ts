@@ -15,6 +15,14 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBeNull();
     expect(config.retentionDays).toBeNull();
     expect(config.rateLimitPerSecond).toBe(2000);
+    expect(config.elasticsearchUrl).toBeNull();
+    expect(config.elasticsearchIndexPrefix).toBe('beacon');
+  });
+
+  it("reads the Elasticsearch read model's address and index prefix", () => {
+    const config = loadConfig({ BEACON_ELASTICSEARCH_URL: 'http://127.0.0.1:9250', BEACON_ELASTICSEARCH_INDEX_PREFIX: 'fleet-eu' }, defaults);
+    expect(config.elasticsearchUrl).toBe('http://127.0.0.1:9250');
+    expect(config.elasticsearchIndexPrefix).toBe('fleet-eu');
   });
 
   it('reads a retention period in days', () => {
@@ -37,6 +45,8 @@ describe('loadConfig', () => {
     [{ BEACON_RETENTION_DAYS: '0' }, /BEACON_RETENTION_DAYS/],
     [{ BEACON_RETENTION_DAYS: '1.5' }, /BEACON_RETENTION_DAYS/],
     [{ BEACON_RATE_LIMIT_PER_SECOND: '0' }, /BEACON_RATE_LIMIT_PER_SECOND/],
+    [{ BEACON_ELASTICSEARCH_URL: 'localhost:9200' }, /BEACON_ELASTICSEARCH_URL/],
+    [{ BEACON_ELASTICSEARCH_INDEX_PREFIX: 'Fleet' }, /BEACON_ELASTICSEARCH_INDEX_PREFIX/],
   ])('fails fast with a message naming the variable: %j', (env, message) => {
     expect(() => loadConfig(env, defaults)).toThrow(ConfigError);
     expect(() => loadConfig(env, defaults)).toThrow(message);

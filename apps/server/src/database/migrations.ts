@@ -1,6 +1,12 @@
 import { eventStoreMigrations } from '@beacon/event-store';
+import { projectionMigrations } from '@beacon/projections';
 import { postgresReadModelMigrations } from '@beacon/read-models';
 import { ApiKeyLookup1764000300000 } from '../auth/migrations/1764000300000-api-key-lookup';
 
 /** Every migration of Beacon's schema; TypeORM runs them in timestamp order, each once. */
-export const beaconMigrations = [...eventStoreMigrations, ...postgresReadModelMigrations, ApiKeyLookup1764000300000];
+export const beaconMigrations = [
+  ...eventStoreMigrations,
+  ...postgresReadModelMigrations,
+  ApiKeyLookup1764000300000,
+  ...projectionMigrations,
+];

@@ -1,5 +1,7 @@
 import { DomainError, assertNever } from '@beacon/domain';
 import { ConcurrencyError } from '@beacon/event-store';
+import { InvalidCursorError } from '@beacon/read-models';
+import { errors as elasticsearchErrors } from '@elastic/elasticsearch';
 import { HttpException } from '@nestjs/common';
 import { ApiError } from './api-error';
 
@@ -12,12 +14,27 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return error instanceof Error && /Connection terminated|timeout exceeded when trying to connect/.test(error.message);
 }
 
+/** No node answered, or not in time: the search can be asked again shortly. */
+function isElasticsearchUnavailable(error: unknown): boolean {
+  return (
+    error instanceof elasticsearchErrors.ConnectionError ||
+    error instanceof elasticsearchErrors.NoLivingConnectionsError ||
+    error instanceof elasticsearchErrors.TimeoutError
+  );
+}
+
 /** The one place where every failure becomes an HTTP answer (API.md "Errors"). */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof DomainError) return fromDomainError(error);
   if (error instanceof ConcurrencyError) {
     return new ApiError('version_conflict', `${error.streamId} is at version ${error.actual}`);
+  }
+  if (error instanceof InvalidCursorError) {
+    return new ApiError('invalid_request', error.message, [{ field: 'cursor', reason: 'is not a cursor of this search' }]);
+  }
+  if (isElasticsearchUnavailable(error)) {
+    return new ApiError('unavailable', 'the read model cannot be reached right now', undefined, RETRY_AFTER_SECONDS);
   }
   if (isDatabaseUnavailable(error)) {
     return new ApiError('unavailable', 'the event log cannot be written right now', undefined, RETRY_AFTER_SECONDS);

@@ -1,29 +1,43 @@
-import { EventStore, Subscription } from '@beacon/event-store';
-import { projectAssets } from '@beacon/read-models';
+import { EventStore } from '@beacon/event-store';
+import { Projector } from '@beacon/projections';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../config/config.tokens';
+import { ProjectionMetrics } from '../metrics/projection-metrics';
+import { ASSETS_PROJECTION, type AssetsProjection } from '../read-model/assets-projection';
 
-/** Keeps the PostgreSQL `assets` read model up to date by following the event log. */
+/**
+ * Keeps the asset read model up to date by following the event log. Every projector process
+ * campaigns; the one that leads projects, the others stand by to take over.
+ */
 @Injectable()
 export class AssetsProjector implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(AssetsProjector.name);
-  private readonly subscription: Subscription;
+  private readonly projector: Projector;
 
-  constructor(@Inject(PG_POOL) pool: Pool, store: EventStore) {
-    this.subscription = new Subscription(pool, store, {
-      name: 'assets-read-model',
+  constructor(
+    @Inject(PG_POOL) pool: Pool,
+    store: EventStore,
+    @Inject(ASSETS_PROJECTION) { name, projection, rebuilds }: AssetsProjection,
+    metrics: ProjectionMetrics,
+  ) {
+    this.projector = new Projector({
+      pool,
+      store,
+      name,
+      projection,
+      ...(rebuilds ? { rebuilds } : {}),
       batchSize: 1000,
-      handle: projectAssets,
-      onError: (error) => this.logger.error(`projection paused, retrying: ${error.message}`),
+      logger: new Logger(AssetsProjector.name),
+      observer: metrics.observe(name),
     });
+    metrics.watchLag(name, (now) => this.projector.lagMs(now));
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.subscription.start();
+    await this.projector.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.subscription.stop();
+    await this.projector.stop();
   }
 }

@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 import { GetAssetController } from '../assets/get-asset/get-asset.controller';
 import { GetAssetQueryHandler } from '../assets/get-asset/get-asset.query-handler';
+import { GetTrackController } from '../assets/get-track/get-track.controller';
+import { GetTrackQueryHandler } from '../assets/get-track/get-track.query-handler';
 import { SearchAssetsController } from '../assets/search-assets/search-assets.controller';
 import { SearchAssetsQueryHandler } from '../assets/search-assets/search-assets.query-handler';
 import { ListCustomersController } from '../customers/list-customers/list-customers.controller';
 import { ListCustomersQueryHandler } from '../customers/list-customers/list-customers.query-handler';
-import { assetReadModelProvider } from './read-model.provider';
+import { GetStatsController } from '../stats/get-stats.controller';
+import { LogRate } from '../stats/log-rate';
 
-/** The query side (`BEACON_ROLES=query`): search, detail and customers, from the read model. */
+/** The query side (`BEACON_ROLES=query`): search, detail, tracks, customers and stats, from the read model. */
 @Module({
-  controllers: [SearchAssetsController, GetAssetController, ListCustomersController],
-  providers: [assetReadModelProvider, SearchAssetsQueryHandler, GetAssetQueryHandler, ListCustomersQueryHandler],
+  controllers: [SearchAssetsController, GetAssetController, GetTrackController, ListCustomersController, GetStatsController],
+  providers: [SearchAssetsQueryHandler, GetAssetQueryHandler, GetTrackQueryHandler, ListCustomersQueryHandler, LogRate],
 })
 export class QueryModule {}

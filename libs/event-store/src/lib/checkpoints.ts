@@ -23,3 +23,9 @@ export async function lockCheckpoint(client: ClientBase, name: string): Promise<
   );
   return BigInt(result.rows[0]?.position ?? 0);
 }
+
+/** The stored position without locking it (0 when the subscription never ran): for monitoring. */
+export async function readCheckpoint(client: Pick<ClientBase, 'query'>, name: string): Promise<bigint> {
+  const result = await client.query<{ position: string }>('SELECT position FROM subscription_checkpoints WHERE name = $1', [name]);
+  return BigInt(result.rows[0]?.position ?? 0);
+}

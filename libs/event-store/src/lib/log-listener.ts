@@ -24,6 +24,11 @@ export class LogListener {
     });
     await client.connect();
     await client.query(`LISTEN ${EVENT_LOG_CHANNEL}`);
+    if (this.stopped) {
+      // stop() came while this connection was being opened (a reconnect): it must not outlive it.
+      await client.end().catch(() => undefined);
+      return;
+    }
     this.client = client;
   }
 
@@ -39,6 +44,7 @@ export class LogListener {
     await failed.end().catch(() => undefined);
     while (!this.stopped) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
+      if (this.stopped) return;
       try {
         await this.start();
         this.onWake();

@@ -71,6 +71,50 @@ describe('Subscription', () => {
   });
 });
 
+describe('Subscription retries', () => {
+  it('pauses between failed batches for doubling, capped times, reports each streak and the recovery', async () => {
+    await store.append('retried', [{ type: 'Numbered', data: { n: 1 } }], { expectedVersion: 'any' });
+    const attempts: number[] = [];
+    const streaks: { failures: number; retryInMs: number }[] = [];
+    const recovered: number[] = [];
+    const batches: { count: number; full: boolean }[] = [];
+    const retried = new Subscription(pool, store, {
+      name: 'retried',
+      batchSize: 1000,
+      retry: { initialMs: 50, maxMs: 200 },
+      handle: async () => {
+        attempts.push(performance.now());
+        if (attempts.length <= 5) throw new Error('store down');
+      },
+      onError: (_error, streak) => void (streak && streaks.push(streak)),
+      onRecover: (failures) => void recovered.push(failures),
+      onBatch: (batch) => void batches.push({ count: batch.events.length, full: batch.full }),
+    });
+    await retried.start();
+    await eventually(() => expect(recovered).toEqual([5]));
+    await retried.stop();
+
+    expect(streaks).toEqual([50, 100, 200, 200, 200].map((retryInMs, i) => ({ failures: i + 1, retryInMs })));
+    const pauses = attempts.slice(1).map((at, i) => at - (attempts[i] ?? 0));
+    pauses.forEach((pause, i) => expect(pause).toBeGreaterThanOrEqual((streaks[i]?.retryInMs ?? 0) - 5));
+    expect(batches.at(-1)?.full).toBe(false);
+    expect(batches.reduce((n, b) => n + b.count, 0)).toBeGreaterThan(0);
+  }, 10_000);
+
+  it('stops at once in the middle of a long backoff', async () => {
+    const stuck = new Subscription(pool, store, {
+      name: 'stuck',
+      retry: { initialMs: 60_000 },
+      handle: () => Promise.reject(new Error('store down')),
+    });
+    await stuck.start();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const stopping = performance.now();
+    await stuck.stop();
+    expect(performance.now() - stopping).toBeLessThan(1_000);
+  });
+});
+
 async function appliedCount(): Promise<number> {
   return (await pool.query('SELECT count(*)::int AS n FROM applied')).rows[0].n;
 }

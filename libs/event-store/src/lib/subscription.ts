@@ -5,6 +5,21 @@ import { LogListener } from './log-listener';
 import type { RecordedEvent } from './recorded-event';
 import { inTransaction } from './transaction';
 
+/** Where a run of failed batches stands: `failures` in a row (1 starts a streak), next try in `retryInMs`. */
+export interface FailureStreak {
+  failures: number;
+  retryInMs: number;
+}
+
+/** A batch that was handled and checkpointed. */
+export interface HandledBatch {
+  events: RecordedEvent[];
+  /** Read, handled and committed, in seconds. */
+  seconds: number;
+  /** The batch filled `batchSize`, so more events are probably waiting. */
+  full: boolean;
+}
+
 export interface SubscriptionOptions {
   /** Names the checkpoint; one name = one position in the log. */
   name: string;
@@ -13,17 +28,38 @@ export interface SubscriptionOptions {
   batchSize?: number;
   /** The safety-net poll, for when a notification is lost. */
   pollIntervalMs?: number;
-  onError?: (error: Error) => void;
+  /** A failed batch is retried after `initialMs`, doubling up to `maxMs`; a success resets it. */
+  retry?: { initialMs?: number; maxMs?: number };
+  /** Every failure: with its streak for a failed batch, without for trouble on the LISTEN connection. */
+  onError?: (error: Error, streak?: FailureStreak) => void;
+  /** The first success after `failures` failed batches. */
+  onRecover?: (failures: number) => void;
+  /** After each non-empty batch has committed. Callbacks must not throw. */
+  onBatch?: (batch: HandledBatch) => void;
+}
+
+const DEFAULT_BATCH_SIZE = 500;
+
+/** The pause before retry number `failures`: exponential, capped. */
+export function retryDelay(failures: number, retry: SubscriptionOptions['retry'] = {}): number {
+  const initial = retry.initialMs ?? 100;
+  return Math.min(retry.maxMs ?? 5_000, initial * 2 ** Math.max(0, failures - 1));
 }
 
 /**
  * Follows the event log in global order: woken by LISTEN/NOTIFY, reads a batch, hands it to the
  * handler and stores the checkpoint in the same transaction. A crash between batches repeats at
- * most the batch in flight (at-least-once, hence idempotent handlers); nothing is skipped.
+ * most the batch in flight (at-least-once, hence idempotent handlers); nothing is skipped. A batch
+ * that fails (the handler's store is down, say) is retried with exponential backoff: quick after a
+ * blip, without hammering a store that is down for longer.
  */
 export class Subscription {
   private readonly listener: LogListener;
+  private readonly batchSize: number;
+  /** Ends the current pause early; set only for pauses that a notification may cut short. */
   private wake: (() => void) | null = null;
+  /** Ends the current pause of either kind: `stop()` must not wait out a backoff. */
+  private interrupt: (() => void) | null = null;
   private pending = false;
   private running = false;
   private loop: Promise<void> | null = null;
@@ -33,7 +69,8 @@ export class Subscription {
     private readonly store: EventStore,
     private readonly options: SubscriptionOptions,
   ) {
-    this.listener = new LogListener(pool.options, () => this.signal(), (e) => this.reportError(e));
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.listener = new LogListener(pool.options, () => this.signal(), (e) => this.options.onError?.(e));
   }
 
   async start(): Promise<void> {
@@ -44,35 +81,44 @@ export class Subscription {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.signal();
+    this.interrupt?.();
     await this.loop;
     await this.listener.stop();
   }
 
   private async run(): Promise<void> {
+    let failures = 0;
     while (this.running) {
-      let processed = 0;
+      let batch: HandledBatch;
       try {
-        processed = await this.processBatch();
+        batch = await this.processBatch();
       } catch (error) {
-        this.reportError(error as Error);
-        await this.sleep(1000);
+        failures++;
+        const retryInMs = retryDelay(failures, this.options.retry);
+        this.options.onError?.(error as Error, { failures, retryInMs });
+        // Notifications keep coming while the handler's store is down; they must not cut the backoff short.
+        await this.pause(retryInMs, false);
         continue;
       }
-      if (processed < (this.options.batchSize ?? 500)) await this.sleep(this.options.pollIntervalMs ?? 1000);
+      if (failures > 0) this.options.onRecover?.(failures);
+      failures = 0;
+      if (batch.events.length > 0) this.options.onBatch?.(batch);
+      if (!batch.full) await this.pause(this.options.pollIntervalMs ?? 1000, true);
     }
   }
 
-  private async processBatch(): Promise<number> {
-    return inTransaction(this.pool, async (client) => {
+  private async processBatch(): Promise<HandledBatch> {
+    const started = performance.now();
+    const events = await inTransaction(this.pool, async (client) => {
       const after = await lockCheckpoint(client, this.options.name);
-      const events = await this.store.readAll(after, this.options.batchSize ?? 500, client);
-      const last = events[events.length - 1];
-      if (!last) return 0;
-      await this.options.handle(events, client);
+      const batch = await this.store.readAll(after, this.batchSize, client);
+      const last = batch[batch.length - 1];
+      if (!last) return batch;
+      await this.options.handle(batch, client);
       await saveCheckpoint(client, this.options.name, last.globalPosition);
-      return events.length;
+      return batch;
     });
+    return { events, seconds: (performance.now() - started) / 1000, full: events.length >= this.batchSize };
   }
 
   private signal(): void {
@@ -80,9 +126,10 @@ export class Subscription {
     this.wake?.();
   }
 
-  /** Waits for a notification or the poll interval, whichever comes first. */
-  private sleep(ms: number): Promise<void> {
-    if (this.pending || !this.running) {
+  /** Waits `ms`; a notification ends the wait early when `wakeOnNotify`, `stop()` always does. */
+  private pause(ms: number, wakeOnNotify: boolean): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    if (wakeOnNotify && this.pending) {
       this.pending = false;
       return Promise.resolve();
     }
@@ -90,15 +137,13 @@ export class Subscription {
       const done = (): void => {
         clearTimeout(timer);
         this.wake = null;
-        this.pending = false;
+        this.interrupt = null;
+        if (wakeOnNotify) this.pending = false;
         resolve();
       };
       const timer = setTimeout(done, ms);
-      this.wake = done;
+      this.wake = wakeOnNotify ? done : null;
+      this.interrupt = done;
     });
-  }
-
-  private reportError(error: Error): void {
-    this.options.onError?.(error);
   }
 }

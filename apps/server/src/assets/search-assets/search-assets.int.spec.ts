@@ -73,3 +73,69 @@ describe('GET /api/v1/assets', () => {
     ]);
   });
 });
+
+describe('GET /api/v1/assets: map, order and pages', () => {
+  it('filters by a bounding box of minLon,minLat,maxLon,maxLat', async () => {
+    expect(ids(await search('bbox=17,59,18,60'))).toEqual(['VIN-A']);
+    expect(ids(await search('bbox=10,50,11,51'))).toEqual([]);
+  });
+
+  it('sorts by a field and direction, assets never seen last', async () => {
+    expect(ids(await search('sort=registration:desc'))).toEqual(['VIN-C', 'VIN-B', 'VIN-A']);
+    expect(ids(await search('sort=lastSeenAt:desc'))).toEqual(['VIN-A', 'VIN-C', 'VIN-B']);
+  });
+
+  it('pages with the opaque cursor of the previous page', async () => {
+    const first = await search('limit=2');
+    expect(ids(first)).toEqual(['VIN-A', 'VIN-B']);
+    expect(first.total).toBe(3);
+    const second = await search(`limit=2&cursor=${encodeURIComponent(first.nextCursor as string)}`);
+    expect(ids(second)).toEqual(['VIN-C']);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it('refuses a malformed bbox, sort or cursor with 400 naming the field', async () => {
+    for (const [query, field] of [
+      ['bbox=1,2,3', 'bbox'],
+      ['bbox=20,59,18,60', 'bbox'],
+      ['bbox=17,-95,18,60', 'bbox'],
+      ['sort=colour', 'sort'],
+      ['cursor=bm90LWEtY3Vyc29y', 'cursor'],
+    ]) {
+      const response = await test.request({ method: 'GET', url: `/api/v1/assets?${query}` });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().details).toEqual([expect.objectContaining({ field })]);
+    }
+  });
+});
+
+describe('GET /api/v1/assets/:id/track', () => {
+  it('answers the positions of an asset in a time window, oldest first', async () => {
+    await post('/api/v1/assets/VIN-B/heartbeats', { lat: 59.3, lon: 18.0, timestamp: '2026-11-25T09:00:00Z' });
+    await post('/api/v1/assets/VIN-B/heartbeats', { lat: 59.31, lon: 18.01, timestamp: '2026-11-25T09:00:10Z' });
+    await post('/api/v1/assets/VIN-B/heartbeats', { lat: 59.32, lon: 18.02, timestamp: '2026-11-25T09:00:20Z' });
+    const track = await test.request({ method: 'GET', url: '/api/v1/assets/VIN-B/track?from=2026-11-25T09:00:05Z&to=2026-11-25T10:00:00Z' });
+    expect(track.statusCode).toBe(200);
+    expect(track.json().points.map((p: { timestamp: string }) => p.timestamp)).toEqual(['2026-11-25T09:00:10.000Z', '2026-11-25T09:00:20.000Z']);
+  });
+
+  it('refuses a window that ends before it starts, and answers 404 for an unknown asset', async () => {
+    const backwards = await test.request({ method: 'GET', url: '/api/v1/assets/VIN-B/track?from=2026-11-25T10:00:00Z&to=2026-11-25T09:00:00Z' });
+    expect(backwards.statusCode).toBe(400);
+    const unknown = await test.request({ method: 'GET', url: '/api/v1/assets/NOPE/track' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error).toBe('unknown_asset');
+  });
+});
+
+describe('GET /api/v1/stats', () => {
+  it('counts the fleet by status and names the read model', async () => {
+    const stats = (await test.request({ method: 'GET', url: '/api/v1/stats' })).json();
+    expect(stats.assets).toEqual({ total: 3, online: expect.any(Number), offline: expect.any(Number), unknown: expect.any(Number) });
+    expect(stats.assets.online + stats.assets.offline + stats.assets.unknown).toBe(3);
+    expect(stats.events.total).toBeGreaterThanOrEqual(9);
+    expect(stats.readModel).toBe('postgres');
+    expect(stats.projection.lagMs).toBeGreaterThanOrEqual(0);
+    expect(stats.ingest.perSecond).toBeGreaterThanOrEqual(0);
+  });
+});

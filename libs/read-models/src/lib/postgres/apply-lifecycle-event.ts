@@ -26,15 +26,18 @@ export async function applyLifecycleEvent(client: ClientBase, recorded: Recorded
          ON CONFLICT (id) DO NOTHING`,
         [d.assetId, d.kind, d.customerId, d.registration, d.label, d.callsign, d.icao24, d.timeoutSeconds, version],
       );
+      await refreshSearchWords(client, d.assetId);
       return;
     }
     case 'AssetReassigned':
       await updateAsset(client, event.data.assetId, version, `customer_id = $3, customer_name = (SELECT name FROM rm_customers WHERE id = $3)`, [
         event.data.toCustomerId,
       ]);
+      await refreshSearchWords(client, event.data.assetId);
       return;
     case 'AssetLabelChanged':
       await updateAsset(client, event.data.assetId, version, 'label = $3', [event.data.label]);
+      await refreshSearchWords(client, event.data.assetId);
       return;
     case 'AssetTimeoutChanged':
       await updateAsset(
@@ -45,7 +48,7 @@ export async function applyLifecycleEvent(client: ClientBase, recorded: Recorded
         [event.data.timeoutSeconds],
       );
       return;
-    case 'AssetDecommissioned':
+    case 'AssetDecommissioned': // its rm_asset_search row goes with it (ON DELETE CASCADE)
       await client.query('DELETE FROM rm_assets WHERE id = $1', [event.data.assetId]);
       return;
     default:
@@ -56,4 +59,17 @@ export async function applyLifecycleEvent(client: ClientBase, recorded: Recorded
 /** Applies a change only if it is newer than the row's version: a replayed event changes nothing. */
 async function updateAsset(client: ClientBase, assetId: string, version: number, set: string, values: unknown[]): Promise<void> {
   await client.query(`UPDATE rm_assets SET ${set}, version = $2 WHERE id = $1 AND version < $2`, [assetId, version, ...values]);
+}
+
+/**
+ * Rewrites the asset's searchable words from its row (see migration AssetSearch1764000600000). Only
+ * lifecycle events change them, so heartbeats never touch the trigram index.
+ */
+async function refreshSearchWords(client: ClientBase, assetId: string): Promise<void> {
+  await client.query(
+    `INSERT INTO rm_asset_search (asset_id, words)
+     SELECT id, rm_asset_search_words(id, registration, label, callsign, icao24, customer_name) FROM rm_assets WHERE id = $1
+     ON CONFLICT (asset_id) DO UPDATE SET words = excluded.words`,
+    [assetId],
+  );
 }

@@ -1,6 +1,7 @@
 import type { HeartbeatRecorded } from '@beacon/domain';
 import type { RecordedEvent } from '@beacon/event-store';
 import type { ClientBase } from 'pg';
+import type { ReadModelProjection } from '../read-model.port';
 import { applyHeartbeats } from './apply-heartbeats';
 import { applyLifecycleEvent } from './apply-lifecycle-event';
 
@@ -22,3 +23,8 @@ export async function projectAssets(events: RecordedEvent[], client: ClientBase)
   }
   await applyHeartbeats(client, heartbeats);
 }
+
+/** The PostgreSQL read model's side of the port: its tables live beside the checkpoint, in `tx`. */
+export const postgresAssetsProjection: ReadModelProjection = {
+  apply: (events, tx) => projectAssets(events, tx),
+};

@@ -1,16 +1,36 @@
 import type { AssetDto, SearchAssetsResponse } from '@beacon/contracts';
 import type { Pool } from 'pg';
-import type { AssetReadModel, AssetSearch, CustomerView } from '../read-model.port';
-import { SqlParams, assetFilter, statusCondition } from './asset-filter';
+import {
+  DEFAULT_ASSET_SORT,
+  type AssetReadModel,
+  type AssetSearch,
+  type CustomerView,
+  type TrackPoint,
+  type TrackQuery,
+} from '../read-model.port';
 import { ASSET_COLUMNS, toAssetDto, type AssetRow } from './asset-row';
+import { readTrack } from './read-track';
+import { countByStatus, readPage } from './search-assets';
+import { decodeCursor } from './search-cursor';
+import { normaliseTerms } from './text-match';
 
 /** The read model on PostgreSQL: the one-machine default, no Elasticsearch needed. */
 export class PostgresAssetReadModel implements AssetReadModel {
+  readonly kind = 'postgres' as const;
+
   constructor(private readonly pool: Pool) {}
 
+  /** Throws InvalidCursorError for a cursor this adapter did not issue for this sort. */
   async search(criteria: AssetSearch, now: Date): Promise<SearchAssetsResponse> {
-    const [items, counts] = await Promise.all([this.items(criteria, now), this.counts(criteria, now)]);
-    return { items, ...counts, nextCursor: null };
+    const sort = criteria.sort ?? DEFAULT_ASSET_SORT;
+    const after = criteria.cursor === undefined ? null : decodeCursor(criteria.cursor, sort);
+    const terms = await normaliseTerms(this.pool, criteria.q);
+    const filter = { customerId: criteria.customerId, kind: criteria.kind, bbox: criteria.bbox, terms };
+    const [page, counts] = await Promise.all([
+      readPage(this.pool, { filter, status: criteria.status, sort, limit: criteria.limit, after }, now),
+      countByStatus(this.pool, filter, criteria.status, now),
+    ]);
+    return { items: page.items, ...counts, nextCursor: page.nextCursor };
   }
 
   async get(assetId: string, now: Date): Promise<AssetDto | null> {
@@ -19,43 +39,21 @@ export class PostgresAssetReadModel implements AssetReadModel {
     return row ? toAssetDto(row, now) : null;
   }
 
+  /** By name, then id, both by code point like every other order of the port. */
   async customers(): Promise<CustomerView[]> {
     const result = await this.pool.query<{ id: string; name: string; address: string | null; asset_count: string }>(
       `SELECT c.id, c.name, c.address, count(a.id) AS asset_count
          FROM rm_customers c LEFT JOIN rm_assets a ON a.customer_id = c.id
-        GROUP BY c.id ORDER BY c.name`,
+        GROUP BY c.id ORDER BY c.name COLLATE "C", c.id COLLATE "C"`,
     );
     return result.rows.map((r) => ({ id: r.id, name: r.name, address: r.address, assetCount: Number(r.asset_count) }));
   }
 
-  private async items(criteria: AssetSearch, now: Date): Promise<AssetDto[]> {
-    const params = new SqlParams();
-    const where = `${assetFilter(criteria, params)} AND ${statusCondition(criteria.status, now, params)}`;
-    const result = await this.pool.query<AssetRow>(
-      `SELECT ${ASSET_COLUMNS} FROM rm_assets WHERE ${where}
-        ORDER BY registration NULLS LAST, id LIMIT ${params.add(criteria.limit)}`,
-      params.values,
-    );
-    return result.rows.map((r) => toAssetDto(r, now));
+  track(query: TrackQuery): Promise<TrackPoint[]> {
+    return readTrack(this.pool, query);
   }
 
-  /** Counts by status over the filter without its status part; `total` with it. */
-  private async counts(criteria: AssetSearch, now: Date): Promise<Pick<SearchAssetsResponse, 'total' | 'counts'>> {
-    const params = new SqlParams();
-    const where = assetFilter(criteria, params);
-    const at = params.add(now);
-    const result = await this.pool.query<{ online: string; offline: string; unknown: string; total: string }>(
-      `SELECT count(*) FILTER (WHERE offline_at > ${at}) AS online,
-              count(*) FILTER (WHERE offline_at <= ${at}) AS offline,
-              count(*) FILTER (WHERE last_seen_at IS NULL) AS unknown,
-              count(*) FILTER (WHERE ${statusCondition(criteria.status, now, params)}) AS total
-         FROM rm_assets WHERE ${where}`,
-      params.values,
-    );
-    const row = result.rows[0];
-    return {
-      total: Number(row?.total ?? 0),
-      counts: { online: Number(row?.online ?? 0), offline: Number(row?.offline ?? 0), unknown: Number(row?.unknown ?? 0) },
-    };
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1 FROM rm_assets LIMIT 1');
   }
 }

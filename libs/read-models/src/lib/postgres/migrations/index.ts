@@ -1,4 +1,5 @@
 import { CreateAssetReadModel1764000100000 } from './1764000100000-create-asset-read-model';
 import { AssetVersion1764000400000 } from './1764000400000-asset-version';
+import { AssetSearch1764000600000 } from './1764000600000-asset-search';
 
-export const postgresReadModelMigrations = [CreateAssetReadModel1764000100000, AssetVersion1764000400000];
+export const postgresReadModelMigrations = [CreateAssetReadModel1764000100000, AssetVersion1764000400000, AssetSearch1764000600000];

@@ -1,0 +1,40 @@
+import type { TrackPoint } from '@beacon/read-models';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { CurrentPrincipal, ReadAccess } from '../../auth/access.decorators';
+import { readScope, type Principal } from '../../auth/principal';
+import { ApiError } from '../../http/api-error';
+import { compileSchema } from '../../http/schema-validator';
+import { GetTrackQuery } from './get-track.query';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const validate = compileSchema<{ from?: string; to?: string; maxPoints?: number }>({
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    from: { type: 'string', format: 'date-time' },
+    to: { type: 'string', format: 'date-time' },
+    maxPoints: { type: 'integer', minimum: 2, maximum: 10_000 },
+  },
+});
+
+@Controller('api/v1/assets')
+export class GetTrackController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** The last 24 hours unless `from`/`to` say otherwise; at most `maxPoints` (default 1,000). */
+  @Get(':id/track')
+  @ReadAccess()
+  track(
+    @Param('id') id: string,
+    @Query() query: Record<string, string>,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<{ points: TrackPoint[] }> {
+    const params = validate({ ...query, ...(query['maxPoints'] !== undefined ? { maxPoints: Number(query['maxPoints']) } : {}) });
+    const to = params.to ? new Date(params.to) : new Date();
+    const from = params.from ? new Date(params.from) : new Date(to.getTime() - DAY_MS);
+    if (from > to) throw new ApiError('invalid_request', 'from must not be after to', [{ field: 'from', reason: 'is after to' }]);
+    return this.queries.execute(new GetTrackQuery(id, from, to, params.maxPoints ?? 1000, readScope(caller)));
+  }
+}

@@ -1,0 +1,127 @@
+import { assetStream, customerStream } from '@beacon/domain';
+import { EventStore, eventStoreMigrations, runMigrations, type NewHeartbeat } from '@beacon/event-store';
+import { ElasticsearchAssetsProjection, ElasticsearchIndices, ensureElasticsearchSchema } from '@beacon/read-models';
+import { createTestDatabase, eventually, startDedicatedElasticsearch, type DedicatedElasticsearch, type TestDatabase } from '@beacon/testing';
+import { Client } from '@elastic/elasticsearch';
+import { Pool } from 'pg';
+import { Projector } from './projector';
+
+/** A port of this test's own node: it is stopped mid-test, which the run's shared node must not be. */
+const PORT = 9283;
+const ASSETS = 20;
+const OUTAGE_MS = 20_000;
+
+let database: TestDatabase;
+let pool: Pool;
+let store: EventStore;
+let elasticsearch: DedicatedElasticsearch;
+let client: Client;
+let projector: Projector | null = null;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await runMigrations(database.url, eventStoreMigrations);
+  pool = new Pool({ connectionString: database.url });
+  store = new EventStore(pool);
+  elasticsearch = await startDedicatedElasticsearch(PORT);
+  client = new Client({ node: elasticsearch.url, requestTimeout: 5_000, maxRetries: 0 });
+}, 180_000);
+
+afterAll(async () => {
+  await projector?.stop();
+  await client?.close();
+  await elasticsearch?.dispose();
+  await pool?.end();
+  await database?.drop();
+}, 60_000);
+
+const assetId = (i: number): string => `van-${i}`;
+
+async function registerFleet(): Promise<void> {
+  await store.append(
+    customerStream('acme'),
+    [{ type: 'CustomerRegistered', data: { customerId: 'acme', name: 'Acme', address: null, registeredAt: '2026-11-25T00:00:00Z' } }],
+    { expectedVersion: 'no_stream' },
+  );
+  for (let i = 0; i < ASSETS; i++) {
+    await store.append(
+      assetStream(assetId(i)),
+      [
+        {
+          type: 'AssetRegistered',
+          data: { assetId: assetId(i), kind: 'vehicle', customerId: 'acme', registration: `VAN-${i}`, label: null, callsign: null, icao24: null, timeoutSeconds: 60, registeredAt: '2026-11-25T00:00:00Z' },
+        },
+      ],
+      { expectedVersion: 'no_stream' },
+    );
+  }
+}
+
+/** One heartbeat per asset per tick, each a second later than the tick before. */
+function tickOfHeartbeats(tick: number): NewHeartbeat[] {
+  const timestamp = new Date(Date.UTC(2026, 10, 25, 8, 0, 0) + tick * 1000).toISOString();
+  return Array.from({ length: ASSETS }, (_, i) => ({
+    dedupeKey: `t:${timestamp}`,
+    data: { assetId: assetId(i), timestamp, lat: 59 + tick / 10_000, lon: 18 + i / 100, altitude: null, speed: 10, heading: 0, accuracy: null, battery: null, messageId: null },
+    metadata: { correlationId: `tick-${tick}`, receivedAt: timestamp, source: 'test' },
+  }));
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('Projector on Elasticsearch', () => {
+  it('catches up after Elasticsearch was down for 20 s during ingest: nothing missing, nothing doubled', async () => {
+    await registerFleet();
+    const indices = new ElasticsearchIndices('outage');
+    const projection = new ElasticsearchAssetsProjection(client, indices, await ensureElasticsearchSchema(client, indices));
+    let failures = 0;
+    projector = new Projector({
+      pool,
+      store,
+      name: 'outage-assets',
+      projection,
+      retry: { initialMs: 100, maxMs: 2_000 },
+      observer: { batchFailed: () => void failures++ },
+      logger: { log: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    await projector.start();
+
+    let ticks = 0;
+    let ingesting = true;
+    const ingest = (async () => {
+      while (ingesting) {
+        await store.appendHeartbeats(tickOfHeartbeats(ticks));
+        ticks++;
+        await sleep(100);
+      }
+    })();
+
+    await sleep(3_000);
+    await elasticsearch.stop();
+    const ticksAtStop = ticks;
+    await sleep(OUTAGE_MS);
+    expect(failures).toBeGreaterThan(0); // the projector really met the outage
+    expect(ticks - ticksAtStop).toBeGreaterThan(50); // and ingest went on meanwhile
+    await elasticsearch.start();
+    await sleep(2_000);
+    ingesting = false;
+    await ingest;
+
+    const lastTimestamp = tickOfHeartbeats(ticks - 1)[0]?.data.timestamp;
+    await eventually(async () => {
+      expect(await projector?.lagMs()).toBe(0);
+      await client.indices.refresh({ index: 'outage-*' });
+      const newest = await client.search({ index: indices.assetsAlias, size: 0, aggs: { newest: { max: { field: 'lastSeenAt' } } } });
+      expect((newest.aggregations?.['newest'] as { value_as_string?: string }).value_as_string).toBe(lastTimestamp);
+    }, 60_000);
+
+    const positions = await client.count({ index: indices.positionsPattern });
+    expect(positions.count).toBe(ticks * ASSETS);
+    const perAsset = await client.search({
+      index: indices.assetsAlias,
+      size: ASSETS,
+      query: { term: { lastSeenAt: lastTimestamp } },
+    });
+    expect(perAsset.hits.hits).toHaveLength(ASSETS);
+  }, 180_000);
+});

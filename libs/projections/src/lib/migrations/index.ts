@@ -1,0 +1,4 @@
+import { ProjectionRebuilds1764000700000 } from './1764000700000-projection-rebuilds';
+
+/** Migration classes of the projection runtime; the server runs them with the others. */
+export const projectionMigrations = [ProjectionRebuilds1764000700000];

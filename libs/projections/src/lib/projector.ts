@@ -1,0 +1,225 @@
+import { type EventStore, type FailureStreak, Subscription, type SubscriptionOptions } from '@beacon/event-store';
+import type { ReadModelProjection, ReadModelRebuilds } from '@beacon/read-models';
+import type { Pool } from 'pg';
+import { LeaderElection } from './leader-election';
+import { readLogHead } from './log-head';
+import { ProjectionProgress } from './projection-progress';
+import { runRebuild } from './projection-rebuild';
+import { claimRebuild, failAbandonedRebuilds, finishRebuild, recordRebuildProgress } from './rebuild-requests';
+
+/** Nest's `Logger` and `console` both fit. */
+export interface ProjectorLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** Hooks for metrics; none may throw. */
+export interface ProjectorObserver {
+  leadershipChanged?(leader: boolean): void;
+  batchProjected?(events: number, seconds: number): void;
+  batchFailed?(error: Error): void;
+}
+
+export interface ProjectorOptions {
+  pool: Pool;
+  store: EventStore;
+  /** Names both the election and the checkpoint. */
+  name: string;
+  projection: ReadModelProjection;
+  batchSize?: number;
+  logger?: ProjectorLogger;
+  observer?: ProjectorObserver;
+  /** Backoff of a failing batch (default 100 ms doubling to 5 s). */
+  retry?: SubscriptionOptions['retry'];
+  /** A read model that can be rebuilt with zero downtime; without it rebuild requests wait. */
+  rebuilds?: ReadModelRebuilds;
+  /** How often the leader looks for rebuild requests (default 1 s). */
+  rebuildPollMs?: number;
+  election?: { retryMs?: number; checkIntervalMs?: number };
+}
+
+export interface ProjectorStatus {
+  leader: boolean;
+  checkpoint: bigint;
+  lastProjectedRecordedAt: Date | null;
+  behind: boolean;
+}
+
+/** A rebuild replays in bigger batches than live projection: nobody waits for each one. */
+const REBUILD_BATCH_SIZE = 5000;
+/** Rebuild progress is stored every this many events, for whoever asks how far it is. */
+const PROGRESS_EVERY = 50_000;
+
+/** The log head is looked at no more than once a second, however often lag is asked for. */
+const LOOK_INTERVAL_MS = 1000;
+
+/**
+ * Runs one projection in one process at a time: campaigns for leadership of `name` and, while it
+ * leads, follows the log with a checkpointed Subscription whose handler is `projection.apply`.
+ * Deposed, it stops following; a failing batch is retried with backoff and logged once per streak.
+ */
+export class Projector {
+  private readonly election: LeaderElection;
+  private readonly progress = new ProjectionProgress();
+  private readonly logger: ProjectorLogger;
+  private subscription: Subscription | null = null;
+  private leading = false;
+  private rebuildTimer: NodeJS.Timeout | null = null;
+  private rebuilding: Promise<void> | null = null;
+  private lookedAt = Number.NEGATIVE_INFINITY;
+  private lookFailing = false;
+
+  constructor(private readonly options: ProjectorOptions) {
+    this.logger = options.logger ?? console;
+    this.election = new LeaderElection({
+      connection: options.pool.options,
+      name: options.name,
+      ...options.election,
+      onElected: () => this.follow(),
+      onDeposed: () => this.unfollow(),
+      onError: (error) => this.logger.warn(`leader election of ${options.name}: ${error.message}`),
+    });
+  }
+
+  /** Resolves after the first try for leadership: a process alone is following the log by then. */
+  start(): Promise<void> {
+    return this.election.start();
+  }
+
+  stop(): Promise<void> {
+    return this.election.stop();
+  }
+
+  status(): ProjectorStatus {
+    const { checkpoint, lastProjectedRecordedAt, behind } = this.progress;
+    return { leader: this.election.isLeader, checkpoint, lastProjectedRecordedAt, behind };
+  }
+
+  /**
+   * now − recorded time of the oldest event not yet projected, 0 when caught up (README: "Lag").
+   * Looks at the log head when the last look is a second old; otherwise answers from memory.
+   */
+  async lagMs(now: Date = new Date()): Promise<number> {
+    if (now.getTime() - this.lookedAt >= LOOK_INTERVAL_MS) {
+      this.lookedAt = now.getTime();
+      await this.lookAtLogHead();
+    }
+    return this.progress.lagMs(now);
+  }
+
+  private async lookAtLogHead(): Promise<void> {
+    try {
+      this.progress.observed(await readLogHead(this.options.pool, this.options.store, this.options.name));
+      this.lookFailing = false;
+    } catch (error) {
+      // Keep what was known: a waiting event already seen keeps the lag growing through an outage.
+      if (!this.lookFailing) this.logger.warn(`cannot read the lag of ${this.options.name}: ${(error as Error).message}`);
+      this.lookFailing = true;
+    }
+  }
+
+  private async follow(): Promise<void> {
+    const { name, observer, rebuilds, pool } = this.options;
+    this.logger.log(`leading projection ${name}`);
+    this.leading = true;
+    observer?.leadershipChanged?.(true);
+    await this.startSubscription();
+    if (rebuilds) {
+      await failAbandonedRebuilds(pool, name);
+      this.rebuildTimer = setInterval(() => void this.lookForRebuild(), this.options.rebuildPollMs ?? 1000);
+    }
+  }
+
+  private async unfollow(): Promise<void> {
+    this.leading = false;
+    if (this.rebuildTimer) clearInterval(this.rebuildTimer);
+    this.rebuildTimer = null;
+    await this.rebuilding; // it notices the lost lead at its next batch and gives up
+    await this.stopSubscription();
+    this.progress.stopped();
+    this.options.observer?.leadershipChanged?.(false);
+    this.logger.log(`no longer leading projection ${this.options.name}`);
+  }
+
+  private async startSubscription(): Promise<void> {
+    const { name, projection, observer } = this.options;
+    const subscription = new Subscription(this.options.pool, this.options.store, {
+      name,
+      batchSize: this.options.batchSize ?? 1000,
+      retry: this.options.retry,
+      handle: (events, tx) => projection.apply(events, tx),
+      onBatch: (batch) => {
+        this.progress.projected(batch);
+        observer?.batchProjected?.(batch.events.length, batch.seconds);
+      },
+      onError: (error, streak) => this.failed(error, streak),
+      onRecover: (failures) => this.logger.log(`projection ${name} recovered after ${failures} failed attempts`),
+    });
+    this.subscription = subscription;
+    await subscription.start();
+  }
+
+  private async stopSubscription(): Promise<void> {
+    const subscription = this.subscription;
+    this.subscription = null;
+    await subscription?.stop();
+  }
+
+  /** Runs the oldest waiting rebuild request, one at a time, while this process leads. */
+  private async lookForRebuild(): Promise<void> {
+    const { pool, name, rebuilds, store } = this.options;
+    if (this.rebuilding || !rebuilds || !this.leading) return;
+    let done: () => void = () => undefined;
+    this.rebuilding = new Promise((resolve) => (done = resolve));
+    try {
+      const request = await claimRebuild(pool, name);
+      if (!request) return;
+      this.logger.log(`rebuilding projection ${name} (request ${request.id})`);
+      let lastReport = 0;
+      try {
+        const events = await runRebuild({
+          pool,
+          store,
+          name,
+          rebuilds,
+          batchSize: REBUILD_BATCH_SIZE,
+          live: { pause: () => this.stopSubscription(), resume: () => this.resumeAfterRebuild(), leading: () => this.leading },
+          onProgress: (replayed) => {
+            if (replayed - lastReport < PROGRESS_EVERY) return;
+            lastReport = replayed;
+            void recordRebuildProgress(pool, request.id, replayed).catch(() => undefined);
+          },
+        });
+        await finishRebuild(pool, request.id, { events });
+        this.logger.log(`rebuilt projection ${name}: ${events} events replayed (request ${request.id})`);
+      } catch (error) {
+        const message = (error as Error).message;
+        await finishRebuild(pool, request.id, { events: lastReport, error: message }).catch(() => undefined);
+        this.logger.error(`rebuild of projection ${name} failed (request ${request.id}): ${message}`);
+      }
+    } catch (error) {
+      this.logger.warn(`cannot look for rebuild requests of ${name}: ${(error as Error).message}`);
+    } finally {
+      this.rebuilding = null;
+      done();
+    }
+  }
+
+  private async resumeAfterRebuild(): Promise<void> {
+    if (this.leading) await this.startSubscription();
+  }
+
+  /** One log line per streak of failed batches; the observer counts every one. */
+  private failed(error: Error, streak?: FailureStreak): void {
+    const { name, observer } = this.options;
+    if (!streak) {
+      this.logger.warn(`projection ${name}: ${error.message}`);
+      return;
+    }
+    observer?.batchFailed?.(error);
+    if (streak.failures === 1) {
+      this.logger.error(`projection ${name} failed, retrying with backoff from ${streak.retryInMs} ms: ${error.message}`);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+import type { SearchAssetsResponse } from '@beacon/contracts';
+import type { AssetReadModel, AssetSearch } from '../read-model.port';
+import { NOW } from './contract-fleet';
+
+/** The adapter under test; set once the harness exists (cases are declared before it does). */
+export type ReadModelOf = () => AssetReadModel;
+
+/** A search at NOW with room for the whole fleet unless the case says otherwise. */
+export function searchAt(readModel: ReadModelOf, criteria: Partial<AssetSearch> = {}): Promise<SearchAssetsResponse> {
+  return readModel().search({ limit: 100, ...criteria }, NOW);
+}
+
+export const idsOf = (response: SearchAssetsResponse): string[] => response.items.map((item) => item.id);

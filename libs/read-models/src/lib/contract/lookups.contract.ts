@@ -1,0 +1,104 @@
+import { describe, expect, it } from '@jest/globals';
+import { CUSTOMER_VIEWS, FEED_TRUCK_VIEW, MILK_TANKER_VIEW, TRUCK_TRACK_AROUND_MIDNIGHT } from './contract-answers';
+import {
+  CRANE_TRUCK,
+  FEED_TRUCK,
+  FLATBED,
+  GREEN,
+  MILK_TANKER,
+  NOW,
+  REFRIGERATED_TRUCK,
+  REFRIGERATED_VAN,
+  RYANAIR_737,
+  SAS_737_MAX,
+  SCRAPPED_TRUCK,
+  SKYLINE,
+  TIPPER,
+} from './contract-fleet';
+import type { ReadModelOf } from './contract-search';
+
+const track = (readModel: ReadModelOf, assetId: string, from: string, to: string, limit = 100) =>
+  readModel().track({ assetId, from: new Date(from), to: new Date(to), limit });
+
+export function describeLookups(readModel: ReadModelOf): void {
+  describe('get', () => {
+    it('answers an asset by its newest position, even when older heartbeats arrived later', async () => {
+      expect(await readModel().get(MILK_TANKER, NOW)).toEqual(MILK_TANKER_VIEW);
+    });
+
+    it('applies a timeout change to the status', async () => {
+      expect(await readModel().get(FEED_TRUCK, NOW)).toEqual(FEED_TRUCK_VIEW);
+    });
+
+    it('answers an aircraft with its altitude, and a reassigned asset with its new customer', async () => {
+      expect(await readModel().get(RYANAIR_737, NOW)).toMatchObject({
+        kind: 'aircraft',
+        customerId: SKYLINE,
+        callsign: 'RYR4KC',
+        icao24: '4ca7b3',
+        position: { lat: 59.6519, lon: 17.9186, altitude: 1200, speed: 80, heading: 10, timestamp: '2026-03-10T11:59:50.000Z' },
+      });
+      expect(await readModel().get(FLATBED, NOW)).toMatchObject({ customerId: GREEN, customerName: 'Greenfield Farms', version: 2 });
+      expect(await readModel().get(REFRIGERATED_VAN, NOW)).toMatchObject({ label: 'Refrigerated van', version: 2 });
+    });
+
+    it('keeps the newest position of a batch that arrived newest first', async () => {
+      expect((await readModel().get(TIPPER, NOW))?.position).toEqual({
+        lat: 59.335,
+        lon: 18.06,
+        altitude: null,
+        speed: 0,
+        heading: 0,
+        timestamp: '2026-03-10T00:06:00.000Z',
+      });
+    });
+
+    it('tells seen without a position from never seen', async () => {
+      expect(await readModel().get(SAS_737_MAX, NOW)).toMatchObject({ status: 'online', lastSeenAt: '2026-03-10T11:59:40.000Z', position: null });
+      expect(await readModel().get(CRANE_TRUCK, NOW)).toMatchObject({ status: 'unknown', lastSeenAt: null, position: null, version: 1 });
+    });
+
+    it('answers null for a decommissioned or unknown asset', async () => {
+      expect(await readModel().get(SCRAPPED_TRUCK, NOW)).toBeNull();
+      expect(await readModel().get('no-such-asset', NOW)).toBeNull();
+    });
+  });
+
+  describe('customers', () => {
+    it('lists every customer by name with its active assets counted', async () => {
+      expect(await readModel().customers()).toEqual(CUSTOMER_VIEWS);
+    });
+  });
+
+  describe('track', () => {
+    it('answers the positions of a window across midnight UTC, oldest first, edges included', async () => {
+      expect(await track(readModel, REFRIGERATED_TRUCK, '2026-03-09T23:50:00.000Z', '2026-03-10T00:10:00.000Z')).toEqual(
+        TRUCK_TRACK_AROUND_MIDNIGHT,
+      );
+    });
+
+    it('stops at the limit, keeping the oldest', async () => {
+      expect(await track(readModel, REFRIGERATED_TRUCK, '2026-03-09T23:50:00.000Z', '2026-03-10T00:10:00.000Z', 3)).toEqual(
+        TRUCK_TRACK_AROUND_MIDNIGHT.slice(0, 3),
+      );
+    });
+
+    it('leaves out positions a millisecond outside the window', async () => {
+      const points = await track(readModel, REFRIGERATED_TRUCK, '2026-03-09T23:50:00.001Z', '2026-03-10T00:09:59.999Z');
+      expect(points.map((p) => p.timestamp)).toEqual(['2026-03-09T23:55:00.000Z', '2026-03-10T00:05:00.000Z']);
+    });
+
+    it('answers only the asked asset, in time order whatever the arrival order', async () => {
+      const points = await track(readModel, TIPPER, '2026-03-09T00:00:00.000Z', '2026-03-10T23:59:59.999Z');
+      expect(points.map((p) => [p.timestamp, p.lat, p.lon])).toEqual([
+        ['2026-03-09T23:56:00.000Z', 59.334, 18.05],
+        ['2026-03-10T00:06:00.000Z', 59.335, 18.06],
+      ]);
+    });
+
+    it('answers no points for an asset never heard, or a window without any', async () => {
+      expect(await track(readModel, CRANE_TRUCK, '2026-03-09T00:00:00.000Z', '2026-03-10T23:59:59.999Z')).toEqual([]);
+      expect(await track(readModel, REFRIGERATED_TRUCK, '2026-03-08T00:00:00.000Z', '2026-03-08T23:59:59.999Z')).toEqual([]);
+    });
+  });
+}

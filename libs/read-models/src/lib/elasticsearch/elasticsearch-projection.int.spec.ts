@@ -1,0 +1,80 @@
+import { assetStream, customerStream } from '@beacon/domain';
+import type { NewHeartbeat } from '@beacon/event-store';
+import { createElasticsearchHarness } from './elasticsearch.harness';
+
+function heartbeatFixture(assetId: string, timestamp: string): NewHeartbeat {
+  return {
+    dedupeKey: `t:${timestamp}`,
+    data: { assetId, timestamp, lat: 59.3293, lon: 18.0686, altitude: null, speed: 12.5, heading: 90, accuracy: null, battery: null, messageId: null },
+    metadata: { correlationId: `test-${assetId}`, receivedAt: timestamp, source: 'test' },
+  };
+}
+
+type Harness = Awaited<ReturnType<typeof createElasticsearchHarness>>;
+
+async function registerTruck(harness: Harness): Promise<void> {
+  await harness.store.append(
+    customerStream('acme'),
+    [{ type: 'CustomerRegistered', data: { customerId: 'acme', name: 'Acme', address: null, registeredAt: '2026-11-25T00:00:00Z' } }],
+    { expectedVersion: 'no_stream' },
+  );
+  await harness.store.append(
+    assetStream('truck-1'),
+    [
+      {
+        type: 'AssetRegistered',
+        data: { assetId: 'truck-1', kind: 'vehicle', customerId: 'acme', registration: 'ABC-123', label: null, callsign: null, icao24: null, timeoutSeconds: 60, registeredAt: '2026-11-25T00:00:00Z' },
+      },
+    ],
+    { expectedVersion: 'no_stream' },
+  );
+}
+
+describe('ElasticsearchAssetsProjection', () => {
+  let harness: Harness;
+
+  beforeEach(async () => {
+    harness = await createElasticsearchHarness();
+    await registerTruck(harness);
+  });
+
+  afterEach(() => harness.dispose());
+
+  async function storedTruck(): Promise<{ version: number | undefined; lastSeenAt: unknown }> {
+    const target = harness.projection.writeTarget;
+    const doc = await harness.elasticsearch.client.get<{ lastSeenAt: unknown }>({ index: target.assets, id: 'truck-1' });
+    return { version: doc._version, lastSeenAt: doc._source?.lastSeenAt };
+  }
+
+  it('never moves the latest position backwards when heartbeats arrive out of order', async () => {
+    await harness.store.appendHeartbeats([heartbeatFixture('truck-1', '2026-11-25T10:00:05.000Z')]);
+    await harness.catchUp();
+    await harness.store.appendHeartbeats([heartbeatFixture('truck-1', '2026-11-25T10:00:01.000Z')]);
+    await harness.catchUp();
+    const truck = await harness.readModel.get('truck-1', new Date('2026-11-25T10:00:30Z'));
+    expect(truck?.lastSeenAt).toBe('2026-11-25T10:00:05.000Z');
+    expect(truck?.position?.timestamp).toBe('2026-11-25T10:00:05.000Z');
+    const track = await harness.readModel.track({ assetId: 'truck-1', from: new Date('2026-11-25T00:00:00Z'), to: new Date('2026-11-26T00:00:00Z'), limit: 10 });
+    expect(track.map((p) => p.timestamp)).toEqual(['2026-11-25T10:00:01.000Z', '2026-11-25T10:00:05.000Z']);
+  });
+
+  it('changes nothing when the whole log is projected again (external versions refuse the replay)', async () => {
+    await harness.store.appendHeartbeats([heartbeatFixture('truck-1', '2026-11-25T10:00:05.000Z')]);
+    await harness.catchUp();
+    const before = await storedTruck();
+    await harness.replayAll();
+    expect(await storedTruck()).toEqual(before);
+    const positions = await harness.elasticsearch.client.count({ index: `${harness.elasticsearch.prefix}-positions-*` });
+    expect(positions.count).toBe(1);
+  });
+
+  it('refuses a late write from a deposed leader that read an older document', async () => {
+    await harness.store.appendHeartbeats([heartbeatFixture('truck-1', '2026-11-25T10:00:05.000Z')]);
+    const events = await harness.store.readAll(0n, 100);
+    // The new leader projects everything; the old one, late, writes only the registration batch.
+    await harness.projection.apply(events);
+    await harness.projection.apply(events.slice(0, 2));
+    await harness.elasticsearch.client.indices.refresh({ index: `${harness.elasticsearch.prefix}-*` });
+    expect((await storedTruck()).lastSeenAt).toBe('2026-11-25T10:00:05.000Z');
+  });
+});

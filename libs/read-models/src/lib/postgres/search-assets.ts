@@ -1,0 +1,65 @@
+import type { AssetDto, SearchAssetsResponse } from '@beacon/contracts';
+import type { Pool } from 'pg';
+import type { AssetSearch, AssetSort } from '../read-model.port';
+import { SqlParams, assetFilter, statusCondition, type AssetFilter } from './asset-filter';
+import { ASSET_COLUMNS, toAssetDto, type AssetRow } from './asset-row';
+import { afterPosition, orderBy, sortKeyAsText } from './asset-sort';
+import { encodeCursor, type CursorPosition } from './search-cursor';
+
+export interface PageRequest {
+  filter: AssetFilter;
+  status: AssetSearch['status'];
+  sort: AssetSort;
+  limit: number;
+  after: CursorPosition | null;
+}
+
+export interface Page {
+  items: AssetDto[];
+  nextCursor: string | null;
+}
+
+/** One page in sort order; one row more than asked tells whether another page follows. */
+export async function readPage(pool: Pool, request: PageRequest, now: Date): Promise<Page> {
+  const params = new SqlParams();
+  const conditions = [assetFilter(request.filter, params), statusCondition(request.status, now, params)];
+  if (request.after) conditions.push(afterPosition(request.sort, request.after, params));
+  const result = await pool.query<AssetRow & { sort_key: string | null }>(
+    `SELECT ${ASSET_COLUMNS}, ${sortKeyAsText(request.sort)} AS sort_key FROM rm_assets
+      WHERE ${conditions.join(' AND ')}
+      ORDER BY ${orderBy(request.sort)} LIMIT ${params.add(request.limit + 1)}`,
+    params.values,
+  );
+  const rows = result.rows.slice(0, request.limit);
+  const last = rows[rows.length - 1];
+  const hasMore = result.rows.length > request.limit;
+  return {
+    items: rows.map((row) => toAssetDto(row, now)),
+    nextCursor: hasMore && last ? encodeCursor(request.sort, { key: last.sort_key, id: last.id }) : null,
+  };
+}
+
+/** Counts by status over the filter without its status part; `total` with it (all pages). */
+export async function countByStatus(
+  pool: Pool,
+  filter: AssetFilter,
+  status: AssetSearch['status'],
+  now: Date,
+): Promise<Pick<SearchAssetsResponse, 'total' | 'counts'>> {
+  const params = new SqlParams();
+  const where = assetFilter(filter, params);
+  const at = params.add(now);
+  const result = await pool.query<{ online: string; offline: string; unknown: string; total: string }>(
+    `SELECT count(*) FILTER (WHERE offline_at > ${at}) AS online,
+            count(*) FILTER (WHERE offline_at <= ${at}) AS offline,
+            count(*) FILTER (WHERE last_seen_at IS NULL) AS unknown,
+            count(*) FILTER (WHERE ${statusCondition(status, now, params)}) AS total
+       FROM rm_assets WHERE ${where}`,
+    params.values,
+  );
+  const row = result.rows[0];
+  return {
+    total: Number(row?.total ?? 0),
+    counts: { online: Number(row?.online ?? 0), offline: Number(row?.offline ?? 0), unknown: Number(row?.unknown ?? 0) },
+  };
+}
