@@ -9,3 +9,4 @@ export * from './lib/elasticsearch/elasticsearch-asset-read-model';
 export * from './lib/elasticsearch/elasticsearch-indices';
 export * from './lib/elasticsearch/elasticsearch-projection';
 export * from './lib/elasticsearch/elasticsearch-rebuild';
+export * from './lib/elasticsearch/position-retention';

@@ -1,4 +1,5 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { ASSET_READ_MODEL, type AssetReadModel } from '@beacon/read-models';
+import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { Public } from '../auth/access.decorators';
 import { PG_POOL } from '../config/config.tokens';
@@ -7,7 +8,11 @@ import { ApiError } from '../http/api-error';
 @Controller('health')
 @Public()
 export class HealthController {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    /** Absent in a process that only ingests: it reads no read model. */
+    @Optional() @Inject(ASSET_READ_MODEL) private readonly readModel: AssetReadModel | null,
+  ) {}
 
   /** The process is up and serving HTTP. */
   @Get('live')
@@ -15,15 +20,16 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** The event log is writable and the read model reachable (both live in PostgreSQL for now). */
+  /** The event log is writable and, where this process reads one, the read model answers. */
   @Get('ready')
   async ready(): Promise<{ status: 'ok' }> {
     let ready = false;
     try {
       const result = await this.pool.query<{ ready: boolean }>(
-        `SELECT NOT pg_is_in_recovery() AND to_regclass('events') IS NOT NULL AND to_regclass('rm_assets') IS NOT NULL AS ready`,
+        `SELECT NOT pg_is_in_recovery() AND to_regclass('events') IS NOT NULL AS ready`,
       );
       ready = result.rows[0]?.ready === true;
+      if (ready) await this.readModel?.ping();
     } catch {
       ready = false;
     }
