@@ -24,7 +24,7 @@ export interface SubscriptionOptions {
   /** Names the checkpoint; one name = one position in the log. */
   name: string;
   /** Applies a batch; runs in the transaction that also stores the checkpoint. Must be idempotent. */
-  handle: (events: RecordedEvent[], client: PoolClient) => Promise<void>;
+  handle: (events: RecordedEvent[], client: PoolClient, after: bigint) => Promise<void>;
   batchSize?: number;
   /** The safety-net poll, for when a notification is lost. */
   pollIntervalMs?: number;
@@ -114,7 +114,7 @@ export class Subscription {
       const batch = await this.store.readAll(after, this.batchSize, client);
       const last = batch[batch.length - 1];
       if (!last) return batch;
-      await this.options.handle(batch, client);
+      await this.options.handle(batch, client, after);
       await saveCheckpoint(client, this.options.name, last.globalPosition);
       return batch;
     });

@@ -41,7 +41,8 @@ export async function runRebuild(run: RebuildRun): Promise<number> {
     const events = await run.store.readAll(position, run.batchSize);
     const last = events[events.length - 1];
     if (!last) return false;
-    await inTransaction(run.pool, (tx) => rebuild.projection.apply(events, tx));
+    const after = position;
+    await inTransaction(run.pool, (tx) => rebuild.projection.apply(events, tx, after));
     position = last.globalPosition;
     replayed += events.length;
     run.onProgress?.(replayed);

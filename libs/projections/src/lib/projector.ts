@@ -123,6 +123,7 @@ export class Projector {
     const { name, observer, rebuilds, pool } = this.options;
     this.logger.log(`leading projection ${name}`);
     this.leading = true;
+    this.options.projection.reset?.();
     observer?.leadershipChanged?.(true);
     await this.startSubscription();
     if (rebuilds) {
@@ -148,7 +149,7 @@ export class Projector {
       name,
       batchSize: this.options.batchSize ?? 1000,
       retry: this.options.retry,
-      handle: (events, tx) => projection.apply(events, tx),
+      handle: (events, tx, after) => projection.apply(events, tx, after),
       onBatch: (batch) => {
         this.progress.projected(batch);
         observer?.batchProjected?.(batch.events.length, batch.seconds);

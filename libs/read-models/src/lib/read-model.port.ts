@@ -93,10 +93,17 @@ export const ASSET_READ_MODEL = Symbol('AssetReadModel');
  * The write side of a read model: applies a batch of the log in global order. Idempotent (a
  * replayed batch changes nothing) and never moves an asset's latest position or lastSeenAt
  * backwards when heartbeats arrive out of order. `tx` is the PostgreSQL transaction that also
- * stores the projection's checkpoint; an adapter on another store may ignore it.
+ * stores the projection's checkpoint; an adapter on another store may ignore it. `after` is the
+ * checkpoint the batch was read after: when it is not where this instance's last batch ended,
+ * someone else projected in between.
  */
 export interface ReadModelProjection {
-  apply(events: RecordedEvent[], tx: PoolClient): Promise<void>;
+  apply(events: RecordedEvent[], tx: PoolClient, after?: bigint): Promise<void>;
+  /**
+   * Forgets whatever the projection remembers between batches: called when its process becomes
+   * the leader, since another process may have written meanwhile.
+   */
+  reset?(): void;
 }
 
 /** A rebuild in progress: a projection filling a fresh copy of the read model, and how to finish it. */

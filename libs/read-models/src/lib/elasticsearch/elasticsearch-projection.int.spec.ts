@@ -1,6 +1,8 @@
 import { assetStream, customerStream } from '@beacon/domain';
 import type { NewHeartbeat } from '@beacon/event-store';
 import { createElasticsearchHarness } from './elasticsearch.harness';
+import { ElasticsearchAssetsProjection } from './elasticsearch-projection';
+import { ElasticsearchIndices } from './elasticsearch-indices';
 
 function heartbeatFixture(assetId: string, timestamp: string): NewHeartbeat {
   return {
@@ -76,5 +78,31 @@ describe('ElasticsearchAssetsProjection', () => {
     await harness.projection.apply(events.slice(0, 2));
     await harness.elasticsearch.client.indices.refresh({ index: `${harness.elasticsearch.prefix}-*` });
     expect((await storedTruck()).lastSeenAt).toBe('2026-11-25T10:00:05.000Z');
+  });
+
+  it('re-reads what another process projected in between instead of trusting what it remembers', async () => {
+    await harness.store.appendHeartbeats([heartbeatFixture('truck-1', '2026-11-25T10:00:05.000Z')]);
+    const firstBatch = await harness.store.readAll(0n, 100);
+    const endOfFirst = firstBatch[firstBatch.length - 1]?.globalPosition ?? 0n;
+    const indices = new ElasticsearchIndices(harness.elasticsearch.prefix);
+    const one = new ElasticsearchAssetsProjection(harness.elasticsearch.client, indices, harness.projection.writeTarget);
+    const other = new ElasticsearchAssetsProjection(harness.elasticsearch.client, indices, harness.projection.writeTarget);
+    await one.apply(firstBatch, undefined, 0n);
+
+    // Meanwhile another process projects a label change…
+    await harness.store.append('asset-truck-1', [{ type: 'AssetLabelChanged', data: { assetId: 'truck-1', label: 'Reefer', at: '' } }], {
+      expectedVersion: 1,
+    });
+    const secondBatch = await harness.store.readAll(endOfFirst, 100);
+    await other.apply(secondBatch, undefined, endOfFirst);
+
+    // …and the first one carries on after it: its remembered document lacks the label.
+    await harness.store.appendHeartbeats([heartbeatFixture('truck-1', '2026-11-25T10:00:09.000Z')]);
+    const endOfSecond = secondBatch[secondBatch.length - 1]?.globalPosition ?? 0n;
+    await one.apply(await harness.store.readAll(endOfSecond, 100), undefined, endOfSecond);
+
+    await harness.elasticsearch.client.indices.refresh({ index: `${harness.elasticsearch.prefix}-*` });
+    const truck = await harness.readModel.get('truck-1', new Date('2026-11-25T10:00:30Z'));
+    expect(truck).toMatchObject({ label: 'Reefer', lastSeenAt: '2026-11-25T10:00:09.000Z', version: 2 });
   });
 });

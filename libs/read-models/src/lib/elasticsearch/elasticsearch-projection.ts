@@ -20,6 +20,16 @@ export class BulkWriteError extends Error {
  * what it has: a replayed batch, or a deposed leader writing late, changes nothing.
  */
 export class ElasticsearchAssetsProjection implements ReadModelProjection {
+  /**
+   * The documents as this process last wrote or read them, so a batch only fetches what it has
+   * not seen. Sound only while no one else writes: cleared when leadership is (re)gained, on a
+   * retarget, after any failure, and when Elasticsearch refuses a write as not newer than its own.
+   */
+  private readonly assets = new DocumentCache<AssetDocument>();
+  private readonly customers = new DocumentCache<CustomerDocument>();
+  /** Where this instance's last batch ended; the remembered documents are as of that point. */
+  private projectedUpTo: bigint | null = null;
+
   constructor(
     private readonly client: Client,
     private readonly indices: ElasticsearchIndices,
@@ -33,22 +43,51 @@ export class ElasticsearchAssetsProjection implements ReadModelProjection {
   /** Sends later batches to another generation (after a rebuild swapped the aliases). */
   retarget(target: WriteTarget): void {
     this.target = target;
+    this.reset();
   }
 
-  async apply(events: RecordedEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    const changes = new DocumentChanges(
-      await this.load<AssetDocument>(this.target.assets, assetIdsOf(events)),
-      await this.load<CustomerDocument>(this.target.customers, customerIdsOf(events)),
-    );
-    for (const event of events) changes.apply(event);
-    await this.write(changes);
+  reset(): void {
+    this.assets.clear();
+    this.customers.clear();
+    this.projectedUpTo = null;
   }
 
-  private async load<T>(index: string, ids: Set<string>): Promise<Map<string, Versioned<T>>> {
+  /** `after`, when given, is the checkpoint the batch follows (see ReadModelProjection). */
+  async apply(events: RecordedEvent[], _tx?: unknown, after?: bigint): Promise<void> {
+    const last = events[events.length - 1];
+    if (!last) return;
+    if (after === undefined || after !== this.projectedUpTo) this.reset();
+    try {
+      const changes = new DocumentChanges(
+        await this.load(this.target.assets, assetIdsOf(events), this.assets),
+        await this.load(this.target.customers, customerIdsOf(events), this.customers),
+      );
+      for (const event of events) changes.apply(event);
+      const refusedAsOlder = await this.write(changes);
+      if (refusedAsOlder) {
+        this.reset(); // someone else wrote newer documents: what this batch computed may be stale
+        return;
+      }
+      this.assets.remember(changes.assets);
+      this.customers.remember(changes.customers);
+      this.projectedUpTo = last.globalPosition;
+    } catch (error) {
+      this.reset();
+      throw error;
+    }
+  }
+
+  /** The documents of `ids`: remembered ones from memory, the others in one multi-get. */
+  private async load<T>(index: string, ids: Set<string>, cache: DocumentCache<T>): Promise<Map<string, Versioned<T>>> {
     const docs = new Map<string, Versioned<T>>();
-    if (ids.size === 0) return docs;
-    const response = await this.client.mget<T>({ index, ids: [...ids], realtime: true });
+    const missing: string[] = [];
+    for (const id of ids) {
+      const known = cache.get(id);
+      if (known) docs.set(id, known);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return docs;
+    const response = await this.client.mget<T>({ index, ids: missing, realtime: true });
     for (const item of response.docs) {
       if ('found' in item && item.found && item._source !== undefined) {
         docs.set(item._id, { doc: item._source, version: BigInt(item._version ?? 0), dirty: false });
@@ -59,7 +98,8 @@ export class ElasticsearchAssetsProjection implements ReadModelProjection {
     return docs;
   }
 
-  private async write(changes: DocumentChanges): Promise<void> {
+  /** Writes the batch; true when Elasticsearch refused a document as not newer than its own. */
+  private async write(changes: DocumentChanges): Promise<boolean> {
     const operations: (estypes.BulkOperationContainer | object)[] = [];
     const put = (index: string, id: string, version: bigint, doc: object): void => {
       operations.push({ index: { _index: index, _id: id, version: Number(version), version_type: 'external' } }, doc);
@@ -77,16 +117,42 @@ export class ElasticsearchAssetsProjection implements ReadModelProjection {
         heading: heartbeat.heading,
       });
     }
-    if (operations.length === 0) return;
+    if (operations.length === 0) return false;
     const response = await this.client.bulk({ operations });
-    if (!response.errors) return;
+    if (!response.errors) return false;
+    let refusedAsOlder = false;
     const failures = response.items.flatMap((item) => {
       const result = item.index;
+      if (!result?.error) return [];
       // 409: the stored document is as new or newer — exactly what a replay should find.
-      if (!result?.error || result.status === 409) return [];
+      if (result.status === 409) {
+        refusedAsOlder = true;
+        return [];
+      }
       return [`${result._index}/${result._id}: ${result.error.type} ${result.error.reason ?? ''}`];
     });
     if (failures.length > 0) throw new BulkWriteError(failures);
+    return refusedAsOlder;
+  }
+}
+
+/** Remembered documents, bounded: past the bound it starts over (a fleet rarely gets there). */
+class DocumentCache<T> {
+  private static readonly MAX_DOCUMENTS = 200_000;
+  private readonly docs = new Map<string, Versioned<T>>();
+
+  get(id: string): Versioned<T> | undefined {
+    const known = this.docs.get(id);
+    return known ? { ...known, dirty: false } : undefined;
+  }
+
+  remember(written: Map<string, Versioned<T>>): void {
+    if (this.docs.size + written.size > DocumentCache.MAX_DOCUMENTS) this.docs.clear();
+    for (const [id, entry] of written) if (entry.doc !== null) this.docs.set(id, { ...entry, dirty: false });
+  }
+
+  clear(): void {
+    this.docs.clear();
   }
 }
 
