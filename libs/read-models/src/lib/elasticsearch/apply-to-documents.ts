@@ -124,7 +124,8 @@ export class DocumentChanges {
     docs.set(id, entry);
     if (event.globalPosition <= entry.version) return; // already applied before a crash or a replay
     const next = update(entry.doc);
-    if (next === null) return;
+    // Unchanged (a late heartbeat): nothing to write. A replay re-applies it, again to no effect.
+    if (next === null || next === entry.doc) return;
     entry.doc = next;
     entry.version = event.globalPosition;
     entry.dirty = true;

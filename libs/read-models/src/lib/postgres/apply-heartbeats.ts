@@ -3,33 +3,35 @@ import type { ClientBase } from 'pg';
 import { latestPerAsset } from '../latest-per-asset';
 
 /**
- * Two set-based UPDATEs per batch, fed with the newest heartbeat (and newest position) per asset:
+ * One set-based UPDATE per batch, fed with the newest heartbeat (and newest position) per asset:
  * `last_seen_at` only moves forward, and a position replaces the stored one only when it is newer.
+ * One statement rather than one for each: every update of a row writes a new version of it and
+ * of its index entries (the position index rules out cheap in-place updates), so twice per batch
+ * cost about twice as much (bench: `npm run bench -- projections`).
  */
 export async function applyHeartbeats(client: ClientBase, heartbeats: HeartbeatRecorded['data'][]): Promise<void> {
   if (heartbeats.length === 0) return;
   const latest = latestPerAsset(heartbeats);
+  const newer = `u.at IS NOT NULL AND (a.position_at IS NULL OR a.position_at < u.at)`;
+  const position = (column: string, from = column): string => `CASE WHEN ${newer} THEN u.${from} ELSE a.${column} END`;
   await client.query(
-    `UPDATE rm_assets a SET last_seen_at = u.seen_at, offline_at = u.seen_at + a.timeout_seconds * interval '1 second'
-       FROM unnest($1::text[], $2::timestamptz[]) AS u(id, seen_at)
-      WHERE a.id = u.id AND (a.last_seen_at IS NULL OR a.last_seen_at < u.seen_at)`,
-    [latest.map((l) => l.assetId), latest.map((l) => l.seenAt)],
-  );
-  const positioned = latest.flatMap((l) => (l.position ? [l.position] : []));
-  if (positioned.length === 0) return;
-  await client.query(
-    `UPDATE rm_assets a SET position_at = u.at, lat = u.lat, lon = u.lon, altitude = u.altitude, speed = u.speed, heading = u.heading
-       FROM unnest($1::text[], $2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[])
-            AS u(id, at, lat, lon, altitude, speed, heading)
-      WHERE a.id = u.id AND (a.position_at IS NULL OR a.position_at < u.at)`,
+    `UPDATE rm_assets a
+        SET last_seen_at = GREATEST(a.last_seen_at, u.seen_at),
+            offline_at = GREATEST(a.last_seen_at, u.seen_at) + a.timeout_seconds * interval '1 second',
+            position_at = ${position('position_at', 'at')}, lat = ${position('lat')}, lon = ${position('lon')},
+            altitude = ${position('altitude')}, speed = ${position('speed')}, heading = ${position('heading')}
+       FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::float8[])
+            AS u(id, seen_at, at, lat, lon, altitude, speed, heading)
+      WHERE a.id = u.id AND (a.last_seen_at IS NULL OR a.last_seen_at < u.seen_at OR (${newer}))`,
     [
-      positioned.map((p) => p.assetId),
-      positioned.map((p) => p.timestamp),
-      positioned.map((p) => p.lat),
-      positioned.map((p) => p.lon),
-      positioned.map((p) => p.altitude),
-      positioned.map((p) => p.speed),
-      positioned.map((p) => p.heading),
+      latest.map((l) => l.assetId),
+      latest.map((l) => l.seenAt),
+      latest.map((l) => l.position?.timestamp ?? null),
+      latest.map((l) => l.position?.lat ?? null),
+      latest.map((l) => l.position?.lon ?? null),
+      latest.map((l) => l.position?.altitude ?? null),
+      latest.map((l) => l.position?.speed ?? null),
+      latest.map((l) => l.position?.heading ?? null),
     ],
   );
 }
