@@ -1,0 +1,48 @@
+import { inTransaction, type EventStore, type RecordedEvent } from '@beacon/event-store';
+import type { Pool, PoolClient } from 'pg';
+
+/**
+ * Follows the log from position 0 to its end, batch after batch on pooled connections, as a
+ * projector catching up does; returns how many events it handed to `handle`.
+ */
+export async function catchUpFrom0(
+  store: EventStore,
+  batchSize: number,
+  handle: (events: RecordedEvent[], after: bigint) => Promise<void>,
+): Promise<number> {
+  let after = 0n;
+  let total = 0;
+  for (;;) {
+    const events = await store.readAll(after, batchSize);
+    const last = events[events.length - 1];
+    if (last === undefined) return total;
+    await handle(events, after);
+    total += events.length;
+    after = last.globalPosition;
+  }
+}
+
+/**
+ * Like the Subscription: each batch read and projected in one transaction (there, the checkpoint
+ * commits with it), so a batch is applied entirely or not at all.
+ */
+export async function catchUpInTransactions(
+  pool: Pool,
+  store: EventStore,
+  batchSize: number,
+  handle: (events: RecordedEvent[], client: PoolClient) => Promise<void>,
+): Promise<number> {
+  let after = 0n;
+  let total = 0;
+  for (;;) {
+    const events = await inTransaction(pool, async (client) => {
+      const batch = await store.readAll(after, batchSize, client);
+      if (batch.length > 0) await handle(batch, client);
+      return batch;
+    });
+    const last = events[events.length - 1];
+    if (last === undefined) return total;
+    total += events.length;
+    after = last.globalPosition;
+  }
+}
