@@ -1,9 +1,9 @@
-import { assetStream, customerStream } from '@beacon/domain';
-import { EventStore, eventStoreMigrations, runMigrations, type NewHeartbeat } from '@beacon/event-store';
+import { EventStore, eventStoreMigrations, runMigrations } from '@beacon/event-store';
 import { ElasticsearchAssetsProjection, ElasticsearchIndices, ensureElasticsearchSchema } from '@beacon/read-models';
 import { createTestDatabase, eventually, startDedicatedElasticsearch, type DedicatedElasticsearch, type TestDatabase } from '@beacon/testing';
 import { Client } from '@elastic/elasticsearch';
 import { Pool } from 'pg';
+import { MovingFleet, sleep } from '../testing/moving-fleet';
 import { Projector } from './projector';
 
 /** A port of this test's own node: it is stopped mid-test, which the run's shared node must not be. */
@@ -35,43 +35,12 @@ afterAll(async () => {
   await database?.drop();
 }, 60_000);
 
-const assetId = (i: number): string => `van-${i}`;
 
-async function registerFleet(): Promise<void> {
-  await store.append(
-    customerStream('acme'),
-    [{ type: 'CustomerRegistered', data: { customerId: 'acme', name: 'Acme', address: null, registeredAt: '2026-11-25T00:00:00Z' } }],
-    { expectedVersion: 'no_stream' },
-  );
-  for (let i = 0; i < ASSETS; i++) {
-    await store.append(
-      assetStream(assetId(i)),
-      [
-        {
-          type: 'AssetRegistered',
-          data: { assetId: assetId(i), kind: 'vehicle', customerId: 'acme', registration: `VAN-${i}`, label: null, callsign: null, icao24: null, timeoutSeconds: 60, registeredAt: '2026-11-25T00:00:00Z' },
-        },
-      ],
-      { expectedVersion: 'no_stream' },
-    );
-  }
-}
-
-/** One heartbeat per asset per tick, each a second later than the tick before. */
-function tickOfHeartbeats(tick: number): NewHeartbeat[] {
-  const timestamp = new Date(Date.UTC(2026, 10, 25, 8, 0, 0) + tick * 1000).toISOString();
-  return Array.from({ length: ASSETS }, (_, i) => ({
-    dedupeKey: `t:${timestamp}`,
-    data: { assetId: assetId(i), timestamp, lat: 59 + tick / 10_000, lon: 18 + i / 100, altitude: null, speed: 10, heading: 0, accuracy: null, battery: null, messageId: null },
-    metadata: { correlationId: `tick-${tick}`, receivedAt: timestamp, source: 'test' },
-  }));
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Projector on Elasticsearch', () => {
   it('catches up after Elasticsearch was down for 20 s during ingest: nothing missing, nothing doubled', async () => {
-    await registerFleet();
+    const fleet = new MovingFleet(store, 'van', ASSETS);
+    await fleet.register();
     const indices = new ElasticsearchIndices('outage');
     const projection = new ElasticsearchAssetsProjection(client, indices, await ensureElasticsearchSchema(client, indices));
     let failures = 0;
@@ -90,7 +59,7 @@ describe('Projector on Elasticsearch', () => {
     let ingesting = true;
     const ingest = (async () => {
       while (ingesting) {
-        await store.appendHeartbeats(tickOfHeartbeats(ticks));
+        await store.appendHeartbeats(fleet.tick(ticks));
         ticks++;
         await sleep(100);
       }
@@ -107,7 +76,7 @@ describe('Projector on Elasticsearch', () => {
     ingesting = false;
     await ingest;
 
-    const lastTimestamp = tickOfHeartbeats(ticks - 1)[0]?.data.timestamp;
+    const lastTimestamp = fleet.timeOf(ticks - 1);
     await eventually(async () => {
       expect(await projector?.lagMs()).toBe(0);
       await client.indices.refresh({ index: 'outage-*' });

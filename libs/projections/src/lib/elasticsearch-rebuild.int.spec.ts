@@ -1,5 +1,4 @@
-import { assetStream, customerStream } from '@beacon/domain';
-import { EventStore, eventStoreMigrations, runMigrations, type NewHeartbeat } from '@beacon/event-store';
+import { EventStore, eventStoreMigrations, runMigrations } from '@beacon/event-store';
 import {
   ElasticsearchAssetReadModel,
   ElasticsearchAssetsProjection,
@@ -9,6 +8,7 @@ import {
 } from '@beacon/read-models';
 import { createTestDatabase, createTestElasticsearch, eventually, type TestDatabase, type TestElasticsearch } from '@beacon/testing';
 import { Pool } from 'pg';
+import { MovingFleet, sleep } from '../testing/moving-fleet';
 import { projectionMigrations } from './migrations';
 import { Projector } from './projector';
 import { readRebuild, requestRebuild } from './rebuild-requests';
@@ -36,38 +36,6 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const assetId = (i: number): string => `truck-${i}`;
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function registerFleet(): Promise<void> {
-  await store.append(
-    customerStream('acme'),
-    [{ type: 'CustomerRegistered', data: { customerId: 'acme', name: 'Acme', address: null, registeredAt: '2026-11-25T00:00:00Z' } }],
-    { expectedVersion: 'no_stream' },
-  );
-  for (let i = 0; i < ASSETS; i++) {
-    await store.append(
-      assetStream(assetId(i)),
-      [
-        {
-          type: 'AssetRegistered',
-          data: { assetId: assetId(i), kind: 'vehicle', customerId: 'acme', registration: `TRK-${i}`, label: null, callsign: null, icao24: null, timeoutSeconds: 60, registeredAt: '2026-11-25T00:00:00Z' },
-        },
-      ],
-      { expectedVersion: 'no_stream' },
-    );
-  }
-}
-
-function tickOfHeartbeats(tick: number): NewHeartbeat[] {
-  const timestamp = new Date(Date.UTC(2026, 10, 25, 8, 0, 0) + tick * 1000).toISOString();
-  return Array.from({ length: ASSETS }, (_, i) => ({
-    dedupeKey: `t:${timestamp}`,
-    data: { assetId: assetId(i), timestamp, lat: 57 + tick / 10_000, lon: 12 + i / 100, altitude: null, speed: 8, heading: 45, accuracy: null, battery: null, messageId: null },
-    metadata: { correlationId: `tick-${tick}`, receivedAt: timestamp, source: 'test' },
-  }));
-}
-
 /** Every asset document of an alias or index, without Elasticsearch's own fields, by id. */
 async function assetDocuments(index: string): Promise<unknown[]> {
   await elasticsearch.client.indices.refresh({ index });
@@ -77,8 +45,9 @@ async function assetDocuments(index: string): Promise<unknown[]> {
 
 describe('Rebuilding the Elasticsearch read model', () => {
   it('keeps search answering during live ingest and ends equal to a fresh projection of the log', async () => {
-    await registerFleet();
-    for (let tick = 0; tick < 100; tick++) await store.appendHeartbeats(tickOfHeartbeats(tick));
+    const fleet = new MovingFleet(store, 'truck', ASSETS);
+    await fleet.register();
+    for (let tick = 0; tick < 100; tick++) await store.appendHeartbeats(fleet.tick(tick));
     const indices = new ElasticsearchIndices(`${elasticsearch.prefix}-live`);
     const client = elasticsearch.client;
     const live = new ElasticsearchAssetsProjection(client, indices, await ensureElasticsearchSchema(client, indices));
@@ -103,7 +72,7 @@ describe('Rebuilding the Elasticsearch read model', () => {
     let ingesting = true;
     const ingest = (async () => {
       while (ingesting) {
-        await store.appendHeartbeats(tickOfHeartbeats(tick++));
+        await store.appendHeartbeats(fleet.tick(tick++));
         await sleep(20);
       }
     })();
