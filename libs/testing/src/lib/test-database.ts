@@ -24,8 +24,25 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    drop: () =>
+      withClient(serverUrl, async (client) => {
+        await connectionsClosed(client, name);
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }),
   };
+}
+
+/**
+ * A pool's `end()` resolves once it has asked its connections to close, not once they are closed;
+ * a forced DROP in between terminates them, and the pool reports that on connections it no longer
+ * listens to (an unhandled error that fails the suite). So wait for them to go, for a while.
+ */
+async function connectionsClosed(client: Client, database: string): Promise<void> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const result = await client.query<{ open: string }>('SELECT count(*) AS open FROM pg_stat_activity WHERE datname = $1', [database]);
+    if (result.rows[0]?.open === '0') return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function withClient(url: string, work: (client: Client) => Promise<unknown>): Promise<void> {
