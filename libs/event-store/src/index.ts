@@ -5,6 +5,8 @@ export * from './lib/global-order-lock';
 export * from './lib/migrate';
 export * from './lib/migrations';
 export * from './lib/recorded-event';
+export * from './lib/follow-loop';
+export * from './lib/log-tail';
 export * from './lib/subscription';
 export * from './lib/transaction';
 export * from './lib/heartbeat-partitions';

@@ -7,12 +7,15 @@ import { SearchAssetsController } from '../assets/search-assets/search-assets.co
 import { SearchAssetsQueryHandler } from '../assets/search-assets/search-assets.query-handler';
 import { ListCustomersController } from '../customers/list-customers/list-customers.controller';
 import { ListCustomersQueryHandler } from '../customers/list-customers/list-customers.query-handler';
+import { LiveFeed } from '../live/live-feed.service';
+import { LiveMetrics } from '../live/live-metrics';
+import { LiveController } from '../live/live.controller';
 import { GetStatsController } from '../stats/get-stats.controller';
 import { LogRate } from '../stats/log-rate';
 
-/** The query side (`BEACON_ROLES=query`): search, detail, tracks, customers and stats, from the read model. */
+/** The query side (`BEACON_ROLES=query`): search, detail, tracks, customers and stats from the read model, and the live stream from the log. */
 @Module({
-  controllers: [SearchAssetsController, GetAssetController, GetTrackController, ListCustomersController, GetStatsController],
-  providers: [SearchAssetsQueryHandler, GetAssetQueryHandler, GetTrackQueryHandler, ListCustomersQueryHandler, LogRate],
+  controllers: [SearchAssetsController, GetAssetController, GetTrackController, ListCustomersController, GetStatsController, LiveController],
+  providers: [SearchAssetsQueryHandler, GetAssetQueryHandler, GetTrackQueryHandler, ListCustomersQueryHandler, LogRate, LiveFeed, LiveMetrics],
 })
 export class QueryModule {}

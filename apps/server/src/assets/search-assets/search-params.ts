@@ -34,7 +34,7 @@ export function parseSearchParams(query: Record<string, string>): AssetSearch {
   };
 }
 
-function parseBbox(text: string): BoundingBox {
+export function parseBbox(text: string): BoundingBox {
   const [minLon, minLat, maxLon, maxLat] = text.split(',').map(Number) as [number, number, number, number];
   const fail = (reason: string): never => {
     throw new ApiError('invalid_request', 'bbox is invalid', [{ field: 'bbox', reason }]);

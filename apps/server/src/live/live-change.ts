@@ -1,0 +1,25 @@
+import type { AssetStatus, PositionDto } from '@beacon/contracts';
+
+/** What the live stream tells its clients, before it is filtered and framed. */
+export type LiveChange = StatusChange | PositionChange;
+
+interface ChangeOf {
+  assetId: string;
+  /** For the customer filter and scoped viewers. */
+  customerId: string;
+  /** The asset's latest position when the change happened, for the bbox filter; null when it has none. */
+  lat: number | null;
+  lon: number | null;
+}
+
+export interface StatusChange extends ChangeOf {
+  kind: 'status';
+  status: AssetStatus;
+  /** When it changed: the heartbeat's time for online, the deadline for offline. */
+  at: string;
+}
+
+export interface PositionChange extends ChangeOf {
+  kind: 'position';
+  position: PositionDto;
+}

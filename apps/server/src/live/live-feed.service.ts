@@ -1,0 +1,125 @@
+import { EventStore, LogTail, readCheckpoint, retryDelay, type RecordedEvent } from '@beacon/event-store';
+import { ASSET_READ_MODEL, type AssetReadModel } from '@beacon/read-models';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { PG_POOL } from '../config/config.tokens';
+import { ASSETS_PROJECTION, type AssetsProjection } from '../read-model/assets-projection';
+import type { LiveChange } from './live-change';
+import type { LiveFilter } from './live-filter';
+import { LiveFleet } from './live-fleet';
+import { LiveHub, replayFor, type LiveConnection } from './live-hub';
+import { LiveJournal } from './live-journal';
+import { LiveMetrics } from './live-metrics';
+import { loadLiveFleet } from './load-live-fleet';
+import { PositionThrottle } from './position-throttle';
+
+/** Deadlines and held-back positions are looked at this often. */
+const TICK_MS = 100;
+/** Idle streams get a comment this often; proxies commonly cut connections silent for 30–60 s. */
+const KEEP_ALIVE_MS = 15_000;
+
+/** What a new stream starts with: nothing to replay, what it missed, or "reload, I cannot tell". */
+export type Resume = { kind: 'fresh' } | { kind: 'replay'; chunk: string } | { kind: 'resync' };
+
+/**
+ * The live stream of this process. Every query process follows the event log itself (no broker):
+ * it loads the fleet from the read model, then applies the log from the read model's checkpoint,
+ * so any process can serve any client. A tick turns passed deadlines into offline changes and lets
+ * held-back positions go.
+ */
+@Injectable()
+export class LiveFeed implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(LiveFeed.name);
+  private readonly hub = new LiveHub();
+  private readonly journal = new LiveJournal();
+  private readonly throttle = new PositionThrottle();
+  private fleet = new LiveFleet(Date.now());
+  private tail: LogTail | null = null;
+  private timers: NodeJS.Timeout[] = [];
+  private running = false;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly store: EventStore,
+    @Inject(ASSET_READ_MODEL) private readonly readModel: AssetReadModel,
+    @Inject(ASSETS_PROJECTION) private readonly projection: AssetsProjection,
+    private readonly metrics: LiveMetrics,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.running = true;
+    this.timers = [setInterval(() => this.tick(), TICK_MS), setInterval(() => this.hub.keepAlive(), KEEP_ALIVE_MS)];
+    // A read model that is down must not keep the server from starting: the stream starts when it can.
+    if (!(await this.follow(1))) void this.retryFollow();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    for (const timer of this.timers) clearInterval(timer);
+    await this.tail?.stop();
+  }
+
+  /** Adds a client; returns what it should be sent first. */
+  connect(connection: LiveConnection, filter: LiveFilter, lastEventId: string | null): Resume {
+    this.hub.add(connection, filter);
+    this.metrics.clients.set(this.hub.connections);
+    if (lastEventId === null) return { kind: 'fresh' };
+    const missed = this.journal.since(lastEventId);
+    return missed === null ? { kind: 'resync' } : { kind: 'replay', chunk: replayFor(filter, missed) };
+  }
+
+  disconnect(connection: LiveConnection, filter: LiveFilter): void {
+    this.hub.remove(connection, filter);
+    this.metrics.clients.set(this.hub.connections);
+  }
+
+  /** A client the hub dropped for falling behind. */
+  dropped(): void {
+    this.metrics.dropped.inc();
+  }
+
+  private async follow(attempt: number): Promise<boolean> {
+    try {
+      // The checkpoint first: the read model holds at least what it covers, the log the rest.
+      const after = await readCheckpoint(this.pool, this.projection.name);
+      const fleet = new LiveFleet(Date.now());
+      await loadLiveFleet(fleet, this.readModel);
+      this.fleet = fleet;
+      this.tail = new LogTail(this.pool, this.store, {
+        after,
+        handle: (events) => this.applyLog(events),
+        onError: (error) => this.logger.warn(`live stream: reading the log failed: ${error.message}`),
+      });
+      await this.tail.start();
+      this.logger.log(`live stream follows the log from position ${after} with ${fleet.size} assets`);
+      return true;
+    } catch (error) {
+      this.logger.warn(`live stream could not start (attempt ${attempt}): ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  private async retryFollow(): Promise<void> {
+    for (let attempt = 2; this.running; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, retryDelay(attempt, { maxMs: 10_000 })));
+      if (this.running && (await this.follow(attempt))) return;
+    }
+  }
+
+  private applyLog(events: RecordedEvent[]): void {
+    const now = Date.now();
+    this.publish(this.throttle.admit(this.fleet.apply(events, now), now));
+    const newest = events[events.length - 1];
+    if (newest) this.metrics.pushDelay.observe((Date.now() - newest.recordedAt.getTime()) / 1000);
+  }
+
+  private tick(): void {
+    const now = Date.now();
+    this.publish([...this.fleet.expire(now), ...this.throttle.due(now)]);
+  }
+
+  private publish(changes: LiveChange[]): void {
+    if (changes.length === 0) return;
+    this.metrics.messages.inc(this.hub.publish(this.journal.append(changes)));
+  }
+}

@@ -1,0 +1,61 @@
+import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal, KeyInQuery, ReadAccess } from '../auth/access.decorators';
+import { readScope, type Principal } from '../auth/principal';
+import { LiveFeed } from './live-feed.service';
+import type { LiveConnection } from './live-hub';
+import { parseLiveParams } from './live-params';
+
+/** How soon a browser's EventSource reconnects after the connection drops. */
+const RECONNECT_MS = 2_000;
+
+/**
+ * `GET /api/v1/live`: server-sent events of status changes and positions. Browsers' EventSource
+ * cannot set headers, so a key may also come as `?key=`.
+ */
+@Controller('api/v1/live')
+export class LiveController {
+  constructor(private readonly feed: LiveFeed) {}
+
+  @Get()
+  @ReadAccess()
+  @KeyInQuery()
+  stream(
+    @Query() query: Record<string, string>,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @CurrentPrincipal() caller: Principal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): void {
+    const params = parseLiveParams(query, lastEventId, readScope(caller));
+    const socket = request.raw.socket;
+    reply.hijack();
+    const response = reply.raw;
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      // Proxies that buffer responses (nginx) would hold events back.
+      'x-accel-buffering': 'no',
+    });
+    socket.setNoDelay(true);
+    const connection: LiveConnection = {
+      write: (chunk) => {
+        if (!response.destroyed) response.write(chunk);
+      },
+      get backlogBytes() {
+        return response.writableLength;
+      },
+      close: () => {
+        if (response.destroyed) return;
+        this.feed.dropped();
+        response.destroy();
+      },
+    };
+    const resume = this.feed.connect(connection, params.filter, params.lastEventId);
+    response.write(`retry: ${RECONNECT_MS}\n: connected\n\n`);
+    if (resume.kind === 'replay') response.write(resume.chunk);
+    if (resume.kind === 'resync') response.write(`event: resync\ndata: ${JSON.stringify({ reason: 'events since Last-Event-ID are no longer kept' })}\n\n`);
+    response.on('close', () => this.feed.disconnect(connection, params.filter));
+  }
+}
