@@ -1,20 +1,7 @@
+import { searchParameters, trackParameters } from './asset-parameters';
 import { errors } from './error-responses';
 import { assetIdParameter, jsonBody, jsonResponse, KEYED, ROLES } from './operation-parts';
 import type { Parameter, Paths } from './openapi-types';
-
-/** `GET /api/v1/assets`; any other parameter (`bbox`, `sort`, `cursor` are not built yet) is a 400. */
-const searchParameters: Parameter[] = [
-  {
-    name: 'q',
-    in: 'query',
-    description: 'Case-insensitive substring of id, registration, label, callsign, icao24 or customer name.',
-    schema: { type: 'string', maxLength: 200 },
-  },
-  { name: 'customerId', in: 'query', schema: { type: 'string', maxLength: 64 } },
-  { name: 'status', in: 'query', description: 'Empty means any.', schema: { enum: ['online', 'offline', 'unknown', ''] } },
-  { name: 'kind', in: 'query', description: 'Empty means any.', schema: { enum: ['vehicle', 'aircraft', ''] } },
-  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
-];
 
 const ifMatch: Parameter = {
   name: 'If-Match',
@@ -46,7 +33,7 @@ export const assetPaths: Paths = {
       security: KEYED,
       parameters: searchParameters,
       responses: {
-        200: jsonResponse('The first `limit` matches.', 'SearchAssetsResponse'),
+        200: jsonResponse('A page of at most `limit` matches; `nextCursor` asks for the next.', 'SearchAssetsResponse'),
         ...errors(400, 401, 403, 429, 503),
       },
     },
@@ -85,6 +72,19 @@ export const assetPaths: Paths = {
         200: jsonResponse('Decommissioned.', 'StreamVersionResponse'),
         ...errors(401, 403, 404, 409, 429, 503),
       },
+    },
+  },
+  '/api/v1/assets/{id}/track': {
+    get: {
+      operationId: 'getTrack',
+      summary: "An asset's positions over a time window",
+      description:
+        'Oldest first. At most the first 10,000 positions of the window are read, then thinned to `maxPoints`. ' +
+        `Another customer's asset is a 404 for a scoped key, as its detail is. ${ROLES.read}`,
+      tags: ['assets'],
+      security: KEYED,
+      parameters: [assetIdParameter, ...trackParameters],
+      responses: { 200: jsonResponse('The track, in time order.', 'Track'), ...errors(400, 401, 403, 404, 429, 503) },
     },
   },
 };

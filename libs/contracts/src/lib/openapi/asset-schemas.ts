@@ -1,18 +1,34 @@
 import { ASSET_STATUSES, type AssetDto, type PositionDto, type SearchAssetsResponse, type StatusCounts } from '../asset.dto';
 import { nullable, objectSchemaOf, schemaRef } from './json-schema';
 
+const positionProperties = {
+  lat: { type: 'number', minimum: -90, maximum: 90 },
+  lon: { type: 'number', minimum: -180, maximum: 180 },
+  altitude: { ...nullable('number'), description: 'metres' },
+  speed: { ...nullable('number'), description: 'metres per second' },
+  heading: { ...nullable('number'), description: 'degrees clockwise from true north' },
+  timestamp: { type: 'string', format: 'date-time' },
+} as const;
+
 const Position = objectSchemaOf<PositionDto>({
   type: 'object',
   description: 'The latest known position, in SI units.',
   required: ['lat', 'lon', 'altitude', 'speed', 'heading', 'timestamp'],
-  properties: {
-    lat: { type: 'number', minimum: -90, maximum: 90 },
-    lon: { type: 'number', minimum: -180, maximum: 180 },
-    altitude: { ...nullable('number'), description: 'metres' },
-    speed: { ...nullable('number'), description: 'metres per second' },
-    heading: { ...nullable('number'), description: 'degrees clockwise from true north' },
-    timestamp: { type: 'string', format: 'date-time' },
-  },
+  properties: positionProperties,
+});
+
+/** A point of `GET /api/v1/assets/{id}/track`; the read model's `TrackPoint` has the shape of a position. */
+const TrackPoint = objectSchemaOf<PositionDto>({
+  type: 'object',
+  description: 'One recorded position, in SI units.',
+  required: ['timestamp', 'lat', 'lon', 'altitude', 'speed', 'heading'],
+  properties: positionProperties,
+});
+
+const Track = objectSchemaOf<{ points: PositionDto[] }>({
+  type: 'object',
+  required: ['points'],
+  properties: { points: { type: 'array', items: schemaRef('TrackPoint'), description: 'Oldest first.' } },
 });
 
 const Asset = objectSchemaOf<AssetDto>({
@@ -58,8 +74,11 @@ const SearchAssetsResponse = objectSchemaOf<SearchAssetsResponse>({
     items: { type: 'array', items: schemaRef('Asset') },
     total: { type: 'integer', minimum: 0, description: 'All matches, not just this page.' },
     counts: { ...schemaRef('StatusCounts'), description: 'Matches by status, ignoring the status filter.' },
-    nextCursor: nullable('string'),
+    nextCursor: {
+      ...nullable('string'),
+      description: 'Opaque; send it as `cursor` (with the same other parameters) for the next page. Null on the last page.',
+    },
   },
 });
 
-export const assetSchemas = { Position, Asset, StatusCounts, SearchAssetsResponse };
+export const assetSchemas = { Position, Asset, StatusCounts, SearchAssetsResponse, TrackPoint, Track };

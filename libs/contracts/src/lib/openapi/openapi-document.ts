@@ -1,3 +1,5 @@
+import { adminPaths } from './admin-paths';
+import { adminSchemas } from './admin-schemas';
 import { adsbFeedPaths } from './adsb-feed-paths';
 import { adsbFeedSchemas } from './adsb-feed-schemas';
 import { apiKeyPaths } from './api-key-paths';
@@ -7,6 +9,8 @@ import { customerPaths } from './customer-paths';
 import { errorResponses } from './error-responses';
 import { errorSchemas } from './error-schemas';
 import { heartbeatPaths } from './heartbeat-paths';
+import { livePaths } from './live-paths';
+import { liveSchemas } from './live-schemas';
 import type { OpenApiDocument } from './openapi-types';
 import { securitySchemes } from './operation-parts';
 import { operationsPaths } from './operations-paths';
@@ -14,6 +18,7 @@ import { osmAndPaths } from './osmand-paths';
 import { osmAndSchemas } from './osmand-schemas';
 import { requestSchemas } from './request-schemas';
 import { responseSchemas } from './response-schemas';
+import { statsPaths } from './stats-paths';
 
 export type * from './openapi-types';
 
@@ -37,10 +42,13 @@ export function buildOpenApiDocument(info: { version: string }): OpenApiDocument
     },
     tags: [
       { name: 'customers', description: 'Register and list customers.' },
-      { name: 'assets', description: 'Register, change, decommission and find assets.' },
+      { name: 'assets', description: 'Register, change, decommission and find assets; their tracks.' },
       { name: 'heartbeats', description: "Beacon's own heartbeat formats." },
       { name: 'ingest', description: 'What real trackers and ADS-B receivers send: OsmAnd, readsb, OpenSky.' },
+      { name: 'live', description: 'Status changes and positions as server-sent events.' },
+      { name: 'stats', description: 'The fleet and the system at a glance.' },
       { name: 'api-keys', description: 'Keys with a role (admin, viewer, device) and an optional customer scope.' },
+      { name: 'admin', description: 'Maintenance of the read model.' },
       { name: 'operations', description: 'Health, metrics and this document.' },
     ],
     paths: {
@@ -49,7 +57,10 @@ export function buildOpenApiDocument(info: { version: string }): OpenApiDocument
       ...heartbeatPaths,
       ...osmAndPaths,
       ...adsbFeedPaths,
+      ...livePaths,
+      ...statsPaths,
       ...apiKeyPaths,
+      ...adminPaths,
       ...operationsPaths,
     },
     components: {
@@ -59,6 +70,8 @@ export function buildOpenApiDocument(info: { version: string }): OpenApiDocument
         ...responseSchemas,
         ...osmAndSchemas,
         ...adsbFeedSchemas,
+        ...liveSchemas,
+        ...adminSchemas,
         ...errorSchemas,
       },
       responses: errorResponses,

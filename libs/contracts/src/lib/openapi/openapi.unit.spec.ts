@@ -7,7 +7,8 @@ import { registerAssetSchema } from '../schemas/register-asset.schema';
 import { registerCustomerSchema } from '../schemas/register-customer.schema';
 import { updateAssetSchema } from '../schemas/update-asset.schema';
 import { buildOpenApiDocument } from './openapi-document';
-import type { HttpMethod, Operation, Reference } from './openapi-types';
+import { ROLES } from './operation-parts';
+import type { HttpMethod, Operation, Reference, Response } from './openapi-types';
 
 const built = buildOpenApiDocument({ version: '1.2.3' });
 // What clients get is the JSON text, so the structural checks run on that.
@@ -50,11 +51,13 @@ describe('the OpenAPI document', () => {
       [
         'POST /api/v1/customers', 'GET /api/v1/customers',
         'POST /api/v1/assets', 'GET /api/v1/assets',
-        'GET /api/v1/assets/{id}', 'PATCH /api/v1/assets/{id}', 'DELETE /api/v1/assets/{id}',
+        'GET /api/v1/assets/{id}', 'PATCH /api/v1/assets/{id}', 'DELETE /api/v1/assets/{id}', 'GET /api/v1/assets/{id}/track',
         'POST /api/v1/assets/{id}/heartbeats', 'POST /api/v1/heartbeats',
         'GET /api/v1/ingest/osmand', 'POST /api/v1/ingest/osmand',
         'POST /api/v1/ingest/readsb', 'POST /api/v1/ingest/opensky',
+        'GET /api/v1/live', 'GET /api/v1/stats',
         'POST /api/v1/api-keys',
+        'POST /api/v1/admin/projections/assets/rebuild', 'GET /api/v1/admin/projections/assets/rebuilds/{id}',
         'GET /health/live', 'GET /health/ready', 'GET /metrics',
         'GET /api/openapi.json', 'GET /api/docs',
       ].sort(),
@@ -105,10 +108,11 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('gives every POST and PATCH a request body whose content schemas exist', () => {
+  it('gives every POST and PATCH but the bodiless rebuild request a request body whose content schemas exist', () => {
     const writes = operations.filter(([, method]) => method === 'post' || method === 'patch');
     for (const [path, method, { requestBody: body }] of writes) {
-      expect({ operation: `${method} ${path}`, hasBody: body !== undefined }).toMatchObject({ hasBody: true });
+      const bodiless = path === '/api/v1/admin/projections/assets/rebuild';
+      expect({ operation: `${method} ${path}`, hasBody: body !== undefined }).toMatchObject({ hasBody: !bodiless });
       if (!body) continue;
       for (const media of Object.values(body.content)) {
         const ref = (media.schema as Partial<Reference>).$ref;
@@ -162,5 +166,77 @@ describe('its request schemas', () => {
     expect(resolve('#/components/schemas/HeartbeatBatch')).toMatchObject({
       oneOf: [{ $ref: '#/components/schemas/BatchHeartbeat' }, { type: 'array', maxItems: 10_000 }],
     });
+  });
+});
+
+describe('its queries, live stream and admin endpoints', () => {
+  const operation = (path: string, method: HttpMethod = 'get'): Operation => {
+    const found = served.paths[path]?.[method];
+    if (!found) throw new Error(`no ${method} ${path}`);
+    return found;
+  };
+  const parameter = (path: string, name: string) => operation(path).parameters?.find((p) => p.name === name);
+  const content = (path: string, status: string, method: HttpMethod = 'get') => (operation(path, method).responses[status] as Response).content;
+  const ref = (name: string): Reference => ({ $ref: `#/components/schemas/${name}` });
+
+  it.each([
+    ['/api/v1/assets', ['q', 'customerId', 'status', 'kind', 'bbox', 'sort', 'cursor', 'limit']],
+    ['/api/v1/assets/{id}/track', ['id', 'from', 'to', 'maxPoints']],
+    ['/api/v1/live', ['Last-Event-ID', 'lastEventId', 'customerId', 'bbox', 'key']],
+  ])('GET %s declares every parameter the server reads', (path, names) => {
+    expect(operation(path).parameters?.map((p) => p.name).sort()).toEqual([...names].sort());
+  });
+
+  it('checks bbox, sort and the track parameters as the server does', () => {
+    const ajv = new Ajv2020({ strict: true });
+    addFormats(ajv);
+    const accepts = (path: string, name: string, value: unknown) => ajv.validate(parameter(path, name)?.schema ?? false, value);
+    for (const path of ['/api/v1/assets', '/api/v1/live']) {
+      expect(accepts(path, 'bbox', '10.5,59.8,11.1,60.1')).toBe(true);
+      expect(accepts(path, 'bbox', '-180,-90,180,90')).toBe(true);
+      expect(accepts(path, 'bbox', '10,59,11')).toBe(false);
+    }
+    for (const sort of ['registration', 'lastSeenAt:desc', 'id:asc']) expect(accepts('/api/v1/assets', 'sort', sort)).toBe(true);
+    for (const sort of ['name', 'id:up', 'lastSeenAt:']) expect(accepts('/api/v1/assets', 'sort', sort)).toBe(false);
+    expect(accepts('/api/v1/assets/{id}/track', 'from', '2025-05-01T08:00:00Z')).toBe(true);
+    expect(accepts('/api/v1/assets/{id}/track', 'maxPoints', 1)).toBe(false);
+  });
+
+  it('pages the search by cursor and states its text rule, with nothing left "not built yet"', () => {
+    expect(resolve('#/components/schemas/SearchAssetsResponse')).toMatchObject({
+      required: expect.arrayContaining(['nextCursor']),
+      properties: { nextCursor: { type: ['string', 'null'] } },
+    });
+    expect(parameter('/api/v1/assets', 'cursor')?.description).toContain('nextCursor');
+    expect(parameter('/api/v1/assets', 'q')?.description).toMatch(/start of a word.*one typo away/);
+    expect(JSON.stringify(served)).not.toMatch(/not built/i);
+  });
+
+  it('answers the track, the stats and the rebuilds with their schemas', () => {
+    expect(content('/api/v1/assets/{id}/track', '200')?.['application/json']?.schema).toEqual(ref('Track'));
+    expect(resolve('#/components/schemas/Track')).toMatchObject({ required: ['points'], properties: { points: { items: ref('TrackPoint') } } });
+    expect(content('/api/v1/stats', '200')?.['application/json']?.schema).toEqual(ref('Stats'));
+    expect(resolve('#/components/schemas/Stats')).toMatchObject({ required: ['assets', 'events', 'ingest', 'projection', 'readModel'] });
+    expect(content('/api/v1/admin/projections/assets/rebuild', '202', 'post')?.['application/json']?.schema).toEqual(ref('ProjectionRebuild'));
+    expect(content('/api/v1/admin/projections/assets/rebuilds/{id}', '200')?.['application/json']?.schema).toEqual(ref('ProjectionRebuild'));
+    for (const [path] of operations.filter(([path]) => path.startsWith('/api/v1/admin/'))) {
+      expect(served.paths[path]?.post?.description ?? served.paths[path]?.get?.description).toContain(ROLES.admin);
+    }
+  });
+
+  it('describes the live stream: its events and their data, resuming, and who may watch what', () => {
+    expect(content('/api/v1/live', '200')?.['text/event-stream']?.schema).toEqual({ type: 'array', items: ref('LiveMessage') });
+    type Message = { properties: { event?: { const: string }; data?: { contentSchema: Reference } } };
+    const messages = (resolve('#/components/schemas/LiveMessage') as { oneOf: Message[] }).oneOf;
+    const dataOf = Object.fromEntries(messages.flatMap(({ properties: { event, data } }) => (event ? [[event.const, data?.contentSchema]] : [])));
+    expect(dataOf).toEqual({ status: ref('LiveStatusEvent'), position: ref('LivePositionEvent'), resync: ref('LiveResyncEvent') });
+    expect(resolve('#/components/schemas/LiveStatusEvent')).toMatchObject({ required: ['id', 'status', 'at'] });
+    expect(resolve('#/components/schemas/LivePositionEvent')).toMatchObject({ properties: { position: ref('Position') } });
+    expect(parameter('/api/v1/live', 'Last-Event-ID')?.in).toBe('header');
+    expect(parameter('/api/v1/live', 'customerId')?.description).toContain('403');
+    expect(operation('/api/v1/live').responses).toHaveProperty('403');
+    // The routes marked @KeyInQuery on the server, and no others.
+    const queryKeyed = operations.filter(([, , op]) => op.security.some((r) => 'queryKey' in r)).map(([path, method]) => `${method} ${path}`);
+    expect(queryKeyed.sort()).toEqual(['get /api/v1/ingest/osmand', 'get /api/v1/live', 'post /api/v1/ingest/osmand']);
   });
 });

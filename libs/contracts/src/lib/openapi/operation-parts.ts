@@ -9,7 +9,7 @@ export const securitySchemes = {
     type: 'apiKey',
     in: 'query',
     name: 'key',
-    description: '`?key=<key>`, for phone apps that cannot set headers; accepted by the OsmAnd endpoint only.',
+    description: '`?key=<key>`, for clients that cannot set headers (phone apps, EventSource): the OsmAnd endpoint and the live stream only.',
   },
 } as const satisfies Record<string, SecurityScheme>;
 

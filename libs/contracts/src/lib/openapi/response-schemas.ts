@@ -4,6 +4,7 @@ import type {
   RejectedHeartbeatDto,
   StreamVersionResponse,
 } from '../commands.dto';
+import type { StatusCounts } from '../asset.dto';
 import { nullable, objectSchemaOf, schemaRef } from './json-schema';
 
 const StreamVersionResponse = objectSchemaOf<StreamVersionResponse>({
@@ -79,6 +80,48 @@ const HealthStatus = objectSchemaOf<{ status: 'ok' }>({
   properties: { status: { const: 'ok' } },
 });
 
+/** `GET /api/v1/stats`; the server's `StatsResponse` has this shape. */
+interface Stats {
+  assets: StatusCounts & { total: number };
+  events: { total: number };
+  ingest: { perSecond: number };
+  projection: { lagMs: number };
+  readModel: 'elasticsearch' | 'postgres';
+}
+
+const count = { type: 'integer', minimum: 0 } as const;
+
+const Stats = objectSchemaOf<Stats>({
+  type: 'object',
+  description: "The fleet at a glance. A scoped key's asset counts cover its own customer only; the rest is the whole system's.",
+  required: ['assets', 'events', 'ingest', 'projection', 'readModel'],
+  properties: {
+    assets: objectSchemaOf<Stats['assets']>({
+      type: 'object',
+      required: ['total', 'online', 'offline', 'unknown'],
+      properties: { total: count, online: count, offline: count, unknown: count },
+    }),
+    events: objectSchemaOf<Stats['events']>({
+      type: 'object',
+      required: ['total'],
+      properties: { total: { ...count, description: 'Events ever appended to the log (its head position).' } },
+    }),
+    ingest: objectSchemaOf<Stats['ingest']>({
+      type: 'object',
+      required: ['perSecond'],
+      properties: { perSecond: { ...count, description: 'Events appended per second over the last ten seconds, rounded.' } },
+    }),
+    projection: objectSchemaOf<Stats['projection']>({
+      type: 'object',
+      required: ['lagMs'],
+      properties: {
+        lagMs: { ...count, description: 'Age of the oldest event the read model has not yet applied; 0 when caught up.' },
+      },
+    }),
+    readModel: { enum: ['elasticsearch', 'postgres'], description: 'Which store answers queries.' },
+  },
+});
+
 export const responseSchemas = {
   StreamVersionResponse,
   IssueApiKeyResponse,
@@ -87,4 +130,5 @@ export const responseSchemas = {
   Customer,
   CustomerList,
   HealthStatus,
+  Stats,
 };

@@ -1,0 +1,82 @@
+import { bboxSchema } from './asset-parameters';
+import { errors } from './error-responses';
+import { schemaRef } from './json-schema';
+import { KEYED_OR_QUERY_KEY, ROLES } from './operation-parts';
+import type { Parameter, Paths, Response } from './openapi-types';
+
+const RESUME =
+  'What was sent after it is replayed (of positions, only the newest per asset); when that is no longer kept, or the id ' +
+  'comes from another server process or from before a restart, a `resync` event says to reload the fleet instead.';
+
+/** `GET /api/v1/live`; any other query parameter is a 400. */
+const liveParameters: Parameter[] = [
+  {
+    name: 'Last-Event-ID',
+    in: 'header',
+    description: `The \`id\` of the last message received; EventSource sends it when it reconnects. ${RESUME}`,
+    schema: { type: 'string', examples: ['5f3a9c1e-42'] },
+  },
+  {
+    name: 'lastEventId',
+    in: 'query',
+    description: 'The same as `Last-Event-ID`, for clients that open a new stream themselves; the header wins.',
+    schema: { type: 'string', maxLength: 100 },
+  },
+  {
+    name: 'customerId',
+    in: 'query',
+    description: "Only this customer's assets. A key scoped to a customer watches its own; naming another is a 403.",
+    schema: { type: 'string', maxLength: 64 },
+  },
+  {
+    name: 'bbox',
+    in: 'query',
+    description: 'Only events of assets whose latest position lies inside the box; assets without a position send none.',
+    schema: bboxSchema,
+  },
+  {
+    name: 'key',
+    in: 'query',
+    description: "The API key, for browsers' EventSource, which cannot set headers (the `queryKey` scheme).",
+    schema: { type: 'string', maxLength: 200 },
+  },
+];
+
+const stream: Response = {
+  description: [
+    'Server-sent events, until the client goes; the schema models the stream as the array of its messages. For example:',
+    '',
+    '```',
+    'retry: 2000',
+    ': connected',
+    '',
+    'id: 5f3a9c1e-41',
+    'event: status',
+    'data: {"id":"YS2R4X20005399401","status":"online","at":"2025-05-01T08:00:00.000Z"}',
+    '',
+    'id: 5f3a9c1e-42',
+    'event: position',
+    'data: {"id":"YS2R4X20005399401","position":{"lat":59.33,"lon":18.07,"altitude":null,"speed":12.5,"heading":90,"timestamp":"2025-05-01T08:00:00.000Z"}}',
+    '```',
+  ].join('\n'),
+  content: {
+    'text/event-stream': { schema: { type: 'array', items: schemaRef('LiveMessage') } },
+  },
+};
+
+export const livePaths: Paths = {
+  '/api/v1/live': {
+    get: {
+      operationId: 'watchLive',
+      summary: 'Status changes and positions as they happen (server-sent events)',
+      description:
+        '`event: status` when an asset goes online or offline, `event: position` with its newest position (at most one ' +
+        'per asset per second), `event: resync` when a resume cannot be served. A client that falls more than 1 MiB ' +
+        `behind is disconnected, and resumes with \`Last-Event-ID\`. ${ROLES.read} The key may come as \`?key=\`.`,
+      tags: ['live'],
+      security: KEYED_OR_QUERY_KEY,
+      parameters: liveParameters,
+      responses: { 200: stream, ...errors(400, 401, 403, 429) },
+    },
+  },
+};
