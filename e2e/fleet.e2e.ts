@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { E2E_ADMIN_KEY } from './e2e-env';
 
 const SILENT_VIN = 'YS2R4X20005399401'; // ABC123: the demo leaves it silent, last heard 15 min ago
+const MOVING_VIN = 'VLUR4X20009093588'; // DEF456: the demo moves it
 
 test.describe('fleet dashboard', () => {
   test('shows the 7 demo vehicles with live counts', async ({ page }) => {
@@ -37,5 +38,20 @@ test.describe('fleet dashboard', () => {
     });
     expect(response.status()).toBe(202);
     await expect(status).toContainText('online', { timeout: 2_000 });
+  });
+
+  test('follows the live stream and opens a moving vehicle with its track', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('live')).toBeVisible();
+    await page.locator(`[data-asset-id="${MOVING_VIN}"]`).getByTestId('asset-open').click();
+    const detail = page.getByTestId('asset-detail');
+    await expect(detail).toBeVisible();
+    await expect(detail.getByTestId('detail-status')).toContainText('online');
+    // The demo fleet reports every 3 s: its track has points and grows from the live stream.
+    const count = async (): Promise<number> => Number((await detail.getByTestId('track-count').innerText()).replace(/\D/g, ''));
+    await expect.poll(count, { timeout: 10_000 }).toBeGreaterThan(1);
+    const before = await count();
+    await expect.poll(count, { timeout: 8_000 }).toBeGreaterThan(before);
+    await expect(detail.getByTestId('track-line')).toBeVisible();
   });
 });

@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { FakeClock } from '../testing/fake-clock';
+import { FakeEventSources } from '../testing/fake-event-source';
 import { App } from './app';
 import { Clock } from './shared/clock';
 
@@ -18,6 +19,7 @@ describe('App', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         { provide: Clock, useValue: new FakeClock() },
+        new FakeEventSources().provider(),
       ],
     });
     const fixture = TestBed.createComponent(App);

@@ -6,13 +6,11 @@ import {
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { FakeClock } from '../../testing/fake-clock';
+import { FakeEventSources } from '../../testing/fake-event-source';
 import { aSearchResponse, anAsset } from '../../testing/fleet-fixtures';
 import { Clock } from '../shared/clock';
-import {
-  FleetStore,
-  POLL_INTERVAL_MS,
-  SEARCH_DEBOUNCE_MS,
-} from './fleet-store';
+import { FleetStore, SEARCH_DEBOUNCE_MS } from './fleet-store';
+import { POLL_INTERVAL_MS } from './poll-schedule';
 
 describe('FleetStore', () => {
   let http: HttpTestingController;
@@ -37,6 +35,7 @@ describe('FleetStore', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         { provide: Clock, useValue: clock },
+        new FakeEventSources().provider(),
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -194,6 +193,7 @@ describe('FleetStore customers', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         { provide: Clock, useValue: new FakeClock() },
+        new FakeEventSources().provider(),
       ],
     });
     const http = TestBed.inject(HttpTestingController);

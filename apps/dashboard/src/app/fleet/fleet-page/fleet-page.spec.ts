@@ -6,6 +6,7 @@ import {
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
 import { FakeClock } from '../../../testing/fake-clock';
+import { FakeEventSources } from '../../../testing/fake-event-source';
 import { aSearchResponse, anAsset } from '../../../testing/fleet-fixtures';
 import { Clock } from '../../shared/clock';
 import { FleetPage } from './fleet-page';
@@ -15,6 +16,7 @@ describe('FleetPage', () => {
   let clock: FakeClock;
   let fixture: ComponentFixture<FleetPage>;
   let host: HTMLElement;
+  let sources: FakeEventSources;
 
   const byTestId = (id: string) =>
     host.querySelector<HTMLElement>(`[data-testid="${id}"]`);
@@ -23,11 +25,13 @@ describe('FleetPage', () => {
   beforeEach(() => {
     jasmine.clock().install();
     clock = new FakeClock();
+    sources = new FakeEventSources();
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
         { provide: Clock, useValue: clock },
+        sources.provider(),
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -101,5 +105,55 @@ describe('FleetPage', () => {
     fixture.detectChanges();
 
     expect(byTestId('stale')).not.toBeNull();
+  });
+
+  it('updates a row from the live stream without waiting for the poll', () => {
+    http
+      .expectOne(isAssetSearch)
+      .flush(aSearchResponse([anAsset({ id: 'a', status: 'offline' })]));
+    sources.latest.open();
+    sources.latest.emit('status', {
+      id: 'a',
+      status: 'online',
+      at: '2026-11-25T12:00:00.000Z',
+    });
+    fixture.detectChanges();
+
+    expect(
+      host.querySelector('[data-asset-id="a"] [data-testid="asset-status"]')
+        ?.textContent,
+    ).toContain('online');
+    expect(byTestId('count-online')?.textContent?.trim()).toBe('1');
+    expect(byTestId('live')).not.toBeNull();
+    jasmine.clock().tick(0);
+    http.expectOne(isAssetSearch);
+  });
+
+  it('opens an asset’s details beside the table and closes them again', () => {
+    http
+      .expectOne(isAssetSearch)
+      .flush(aSearchResponse([anAsset({ id: 'a', registration: 'ABC123' })]));
+    fixture.detectChanges();
+    expect(byTestId('asset-detail')).toBeNull();
+
+    byTestId('asset-open')?.click();
+    fixture.detectChanges();
+    http
+      .expectOne('/api/v1/assets/a')
+      .flush(anAsset({ id: 'a', registration: 'ABC123' }));
+    http
+      .expectOne((r) => r.url === '/api/v1/assets/a/track')
+      .flush({ points: [] });
+    fixture.detectChanges();
+
+    expect(byTestId('detail-title')?.textContent?.trim()).toBe('ABC123');
+    expect(byTestId('track-empty')).not.toBeNull();
+    expect(
+      host.querySelector('[data-asset-id="a"]')?.getAttribute('aria-current'),
+    ).toBe('true');
+
+    byTestId('detail-close')?.click();
+    fixture.detectChanges();
+    expect(byTestId('asset-detail')).toBeNull();
   });
 });

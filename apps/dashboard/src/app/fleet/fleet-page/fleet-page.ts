@@ -1,20 +1,34 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { Clock } from '../../shared/clock';
+import { AssetDetail } from '../asset-detail/asset-detail';
+import { AssetDetailStore } from '../asset-detail/asset-detail-store';
 import { FleetFilters } from '../fleet-filters/fleet-filters';
 import { FleetStore } from '../fleet-store';
 import { FleetTable } from '../fleet-table/fleet-table';
 import { StaleIndicator } from '../stale-indicator/stale-indicator';
 import { StatusCounts } from '../status-counts/status-counts';
 
-/** The dashboard's one page: wires the store's signals into presentational components. */
+/**
+ * The dashboard's one page: wires the store's signals into presentational components. Asset details
+ * open in a panel beside the table rather than at a URL of their own, because the server answers
+ * only `/` with the dashboard and a reloaded deep link would get a 404.
+ */
 @Component({
   selector: 'bcn-fleet-page',
-  imports: [FleetFilters, FleetTable, StaleIndicator, StatusCounts],
+  imports: [
+    AssetDetail,
+    FleetFilters,
+    FleetTable,
+    StaleIndicator,
+    StatusCounts,
+  ],
+  providers: [AssetDetailStore],
   templateUrl: './fleet-page.html',
   styleUrl: './fleet-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FleetPage {
   protected readonly store = inject(FleetStore);
+  protected readonly detail = inject(AssetDetailStore);
   protected readonly clock = inject(Clock);
 }

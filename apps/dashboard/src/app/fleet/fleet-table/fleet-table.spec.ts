@@ -48,7 +48,12 @@ describe('FleetTable', () => {
 
   it('shows an aircraft by its callsign when it has no registration', () => {
     const host = render([
-      anAsset({ id: '4ac9e1', kind: 'aircraft', registration: null, callsign: 'SAS1234' }),
+      anAsset({
+        id: '4ac9e1',
+        kind: 'aircraft',
+        registration: null,
+        callsign: 'SAS1234',
+      }),
     ]);
     expect(rows(host)[0]?.textContent).toContain('SAS1234');
     expect(rows(host)[0]?.textContent).not.toContain('—');
@@ -98,6 +103,33 @@ describe('FleetTable', () => {
     expect(
       cell(rows(host)[0] as Element, 'asset-last-seen').textContent?.trim(),
     ).toBe('1 min ago');
+  });
+
+  it('asks for an asset’s details when its registration is clicked', () => {
+    const host = render([
+      anAsset({ id: 'WVW1', registration: 'B-AC 101' }),
+      anAsset({ id: 'WVW2', registration: 'B-AC 102' }),
+    ]);
+    const opened: string[] = [];
+    fixture.componentInstance.openAsset.subscribe((id) => opened.push(id));
+
+    const open = cell(rows(host)[1] as Element, 'asset-open');
+    expect(open.tagName).toBe('BUTTON');
+    expect(open.textContent?.trim()).toBe('B-AC 102');
+    open.click();
+    expect(opened).toEqual(['WVW2']);
+  });
+
+  it('marks the row whose details are open', () => {
+    const host = render([anAsset({ id: 'a' }), anAsset({ id: 'b' })]);
+    fixture.componentRef.setInput('selectedId', 'b');
+    fixture.detectChanges();
+
+    expect(rows(host).map((r) => r.getAttribute('aria-current'))).toEqual([
+      null,
+      'true',
+    ]);
+    expect(rows(host)[1]?.classList).toContain('selected');
   });
 
   it('tells loading apart from no matches when there are no rows', () => {

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  input,
+  output,
+} from '@angular/core';
 import type { AssetDto } from '@beacon/contracts';
 import { RelativeTimePipe } from '../../shared/relative-time.pipe';
 import { StatusBadge } from '../status-badge/status-badge';
@@ -16,4 +21,9 @@ export class FleetTable {
   readonly now = input.required<number>();
   /** Before the first answer an empty table means "wait", not "nothing matches". */
   readonly loading = input(false);
+  /** The asset whose details are open, marked in the table. */
+  readonly selectedId = input<string | null>(null);
+
+  /** The id of the asset whose details were asked for. */
+  readonly openAsset = output<string>();
 }

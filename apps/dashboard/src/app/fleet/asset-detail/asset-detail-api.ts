@@ -1,0 +1,30 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { AssetDto } from '@beacon/contracts';
+import type { Observable } from 'rxjs';
+import { map } from 'rxjs';
+import type { TrackPoint, TrackResponse } from './track';
+import { TRACK_MAX_POINTS } from './track';
+
+/** The two reads the asset panel needs; the server picks the window (the last 24 h). */
+@Injectable({ providedIn: 'root' })
+export class AssetDetailApi {
+  private readonly http = inject(HttpClient);
+
+  getAsset(id: string): Observable<AssetDto> {
+    return this.http.get<AssetDto>(assetUrl(id));
+  }
+
+  getTrack(id: string): Observable<TrackPoint[]> {
+    return this.http
+      .get<TrackResponse>(`${assetUrl(id)}/track`, {
+        params: { maxPoints: TRACK_MAX_POINTS },
+      })
+      .pipe(map((response) => response.points));
+  }
+}
+
+/** Aircraft ids may hold `~`; anything else odd in an id must not change the path. */
+function assetUrl(id: string): string {
+  return `/api/v1/assets/${encodeURIComponent(id)}`;
+}

@@ -1,0 +1,50 @@
+import { DatePipe } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+} from '@angular/core';
+import { formatDuration } from '../../shared/duration';
+import { RelativeTimePipe } from '../../shared/relative-time.pipe';
+import { StatusBadge } from '../status-badge/status-badge';
+import { TrackChart } from '../track-chart/track-chart';
+import { AssetDetailStore } from './asset-detail-store';
+import { describePosition } from './position-text';
+import { trackSpanMs } from './track';
+
+/** The open asset's fields and its last day's track, beside the table. */
+@Component({
+  selector: 'bcn-asset-detail',
+  imports: [DatePipe, RelativeTimePipe, StatusBadge, TrackChart],
+  templateUrl: './asset-detail.html',
+  styleUrl: './asset-detail.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(document:keydown.escape)': 'store.close()' },
+})
+export class AssetDetail {
+  protected readonly store = inject(AssetDetailStore);
+  /** The page's ticking clock, so "last seen" moves on like the table's. */
+  readonly now = input.required<number>();
+
+  protected readonly title = computed(() => {
+    const asset = this.store.asset();
+    if (!asset) return this.store.selectedId() ?? '';
+    return asset.registration ?? asset.callsign ?? asset.label ?? asset.id;
+  });
+  protected readonly span = computed(() =>
+    formatDuration(trackSpanMs(this.store.track())),
+  );
+  protected readonly first = computed(() => this.store.track()[0] ?? null);
+  protected readonly last = computed(() => this.store.track().at(-1) ?? null);
+  protected readonly spanTitle = computed(() => {
+    const first = this.first();
+    const last = this.last();
+    return first && last ? `${first.timestamp} – ${last.timestamp}` : null;
+  });
+  protected readonly position = computed(() => {
+    const position = this.store.asset()?.position;
+    return position ? describePosition(position) : null;
+  });
+}

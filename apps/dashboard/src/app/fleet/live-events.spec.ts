@@ -1,0 +1,199 @@
+import type { PositionDto } from '@beacon/contracts';
+import { aSearchResponse, anAsset } from '../../testing/fleet-fixtures';
+import {
+  applyPosition,
+  applyStatus,
+  withPosition,
+  withStatus,
+} from './live-events';
+
+describe('live events', () => {
+  const at = (time: string) => `2026-11-25T${time}.000Z`;
+  const aPosition = (time: string, lat = 59.3): PositionDto => ({
+    lat,
+    lon: 18.1,
+    altitude: null,
+    speed: 10,
+    heading: 180,
+    timestamp: at(time),
+  });
+
+  describe('withStatus', () => {
+    it('takes the new status, and an online event’s time as last seen', () => {
+      const asset = anAsset({ status: 'offline', lastSeenAt: at('11:00:00') });
+      expect(
+        withStatus(asset, {
+          id: asset.id,
+          status: 'online',
+          at: at('12:00:00'),
+        }),
+      ).toEqual({ ...asset, status: 'online', lastSeenAt: at('12:00:00') });
+    });
+
+    it('keeps last seen when the asset goes offline at its deadline', () => {
+      const asset = anAsset({ status: 'online', lastSeenAt: at('11:00:00') });
+      expect(
+        withStatus(asset, {
+          id: asset.id,
+          status: 'offline',
+          at: at('11:01:00'),
+        }),
+      ).toEqual({ ...asset, status: 'offline' });
+    });
+
+    it('ignores an event older than the last sighting', () => {
+      const asset = anAsset({ status: 'online', lastSeenAt: at('12:00:00') });
+      expect(
+        withStatus(asset, {
+          id: asset.id,
+          status: 'offline',
+          at: at('11:59:00'),
+        }),
+      ).toBe(asset);
+    });
+
+    it('returns the same object when nothing changes', () => {
+      const asset = anAsset({ status: 'online', lastSeenAt: at('12:00:00') });
+      expect(
+        withStatus(asset, {
+          id: asset.id,
+          status: 'online',
+          at: '2026-11-25T12:00:00Z',
+        }),
+      ).toBe(asset);
+    });
+  });
+
+  describe('withPosition', () => {
+    it('takes a newer position and its time as last seen', () => {
+      const asset = anAsset({
+        lastSeenAt: at('11:00:00'),
+        position: aPosition('11:00:00'),
+      });
+      const next = aPosition('12:00:00', 60);
+      expect(withPosition(asset, { id: asset.id, position: next })).toEqual({
+        ...asset,
+        position: next,
+        lastSeenAt: at('12:00:00'),
+      });
+    });
+
+    it('never moves the position or last seen backwards', () => {
+      const asset = anAsset({
+        lastSeenAt: at('12:00:05'),
+        position: aPosition('12:00:00'),
+      });
+      expect(
+        withPosition(asset, { id: asset.id, position: aPosition('11:59:00') }),
+      ).toBe(asset);
+
+      const newerPosition = aPosition('12:00:02');
+      expect(withPosition(asset, { id: asset.id, position: newerPosition }))
+        .withContext('a bare heartbeat at 12:00:05 stays the last sighting')
+        .toEqual({ ...asset, position: newerPosition });
+    });
+
+    it('gives a first position to an asset that had none', () => {
+      const asset = anAsset({
+        status: 'unknown',
+        lastSeenAt: null,
+        position: null,
+      });
+      const first = aPosition('12:00:00');
+      expect(withPosition(asset, { id: asset.id, position: first })).toEqual({
+        ...asset,
+        position: first,
+        lastSeenAt: first.timestamp,
+      });
+    });
+  });
+
+  describe('applyStatus', () => {
+    const fleet = () =>
+      aSearchResponse([
+        anAsset({ id: 'a', status: 'online', lastSeenAt: at('11:59:00') }),
+        anAsset({ id: 'b', status: 'offline', lastSeenAt: at('10:00:00') }),
+        anAsset({ id: 'c', status: 'offline', lastSeenAt: at('10:00:00') }),
+      ]);
+
+    it('moves one asset from its old status count to the new one', () => {
+      const page = applyStatus(
+        fleet(),
+        { id: 'b', status: 'online', at: at('12:00:00') },
+        '',
+      );
+      expect(page.items.map((a) => [a.id, a.status])).toEqual([
+        ['a', 'online'],
+        ['b', 'online'],
+        ['c', 'offline'],
+      ]);
+      expect(page.counts).toEqual({ online: 2, offline: 1, unknown: 0 });
+      expect(page.total).toBe(3);
+    });
+
+    it('drops an asset that leaves the status filter from the rows and the total', () => {
+      const offline = aSearchResponse([
+        anAsset({ id: 'b', status: 'offline', lastSeenAt: at('10:00:00') }),
+        anAsset({ id: 'c', status: 'offline', lastSeenAt: at('10:00:00') }),
+      ]);
+      const before = {
+        ...offline,
+        total: 2,
+        counts: { online: 5, offline: 2, unknown: 1 },
+      };
+
+      const page = applyStatus(
+        before,
+        { id: 'b', status: 'online', at: at('12:00:00') },
+        'offline',
+      );
+      expect(page.items.map((a) => a.id)).toEqual(['c']);
+      expect(page.total).toBe(1);
+      expect(page.counts).toEqual({ online: 6, offline: 1, unknown: 1 });
+    });
+
+    it('keeps an asset that still matches the status filter', () => {
+      const page = applyStatus(
+        fleet(),
+        { id: 'a', status: 'online', at: at('12:00:00') },
+        'online',
+      );
+      expect(page.items.length).toBe(3);
+      expect(page.items[0]?.lastSeenAt).toBe(at('12:00:00'));
+      expect(page.counts).toEqual(fleet().counts);
+    });
+
+    it('ignores assets that are not on the page', () => {
+      const before = fleet();
+      expect(
+        applyStatus(
+          before,
+          { id: 'zz', status: 'online', at: at('12:00:00') },
+          '',
+        ),
+      ).toBe(before);
+    });
+  });
+
+  describe('applyPosition', () => {
+    it('updates the asset on the page and leaves the others alone', () => {
+      const before = aSearchResponse([
+        anAsset({ id: 'a' }),
+        anAsset({ id: 'b' }),
+      ]);
+      const position = aPosition('12:00:00');
+      const page = applyPosition(before, { id: 'b', position });
+
+      expect(page.items[0]).toBe(before.items[0]);
+      expect(page.items[1]?.position).toEqual(position);
+      expect(page.counts).toBe(before.counts);
+    });
+
+    it('ignores assets that are not on the page', () => {
+      const before = aSearchResponse([anAsset({ id: 'a' })]);
+      expect(
+        applyPosition(before, { id: 'zz', position: aPosition('12:00:00') }),
+      ).toBe(before);
+    });
+  });
+});

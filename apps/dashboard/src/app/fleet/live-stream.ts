@@ -1,0 +1,164 @@
+import { Injectable, InjectionToken, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import type {
+  LiveEventName,
+  LivePositionEvent,
+  LiveResyncEvent,
+  LiveStatusEvent,
+} from '@beacon/contracts';
+import {
+  BehaviorSubject,
+  Observable,
+  defer,
+  distinctUntilChanged,
+  finalize,
+  map,
+  retry,
+  timer,
+} from 'rxjs';
+import { backoffMs } from './backoff';
+
+/** What the dashboard needs of an EventSource: the browser's own, or a fake in specs. */
+export interface LiveEventSource {
+  readonly readyState: number;
+  addEventListener(type: string, listener: (event: Event) => void): void;
+  close(): void;
+}
+
+export type EventSourceFactory = (url: string) => LiveEventSource;
+
+export const EVENT_SOURCE = new InjectionToken<EventSourceFactory>(
+  'EVENT_SOURCE',
+  { providedIn: 'root', factory: () => (url) => new EventSource(url) },
+);
+
+export type LiveEvent =
+  | { type: 'status'; data: LiveStatusEvent }
+  | { type: 'position'; data: LivePositionEvent }
+  | { type: 'resync'; data: LiveResyncEvent };
+
+/** `reconnecting` covers both the browser's own retries and our reopening after it gave up. */
+export type LiveState = 'idle' | 'connecting' | 'connected' | 'reconnecting';
+
+export interface LiveParams {
+  customerId?: string;
+  /** `minLon,minLat,maxLon,maxLat`, as the asset search takes it. */
+  bbox?: string;
+}
+
+/** EventSource.CLOSED: the browser has given up (an HTTP error answer) and will not retry. */
+const CLOSED = 2;
+const EVENT_NAMES: readonly LiveEventName[] = ['status', 'position', 'resync'];
+const REOPENED: LiveEvent = { type: 'resync', data: { reason: 'reopened' } };
+
+/**
+ * `GET /api/v1/live` as an Observable of typed events. The dashboard holds one stream at a time,
+ * so the connection state lives here; a stream that was replaced no longer writes to it.
+ */
+@Injectable({ providedIn: 'root' })
+export class LiveStream {
+  private readonly createSource = inject(EVENT_SOURCE);
+  private readonly stateSubject = new BehaviorSubject<LiveState>('idle');
+  private current: object | null = null;
+
+  readonly state$ = this.stateSubject.pipe(distinctUntilChanged());
+  readonly state = toSignal(this.state$, { requireSync: true });
+  readonly connected$ = this.state$.pipe(
+    map((state) => state === 'connected'),
+    distinctUntilChanged(),
+  );
+
+  connect(params: LiveParams = {}): Observable<LiveEvent> {
+    const url = liveUrl(params);
+    return defer(() => {
+      const connection = {};
+      let failures = 0;
+      this.current = connection;
+      this.stateSubject.next('connecting');
+      const setState = (state: LiveState) => {
+        if (this.current === connection) this.stateSubject.next(state);
+      };
+      return defer(() =>
+        this.openOnce(url, failures > 0, (state) => {
+          if (state === 'connected') failures = 0;
+          setState(state);
+        }),
+      ).pipe(
+        retry({
+          delay: () => {
+            failures += 1;
+            setState('reconnecting');
+            return timer(backoffMs(failures));
+          },
+        }),
+        finalize(() => {
+          setState('idle');
+          if (this.current === connection) this.current = null;
+        }),
+      );
+    });
+  }
+
+  private openOnce(
+    url: string,
+    reopened: boolean,
+    onState: (state: LiveState) => void,
+  ): Observable<LiveEvent> {
+    return new Observable<LiveEvent>((subscriber) => {
+      const source = this.createSource(url);
+      source.addEventListener('open', () => {
+        onState('connected');
+        // A new EventSource cannot send Last-Event-ID, so what happened meanwhile is lost.
+        if (reopened) subscriber.next(REOPENED);
+      });
+      source.addEventListener('error', () => {
+        // While CONNECTING the browser retries by itself and sends Last-Event-ID, so the server
+        // replays what we missed; once CLOSED only a new EventSource helps.
+        if (source.readyState === CLOSED)
+          subscriber.error(new Error(`live stream closed: ${url}`));
+        else onState('reconnecting');
+      });
+      for (const type of EVENT_NAMES) {
+        source.addEventListener(type, (event) => {
+          const data = parseData(event);
+          if (data !== undefined) subscriber.next(toLiveEvent(type, data));
+        });
+      }
+      return () => source.close();
+    });
+  }
+}
+
+export function liveUrl(params: LiveParams): string {
+  const query = new URLSearchParams();
+  if (params.customerId) query.set('customerId', params.customerId);
+  if (params.bbox) query.set('bbox', params.bbox);
+  const search = query.toString();
+  return search ? `/api/v1/live?${search}` : '/api/v1/live';
+}
+
+/** A message we cannot read is skipped: the next poll corrects whatever it carried. */
+function parseData(event: Event): unknown {
+  if (!(event instanceof MessageEvent) || typeof event.data !== 'string')
+    return undefined;
+  try {
+    return JSON.parse(event.data) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function toLiveEvent(type: LiveEventName, data: unknown): LiveEvent {
+  switch (type) {
+    case 'status':
+      return { type, data: data as LiveStatusEvent };
+    case 'position':
+      return { type, data: data as LivePositionEvent };
+    case 'resync':
+      return { type, data: data as LiveResyncEvent };
+    default: {
+      const unexpected: never = type;
+      throw new Error(`unexpected live event ${String(unexpected)}`);
+    }
+  }
+}
