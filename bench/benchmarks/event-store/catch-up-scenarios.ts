@@ -51,7 +51,6 @@ export function catchUpScenarios(options: CatchUpOptions): Scenario[] {
       scenario: 'readAll catch-up',
       unit: 'events/s',
       baseline: BASELINE,
-      ...(options.target ? { target: options.target } : {}),
       measure: () =>
         perSecond(events, async () => {
           let after = 0n;
@@ -63,6 +62,19 @@ export function catchUpScenarios(options: CatchUpOptions): Scenario[] {
             read += page.length;
             after = last.globalPosition;
           }
+          assertRead(read, events);
+        }),
+    },
+    {
+      // How a reader catches up (readAllPages): the next page is read while this one is shaped.
+      scenario: 'readAllPages catch-up (read ahead)',
+      unit: 'events/s',
+      baseline: BASELINE,
+      ...(options.target ? { target: options.target } : {}),
+      measure: () =>
+        perSecond(events, async () => {
+          let read = 0;
+          for await (const page of store.readAllPages(0n, batchSize)) read += page.length;
           assertRead(read, events);
         }),
     },

@@ -96,6 +96,16 @@ describe('LiveHub', () => {
     expect(slow.chunks).toEqual([]);
   });
 
+  it('sends every client a comment to keep idle streams open through proxies', () => {
+    const hub = new LiveHub();
+    const [quiet, other] = [new FakeConnection(), new FakeConnection()];
+    hub.add(quiet, { customerId: null, bbox: null });
+    hub.add(other, { customerId: 'acme', bbox: null });
+    hub.keepAlive();
+    expect(quiet.chunks).toEqual([': keep-alive\n\n']);
+    expect(other.chunks).toEqual([': keep-alive\n\n']);
+  });
+
   it('forgets clients that left', () => {
     const hub = new LiveHub();
     const client = new FakeConnection();

@@ -114,6 +114,33 @@ describe('EventStore', () => {
     // Compared as one string: a 100,000-element diff would drown the report.
     expect(seen.join(',')).toBe(committed.rows.map((r) => r.p).join(','));
   });
+
+  it('pages through the log with reads ahead, giving exactly what readAll gives, in order', async () => {
+    const start = await lastPosition();
+    for (let batch = 0; batch < 5; batch++) {
+      await store.append(`paged-${batch}`, [event(batch)], { expectedVersion: 'no_stream' });
+      await store.appendHeartbeats(Array.from({ length: 611 }, (_, i) => heartbeat(`paged-asset-${batch}`, i)));
+    }
+    const expected = (await store.readAll(start, 100_000)).map((e) => `${e.globalPosition}:${e.type}`);
+    const paged: string[] = [];
+    let pages = 0;
+    for await (const page of store.readAllPages(start, 250)) {
+      pages++;
+      expect(page.length).toBeLessThanOrEqual(250);
+      for (const e of page) paged.push(`${e.globalPosition}:${e.type}`);
+    }
+    expect(expected).toHaveLength(5 * 612);
+    expect(paged).toEqual(expected);
+    expect(pages).toBe(Math.ceil((5 * 612) / 250));
+  });
+
+  it('lets a reader stop paging early without leaving a failure behind', async () => {
+    const pages = store.readAllPages(0n, 10);
+    const first = await pages.next();
+    expect(first.value).toHaveLength(10);
+    await pages.return(undefined);
+    expect((await pages.next()).done).toBe(true);
+  });
 });
 
 async function lastPosition(): Promise<bigint> {

@@ -45,6 +45,11 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
   recordedAt: row.recorded_at,
 });
 
+/** A row of readAll's merge: a lifecycle event, or a heartbeat as its JSON array. */
+type MergedRow = EventRow & { heartbeat: HeartbeatTuple | null };
+
+const toEvent = (row: MergedRow): RecordedEvent => (row.heartbeat ? heartbeatEvent(row.global_position, row.heartbeat) : toRecorded(row));
+
 const heartbeatKey = (assetId: string, day: string, dedupeKey: string): string => `${assetId}\u0000${day}\u0000${dedupeKey}`;
 
 /** The PostgreSQL event log (see README.md for the ordering guarantee). */
@@ -126,7 +131,33 @@ export class EventStore {
    * scan, and the columns the other table lacks are NULL.
    */
   async readAll(after: bigint, limit: number, client: Pick<ClientBase, 'query'> = this.pool): Promise<RecordedEvent[]> {
-    const result = await client.query<EventRow & { heartbeat: HeartbeatTuple | null }>(
+    return (await this.readAllRows(after, limit, client)).map(toEvent);
+  }
+
+  /**
+   * Every event after `after`, a page of `pageSize` at a time, for readers catching up: the next
+   * page is asked for (on another pooled connection) as soon as this one has arrived, so
+   * PostgreSQL reads it while the caller works on this one. Each page starts after the last
+   * position of the one before, so the order and completeness are readAll's.
+   */
+  async *readAllPages(after: bigint, pageSize: number): AsyncGenerator<RecordedEvent[]> {
+    let next = this.readAllRows(after, pageSize, this.pool);
+    try {
+      for (;;) {
+        const rows = await next;
+        const last = rows[rows.length - 1];
+        if (!last) return;
+        next = this.readAllRows(BigInt(last.global_position), pageSize, this.pool);
+        yield rows.map(toEvent);
+      }
+    } finally {
+      // A caller that stops early leaves one read in flight; its outcome no longer matters.
+      next.catch(() => undefined);
+    }
+  }
+
+  private async readAllRows(after: bigint, limit: number, client: Pick<ClientBase, 'query'>): Promise<MergedRow[]> {
+    const result = await client.query<MergedRow>(
       `SELECT * FROM (
          (SELECT global_position, stream_id, stream_position, type, data, metadata, recorded_at, NULL::json AS heartbeat
             FROM events WHERE global_position > $1 ORDER BY global_position LIMIT $2)
@@ -136,7 +167,7 @@ export class EventStore {
        ) merged ORDER BY global_position LIMIT $2`,
       [after.toString(), limit],
     );
-    return result.rows.map((row) => (row.heartbeat ? heartbeatEvent(row.global_position, row.heartbeat) : toRecorded(row)));
+    return result.rows;
   }
 
   private async streamVersionWith(client: Pick<ClientBase, 'query'>, streamId: string): Promise<number> {

@@ -1,4 +1,4 @@
-import { type EventStore, inTransaction, readCheckpoint } from '@beacon/event-store';
+import { type EventStore, inTransaction, readCheckpoint, type RecordedEvent } from '@beacon/event-store';
 import type { ReadModelRebuilds } from '@beacon/read-models';
 import type { Pool } from 'pg';
 
@@ -36,20 +36,29 @@ export async function runRebuild(run: RebuildRun): Promise<number> {
   let replayed = 0;
   let paused = false;
   let completed = false;
-  const replayBatch = async (): Promise<boolean> => {
-    if (!run.live.leading()) throw new Error('this projector lost the lead during the rebuild');
-    const events = await run.store.readAll(position, run.batchSize);
+  const apply = async (events: RecordedEvent[]): Promise<void> => {
     const last = events[events.length - 1];
-    if (!last) return false;
+    if (!last) return;
+    if (!run.live.leading()) throw new Error('this projector lost the lead during the rebuild');
     const after = position;
     await inTransaction(run.pool, (tx) => rebuild.projection.apply(events, tx, after));
     position = last.globalPosition;
     replayed += events.length;
     run.onProgress?.(replayed);
-    return true;
+  };
+  const replayBatch = async (): Promise<boolean> => {
+    const events = await run.store.readAll(position, run.batchSize);
+    await apply(events);
+    return events.length > 0;
   };
   try {
-    while (position < (await readCheckpoint(run.pool, run.name)) && (await replayBatch()));
+    // The long part, while the live projection runs: the next batch is read while this one is applied.
+    if (position < (await readCheckpoint(run.pool, run.name))) {
+      for await (const events of run.store.readAllPages(position, run.batchSize)) {
+        await apply(events);
+        if (position >= (await readCheckpoint(run.pool, run.name))) break;
+      }
+    }
     await run.live.pause();
     paused = true;
     while (await replayBatch());
