@@ -1,6 +1,6 @@
 import { EventStore, LogTail, readCheckpoint, retryDelay, type RecordedEvent } from '@beacon/event-store';
 import { ASSET_READ_MODEL, type AssetReadModel } from '@beacon/read-models';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../config/config.tokens';
 import { ASSETS_PROJECTION, type AssetsProjection } from '../read-model/assets-projection';
@@ -31,7 +31,7 @@ export type Resume = { kind: 'fresh' } | { kind: 'replay'; chunk: string } | { k
  * held-back positions go.
  */
 @Injectable()
-export class LiveFeed implements OnApplicationBootstrap, OnApplicationShutdown {
+export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(LiveFeed.name);
   private readonly hub = new LiveHub();
   private readonly journal = new LiveJournal();
@@ -59,9 +59,15 @@ export class LiveFeed implements OnApplicationBootstrap, OnApplicationShutdown {
     if (!(await this.follow(1))) void this.retryFollow();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the HTTP server closes: it would otherwise wait for every open stream to be left. */
+  beforeApplicationShutdown(): void {
     this.running = false;
     for (const timer of this.timers) clearInterval(timer);
+    this.hub.endAll();
+    this.metrics.clients.set(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await this.tail?.stop();
   }
 
@@ -97,6 +103,10 @@ export class LiveFeed implements OnApplicationBootstrap, OnApplicationShutdown {
         onError: (error) => this.logger.warn(`live stream: reading the log failed: ${error.message}`),
       });
       await this.tail.start();
+      if (!this.running) {
+        await this.tail.stop(); // the server began stopping while this start was under way
+        return true;
+      }
       this.logger.log(`live stream follows the log from position ${after} with ${fleet.size} assets`);
       return true;
     } catch (error) {

@@ -6,7 +6,10 @@ export interface LiveConnection {
   write(chunk: string): void;
   /** Bytes written but not yet taken by the network: how far behind the client is. */
   readonly backlogBytes: number;
+  /** Cuts a client that fell behind. */
   close(): void;
+  /** Ends the stream cleanly: the server is stopping. */
+  end(): void;
 }
 
 interface Group {
@@ -65,6 +68,15 @@ export class LiveHub {
     for (const group of this.groups.values()) {
       for (const connection of group.connections) this.send(connection, ': keep-alive\n\n');
     }
+  }
+
+  /** Ends every stream, so that stopping the server does not wait for clients to leave. */
+  endAll(): void {
+    for (const group of this.groups.values()) {
+      for (const connection of group.connections) connection.end();
+    }
+    this.groups.clear();
+    this.count = 0;
   }
 
   private send(connection: LiveConnection, chunk: string): void {

@@ -17,11 +17,15 @@ class FakeConnection implements LiveConnection {
   chunks: string[] = [];
   backlogBytes = 0;
   closed = false;
+  ended = false;
   write(chunk: string): void {
     this.chunks.push(chunk);
   }
   close(): void {
     this.closed = true;
+  }
+  end(): void {
+    this.ended = true;
   }
 }
 

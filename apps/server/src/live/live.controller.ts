@@ -51,6 +51,9 @@ export class LiveController {
         this.feed.dropped();
         response.destroy();
       },
+      end: () => {
+        if (!response.destroyed) response.end();
+      },
     };
     const resume = this.feed.connect(connection, params.filter, params.lastEventId);
     response.write(`retry: ${RECONNECT_MS}\n: connected\n\n`);

@@ -156,4 +156,16 @@ describe('GET /api/v1/live', () => {
     expect((await bad.json()).details[0].field).toBe('bbox');
     expect((await fetch(`${baseUrl}/api/v1/live`)).status).toBe(401);
   });
+
+  it('ends open streams when the server stops, instead of waiting for their clients to leave', async () => {
+    const other = await startTestApp({ BEACON_AUTH: 'on' });
+    await other.app.listen(0, '127.0.0.1');
+    const response = await fetch(`${await other.app.getUrl()}/api/v1/live`, { headers: admin });
+    expect(response.status).toBe(200);
+    const reading = response.text(); // resolves when the server ends the stream
+    const started = Date.now();
+    await other.close();
+    await expect(reading).resolves.toContain(': connected');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
 });
