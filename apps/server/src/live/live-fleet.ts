@@ -14,6 +14,8 @@ interface LiveAsset {
   position: PositionDto | null;
   /** The status last announced (or loaded), so each change is told once. */
   status: AssetStatus;
+  /** The deadline this asset waits for in the wheel, if any: one entry per asset, however often it reports. */
+  scheduledFor: number | null;
 }
 
 /** Offline deadlines are checked in slots of this size: a change is late by at most this plus a tick. */
@@ -38,10 +40,15 @@ export class LiveFleet {
     return this.assets.size;
   }
 
+  /** Entries waiting in the deadline wheel. */
+  get pendingDeadlines(): number {
+    return this.deadlines.size;
+  }
+
   /** An asset as the read model had it; what the log says afterwards is applied over it. */
   load(asset: Pick<AssetDto, 'id' | 'customerId' | 'timeoutSeconds' | 'lastSeenAt' | 'position' | 'status'>): void {
     const lastSeenAt = asset.lastSeenAt === null ? null : Date.parse(asset.lastSeenAt);
-    const loaded: LiveAsset = { ...asset, lastSeenAt };
+    const loaded: LiveAsset = { ...asset, lastSeenAt, scheduledFor: null };
     this.assets.set(asset.id, loaded);
     this.scheduleDeadline(loaded);
   }
@@ -56,12 +63,19 @@ export class LiveFleet {
     return changes;
   }
 
-  /** Assets whose deadline has passed by `now` and that were announced online: they go offline. */
+  /**
+   * Assets whose deadline has passed by `now` go offline. An asset that reported since its entry
+   * was made waits again, for its new deadline: heartbeats only move the deadline in memory, so
+   * the wheel holds one entry per asset rather than one per heartbeat.
+   */
   expire(now: number): LiveChange[] {
     const changes: LiveChange[] = [];
     for (const id of this.deadlines.due(now)) {
       const asset = this.assets.get(id);
-      if (asset) this.announceStatus(asset, now, changes);
+      if (!asset || asset.scheduledFor === null || asset.scheduledFor > now) continue;
+      asset.scheduledFor = null;
+      if (offlineAt(asset) > now) this.scheduleDeadline(asset);
+      else this.announceStatus(asset, now, changes);
     }
     return changes;
   }
@@ -133,8 +147,13 @@ export class LiveFleet {
     changes.push({ kind: 'status', ...where(asset), status, at: new Date(at).toISOString() });
   }
 
+  /** Makes sure the wheel will look at the asset by its deadline (an earlier entry will do: it waits again). */
   private scheduleDeadline(asset: LiveAsset): void {
-    if (asset.lastSeenAt !== null) this.deadlines.schedule(asset.id, offlineAt(asset));
+    if (asset.lastSeenAt === null) return;
+    const deadline = offlineAt(asset);
+    if (asset.scheduledFor !== null && asset.scheduledFor <= deadline) return;
+    this.deadlines.schedule(asset.id, deadline);
+    asset.scheduledFor = deadline;
   }
 }
 
@@ -147,5 +166,5 @@ function where(asset: LiveAsset): { assetId: string; customerId: string; lat: nu
 }
 
 function newAsset(id: string, customerId: string, timeoutSeconds: number): LiveAsset {
-  return { id, customerId, timeoutSeconds, lastSeenAt: null, position: null, status: 'unknown' };
+  return { id, customerId, timeoutSeconds, lastSeenAt: null, position: null, status: 'unknown', scheduledFor: null };
 }

@@ -41,6 +41,18 @@ describe('LiveFleet', () => {
     expect(back).toEqual([expect.objectContaining({ kind: 'status', status: 'online', at: new Date(T0 + 4_000).toISOString() })]);
   });
 
+  it('keeps one deadline entry per asset however often it reports', () => {
+    const fleet = new LiveFleet(T0);
+    fleet.apply([registered('A', 2), registered('B', 2)], T0);
+    for (let second = 0; second < 10; second++) {
+      fleet.apply([heartbeat('A', T0 + second * 1_000), heartbeat('B', T0 + second * 1_000)], T0 + second * 1_000);
+      expect(fleet.expire(T0 + second * 1_000)).toEqual([]);
+    }
+    expect(fleet.pendingDeadlines).toBe(2);
+    expect(fleet.expire(T0 + 11_000)).toEqual([expect.objectContaining({ assetId: 'A', status: 'offline' }), expect.objectContaining({ assetId: 'B', status: 'offline' })]);
+    expect(fleet.pendingDeadlines).toBe(0);
+  });
+
   it('never moves an asset backwards for a heartbeat older than the newest', () => {
     const fleet = new LiveFleet(T0);
     fleet.apply([registered('A'), heartbeat('A', T0 + 1_000, 60, 18)], T0 + 1_000);
