@@ -102,6 +102,15 @@ describe('GET /api/v1/live', () => {
     expect(resumed.events.every((e) => seq(e.lastEventId) > seq(seen.lastEventId))).toBe(true);
   });
 
+  it('counts open streams and messages in /metrics', async () => {
+    const client = await watch();
+    await ping('VIN-LIVE-2', { lat: 57.71, lon: 11.98 });
+    await client.next((e) => e.type === 'position' && e.data['id'] === 'VIN-LIVE-2');
+    const metrics = (await test.request({ method: 'GET', url: '/metrics' })).body;
+    expect(Number(/^beacon_live_clients (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
+    expect(Number(/^beacon_live_messages_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
+  });
+
   it('asks a client to reload when it cannot replay from the id it gave', async () => {
     const client = await watch('', { ...admin, 'last-event-id': 'deadbeef-12' });
     const resync = await client.next((e) => e.type === 'resync');
