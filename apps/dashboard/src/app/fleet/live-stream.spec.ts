@@ -147,6 +147,20 @@ describe('LiveStream', () => {
     expect(sources.open.length).toBe(1);
   });
 
+  it('reopens a closed EventSource after the last message it had, and lets the server replay', () => {
+    listen({ customerId: 'acme' });
+    sources.latest.open();
+    sources.latest.emit('status', { id: 'A', status: 'online', at: 't' }, 'e1-7');
+    sources.latest.fail();
+    jasmine.clock().tick(1_000);
+
+    expect(sources.latest.url).toBe('/api/v1/live?customerId=acme&lastEventId=e1-7');
+    sources.latest.open();
+    expect(events.map((event) => event.type))
+      .withContext('no resync of its own: the server replays or says resync')
+      .toEqual(['status']);
+  });
+
   it('does not let a replaced stream change the state of the one that replaced it', () => {
     listen();
     const old = subscription;

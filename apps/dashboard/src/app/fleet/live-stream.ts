@@ -69,20 +69,26 @@ export class LiveStream {
   );
 
   connect(params: LiveParams = {}): Observable<LiveEvent> {
-    const url = liveUrl(params);
     return defer(() => {
       const connection = {};
       let failures = 0;
+      /** The id of the last message received, so that a reopened stream resumes after it. */
+      let lastEventId: string | null = null;
       this.current = connection;
       this.stateSubject.next('connecting');
       const setState = (state: LiveState) => {
         if (this.current === connection) this.stateSubject.next(state);
       };
       return defer(() =>
-        this.openOnce(url, failures > 0, (state) => {
-          if (state === 'connected') failures = 0;
-          setState(state);
-        }),
+        this.openOnce(
+          liveUrl(params, failures > 0 ? lastEventId : null),
+          failures > 0 && lastEventId === null,
+          (state) => {
+            if (state === 'connected') failures = 0;
+            setState(state);
+          },
+          (id) => (lastEventId = id),
+        ),
       ).pipe(
         retry({
           delay: () => {
@@ -99,17 +105,22 @@ export class LiveStream {
     });
   }
 
+  /**
+   * One EventSource. Reopened after the browser gave up, it names the last message it had
+   * (`?lastEventId=`, as a new EventSource cannot send the header), so the server replays what
+   * was missed or answers `resync`; with nothing received yet, `reopenedBlind` emits that resync here.
+   */
   private openOnce(
     url: string,
-    reopened: boolean,
+    reopenedBlind: boolean,
     onState: (state: LiveState) => void,
+    onId: (id: string) => void,
   ): Observable<LiveEvent> {
     return new Observable<LiveEvent>((subscriber) => {
       const source = this.createSource(url);
       source.addEventListener('open', () => {
         onState('connected');
-        // A new EventSource cannot send Last-Event-ID, so what happened meanwhile is lost.
-        if (reopened) subscriber.next(REOPENED);
+        if (reopenedBlind) subscriber.next(REOPENED);
       });
       source.addEventListener('error', () => {
         // While CONNECTING the browser retries by itself and sends Last-Event-ID, so the server
@@ -120,6 +131,8 @@ export class LiveStream {
       });
       for (const type of EVENT_NAMES) {
         source.addEventListener(type, (event) => {
+          if (event instanceof MessageEvent && event.lastEventId)
+            onId(event.lastEventId);
           const data = parseData(event);
           if (data !== undefined) subscriber.next(toLiveEvent(type, data));
         });
@@ -129,10 +142,14 @@ export class LiveStream {
   }
 }
 
-export function liveUrl(params: LiveParams): string {
+export function liveUrl(
+  params: LiveParams,
+  lastEventId: string | null = null,
+): string {
   const query = new URLSearchParams();
   if (params.customerId) query.set('customerId', params.customerId);
   if (params.bbox) query.set('bbox', params.bbox);
+  if (lastEventId) query.set('lastEventId', lastEventId);
   const search = query.toString();
   return search ? `/api/v1/live?${search}` : '/api/v1/live';
 }
