@@ -82,9 +82,12 @@ describe('Projector', () => {
     await eventually(async () => expect(await appliedCount('backoff')).toBe(35), 10_000);
 
     const pauses = failAttempts.slice(1).map((at, i) => at - (failAttempts[i] ?? 0));
-    expect(pauses[0]).toBeGreaterThanOrEqual(90);
-    for (let i = 1; i < pauses.length; i++) expect(pauses[i]).toBeGreaterThan((pauses[i - 1] ?? 0) * 1.6);
-    expect(pauses[3]).toBeLessThan(1_500); // 800 ms, not cut short and not stretched
+    // Each pause at least its step of the doubling schedule (a notification must not cut one short);
+    // compared with the schedule rather than with the pause before, which a busy machine may stretch.
+    const schedule = [100, 200, 400, 800];
+    expect(pauses).toHaveLength(schedule.length);
+    pauses.forEach((pause, i) => expect(pause).toBeGreaterThanOrEqual((schedule[i] ?? 0) * 0.9));
+    expect(pauses[3]).toBeLessThan(1_500); // 800 ms, not stretched towards the 5 s cap
     expect(new Set(appliedInMemory).size).toBe(appliedInMemory.length);
     expect(appliedInMemory).toHaveLength(35);
     expect(failedBatches).toBe(5);
