@@ -51,6 +51,7 @@ export function catchUpScenarios(options: CatchUpOptions): Scenario[] {
       scenario: 'readAll catch-up',
       unit: 'events/s',
       baseline: BASELINE,
+      ...(options.target ? { target: options.target } : {}),
       measure: () =>
         perSecond(events, async () => {
           let after = 0n;
@@ -66,11 +67,10 @@ export function catchUpScenarios(options: CatchUpOptions): Scenario[] {
         }),
     },
     {
-      // How a reader catches up (readAllPages): the next page is read while this one is shaped.
+      // How a rebuild catches up (readAllPages): the next page is read while this one is shaped.
       scenario: 'readAllPages catch-up (read ahead)',
       unit: 'events/s',
       baseline: BASELINE,
-      ...(options.target ? { target: options.target } : {}),
       measure: () =>
         perSecond(events, async () => {
           let read = 0;

@@ -4,7 +4,7 @@ import { appendInOrder } from './global-order-lock';
 import { HeartbeatPartitions, isMissingPartition, partitionDay } from './heartbeat-partitions';
 import {
   HEARTBEAT_AS_JSON,
-  HEARTBEAT_INSERT_SQL,
+  HEARTBEAT_APPEND_SQL,
   heartbeatEvent,
   heartbeatInsertParameters,
   type HeartbeatTuple,
@@ -102,14 +102,12 @@ export class EventStore {
   }
 
   private async insertHeartbeats(rows: NewHeartbeat[]): Promise<HeartbeatAppendResult> {
-    const inserted = await appendInOrder(this.pool, async (client) => {
-      const result = await client.query<{ asset_id: string; occurred_day: string; dedupe_key: string }>(
-        HEARTBEAT_INSERT_SQL,
-        heartbeatInsertParameters(rows),
-      );
-      return { result: result.rows, wrote: (result.rowCount ?? 0) > 0 };
-    });
-    const fresh = new Set(inserted.map((r) => heartbeatKey(r.asset_id, r.occurred_day, r.dedupe_key)));
+    // Not in an explicit transaction: the statement is one, holding the append lock to its commit.
+    const inserted = await this.pool.query<{ stored_asset_id: string; stored_day: string; stored_dedupe_key: string }>(
+      HEARTBEAT_APPEND_SQL,
+      heartbeatInsertParameters(rows),
+    );
+    const fresh = new Set(inserted.rows.map((r) => heartbeatKey(r.stored_asset_id, r.stored_day, r.stored_dedupe_key)));
     // A key repeated inside one batch is stored once: only its first occurrence counts as stored.
     return {
       stored: rows.map((r) => fresh.delete(heartbeatKey(r.data.assetId, partitionDay(r.data.timestamp), r.dedupeKey))),

@@ -63,10 +63,14 @@ export const HEARTBEAT_PLAIN_INSERT_SQL = `
                               received_at, ordinal)
    ORDER BY ordinal`;
 
-/** Stores each heartbeat once and returns the keys of those that were new. */
-export const HEARTBEAT_INSERT_SQL = `${HEARTBEAT_PLAIN_INSERT_SQL}
-  ON CONFLICT (asset_id, occurred_day, dedupe_key) DO NOTHING
-  RETURNING asset_id, occurred_day::text, dedupe_key`;
+/**
+ * Stores each heartbeat once and returns the keys of those that were new: one statement (the
+ * function of migration 1764000800000) that takes the append lock, inserts and notifies, and is
+ * its own transaction when sent outside one. Parameters are `heartbeatInsertParameters`.
+ */
+export const HEARTBEAT_APPEND_SQL = `
+  SELECT stored_asset_id, stored_day, stored_dedupe_key
+    FROM beacon_append_heartbeats($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`;
 
 /**
  * A stored heartbeat comes back as one JSON array built by PostgreSQL: one JSON.parse per row in

@@ -28,7 +28,10 @@ describe('event log migrations', () => {
               '{"correlationId": "c-1", "source": "ping", "receivedAt": "2026-11-25T00:00:02Z"}'),
              ('a', 't:2', '2026-11-25T00:00:01Z', '{"assetId": "a"}', '{}')`);
 
-    expect(await runMigrations(database.url, eventStoreMigrations)).toEqual(['PartitionHeartbeatsByDay1764000200000']);
+    expect(await runMigrations(database.url, eventStoreMigrations)).toEqual([
+      'PartitionHeartbeatsByDay1764000200000',
+      'AppendHeartbeatsFunction1764000800000',
+    ]);
     const after = await new EventStore(pool).readAll(0n, 10);
     expect(after.map((e) => [e.globalPosition, e.type])).toEqual([
       [1n, 'AssetRegistered'],
