@@ -1,3 +1,4 @@
+import { createDatabase } from '@beacon/embedded-postgres';
 import { Client } from 'pg';
 import { withBenchPostgres, type BenchPostgres } from '../lib/postgres';
 import { repeatInRounds } from '../lib/repeat';
@@ -14,13 +15,15 @@ import { HeartbeatClock, batchRequests, pingRequests, prebuilt } from './ingest/
 import { loadScenario, type LoadScenario } from './ingest/load-scenario';
 import { runDetails } from './ingest/run-details';
 import { ensureServerBuilt } from './ingest/server-build';
-import { adminKeyOf, packageVersion, serverEnv } from './ingest/server-env';
+import { adminKeyOf, packageVersion, serverEnv, type ServerEnv } from './ingest/server-env';
 import { idleLoopDelay } from './ingest/server-metrics';
 
 const BARE_SINGLE = 'bare route, 1 heartbeat';
 const SINGLE = 'single heartbeat';
+const SINGLE_ALL_ROLES = 'single heartbeat, all roles in one process';
 const BARE_BATCH = 'bare route, batches of 1,000';
 const BATCH = 'batches of 1,000';
+const BATCH_ALL_ROLES = 'batches of 1,000, all roles in one process';
 const BATCH_SIZE = 1_000;
 const SINGLE_CONNECTIONS = 100;
 const BATCH_CONNECTIONS = 8;
@@ -28,57 +31,95 @@ const BATCH_CONNECTIONS = 8;
 const PREBUILT_BATCHES = 64;
 /** A projector that needs longer than this to catch up after a 10 s run is a finding, not a wait. */
 const CATCH_UP_TIMEOUT_MS = 120_000;
+/** The deployed ingest service (docker-stack.yml's `ingest`): what the targets are about. */
+const INGEST_ROLE = 'ingest';
+/** The all-in-one server gets a database of its own, so neither server's log loads the other's runs. */
+const ALL_ROLES_DATABASE = 'beacon_bench_all_roles';
 
 /** Seconds of load per run at scale 1: 10 s (5 s for the warm-up), never under 2 s. */
 function durations(scale: number): { seconds: number; warmUpSeconds: number } {
   return { seconds: Math.max(2, Math.round(10 * scale)), warmUpSeconds: Math.max(2, Math.round(5 * scale)) };
 }
 
+interface RealServer {
+  url: string;
+  adminKey: string;
+  env: ServerEnv;
+  eventLog: EventLog;
+  child: Child;
+}
+
+/**
+ * Two real servers: the ingest service as deployed (BEACON_ROLES=ingest: projector and query run
+ * as services of their own), which carries the targets, and every role in one process as
+ * `npm start` runs it, whose projector and live stream follow the log on the same event loop.
+ */
 async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<BenchmarkResult> {
-  const server = serverEnv(postgres.url);
-  const adminKey = adminKeyOf(server);
-  const client = new Client({ connectionString: postgres.url });
-  // An idle connection reports here when PostgreSQL is stopped under it on Ctrl-C.
-  client.on('error', () => undefined);
-  await client.connect();
+  const clients: Client[] = [];
   const children: Child[] = [];
+  const connect = async (url: string): Promise<Client> => {
+    const client = new Client({ connectionString: url });
+    // An idle connection reports here when PostgreSQL is stopped under it on Ctrl-C.
+    client.on('error', () => undefined);
+    await client.connect();
+    clients.push(client);
+    return client;
+  };
+  const startReal = async (databaseUrl: string, roles?: string): Promise<RealServer> => {
+    const env = serverEnv(databaseUrl, roles);
+    const server = await startBeaconServer(env.env, await freeLoopbackPort());
+    children.push(server.child);
+    return { url: server.url, adminKey: adminKeyOf(env), env, eventLog: new EventLog(await connect(databaseUrl)), child: server.child };
+  };
   try {
     const bare = await startBareRoute();
     children.push(bare.child);
-    const beacon = await startBeaconServer(server.env, await freeLoopbackPort());
-    children.push(beacon.child);
+    const ingest = await startReal(postgres.url, INGEST_ROLE);
+    const allRoles = await startReal(await createDatabase(postgres.url, ALL_ROLES_DATABASE));
     const ids = assetIds();
-    context.log(`server ready on ${beacon.url}, bare route on ${bare.url}; registering ${ASSET_COUNT} vehicles`);
-    await registerFleet(beacon.url, adminKey, ids);
+    context.log(`servers ready: ingest role on ${ingest.url}, all roles on ${allRoles.url}, bare route on ${bare.url}`);
+    context.log(`registering ${ASSET_COUNT} vehicles with each server`);
+    for (const server of [ingest, allRoles]) await registerFleet(server.url, server.adminKey, ids);
 
-    const backend = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const admin = clients[0] as Client;
+    const backend = await admin.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
     const postmaster = parentPid(backend.rows[0]?.pid ?? 0);
     const cpuMeters = {
-      server: () => processTreeCpuSeconds(beacon.child.pid),
+      'ingest server': () => processTreeCpuSeconds(ingest.child.pid),
+      'all-roles server': () => processTreeCpuSeconds(allRoles.child.pid),
       'bare route': () => processTreeCpuSeconds(bare.child.pid),
       postgres: () => processTreeCpuSeconds(postmaster),
       autocannon: ownCpuSeconds,
     };
-    const eventLog = new EventLog(client);
-    const afterRun = new AfterRun(eventLog, CATCH_UP_TIMEOUT_MS, context.log);
+    const afterRun = new AfterRun([ingest.eventLog, allRoles.eventLog], CATCH_UP_TIMEOUT_MS, context.log);
     const clock = new HeartbeatClock(ids.length);
-    const idleLoop = await idleLoopDelay(beacon.url);
-    const common = { adminKey, eventLog, afterRun, cpuMeters, idleLoop, ...durations(context.scale) };
+    const common = { afterRun, cpuMeters, ...durations(context.scale) };
+    const on = async (server: RealServer) => ({
+      url: server.url,
+      adminKey: server.adminKey,
+      eventLog: server.eventLog,
+      idleLoop: await idleLoopDelay(server.url),
+      stores: true,
+    });
+    const onBare = { url: bare.url, adminKey: ingest.adminKey, eventLog: ingest.eventLog, idleLoop: null, stores: false };
+    const [onIngest, onAllRoles] = [await on(ingest), await on(allRoles)];
     const single = { ...common, connections: SINGLE_CONNECTIONS, heartbeatsPerRequest: 1, next: pingRequests(ids, clock) };
     const batch = { ...common, connections: BATCH_CONNECTIONS, heartbeatsPerRequest: BATCH_SIZE, next: batchRequests(ids, clock, BATCH_SIZE) };
     const scenarios = [
-      loadScenario({ ...single, scenario: BARE_SINGLE, baseline: BARE_SINGLE, url: bare.url, stores: false }),
-      loadScenario({ ...single, scenario: SINGLE, baseline: BARE_SINGLE, url: beacon.url, stores: true, target: { min: 10_000, minRatio: 0.4 } }),
-      loadScenario({ ...batch, scenario: BARE_BATCH, baseline: BARE_BATCH, url: bare.url, stores: false, next: prebuilt(batch.next, PREBUILT_BATCHES) }),
-      loadScenario({ ...batch, scenario: BATCH, baseline: BARE_BATCH, url: beacon.url, stores: true, target: { min: 50_000 } }),
+      loadScenario({ ...single, ...onBare, scenario: BARE_SINGLE, baseline: BARE_SINGLE }),
+      loadScenario({ ...single, ...onIngest, scenario: SINGLE, baseline: BARE_SINGLE, target: { min: 10_000, minRatio: 0.4 } }),
+      loadScenario({ ...single, ...onAllRoles, scenario: SINGLE_ALL_ROLES, baseline: BARE_SINGLE }),
+      loadScenario({ ...batch, ...onBare, scenario: BARE_BATCH, baseline: BARE_BATCH, next: prebuilt(batch.next, PREBUILT_BATCHES) }),
+      loadScenario({ ...batch, ...onIngest, scenario: BATCH, baseline: BARE_BATCH, target: { min: 50_000 } }),
+      loadScenario({ ...batch, ...onAllRoles, scenario: BATCH_ALL_ROLES, baseline: BARE_BATCH }),
     ];
-    context.log('bare route and real server, single heartbeats and batches, in rounds');
-    const [bareSingle, realSingle, bareBatch, realBatch] = await repeatInRounds(
+    context.log('bare route and both servers, single heartbeats and batches, in rounds');
+    const [bareSingle, realSingle, allRolesSingle, bareBatch, realBatch, allRolesBatch] = await repeatInRounds(
       scenarios.map((s) => s.scenario),
       context,
     );
     await afterRun.settle();
-    const [bareSingleLoad, realSingleLoad] = scenarios as [LoadScenario, LoadScenario];
+    const [bareSingleLoad, realSingleLoad, allRolesSingleLoad] = scenarios as [LoadScenario, LoadScenario, LoadScenario];
     return {
       settings: {
         assets: ASSET_COUNT,
@@ -87,7 +128,10 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
         connections: { [SINGLE]: SINGLE_CONNECTIONS, [BATCH]: BATCH_CONNECTIONS },
         ...durations(context.scale),
         rate: '2xx responses / autocannon duration (× 1,000 for batches); non-2xx, errors or timeouts fail the run',
-        server: server.recorded,
+        servers: {
+          [`${SINGLE} / ${BATCH}`]: ingest.env.recorded,
+          [`${SINGLE_ALL_ROLES} / ${BATCH_ALL_ROLES}`]: { ...allRoles.env.recorded, database: ALL_ROLES_DATABASE },
+        },
         bareRoute: `fastify ${packageVersion('fastify')} in its own process, the server's Fastify options, one handler, no database; its batches cycle through ${PREBUILT_BATCHES} pre-built bodies`,
         loadGenerator: `autocannon ${packageVersion('autocannon')} in the harness process, pipelining 1`,
         perScenario: runDetails(scenarios),
@@ -96,18 +140,22 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
       measurements: [
         bareSingle,
         realSingle,
+        allRolesSingle,
         bareSingleLoad.latency('p50', `${BARE_SINGLE}, p50`),
         realSingleLoad.latency('p50', `${BARE_SINGLE}, p50`),
+        allRolesSingleLoad.latency('p50', `${BARE_SINGLE}, p50`),
         bareSingleLoad.latency('p99', `${BARE_SINGLE}, p99`),
         realSingleLoad.latency('p99', `${BARE_SINGLE}, p99`, { max: 50 }),
+        allRolesSingleLoad.latency('p99', `${BARE_SINGLE}, p99`),
         bareBatch,
         realBatch,
+        allRolesBatch,
       ].filter((m) => m !== undefined),
     };
   } finally {
-    // The server first: it flushes what it holds while PostgreSQL is still up.
+    // The servers first: they flush what they hold while PostgreSQL is still up.
     for (const child of children.reverse()) await child.stop();
-    await client.end().catch(() => undefined);
+    for (const client of clients) await client.end().catch(() => undefined);
   }
 }
 

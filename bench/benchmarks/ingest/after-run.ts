@@ -1,16 +1,16 @@
 import type { EventLog } from './event-log';
 
 /**
- * Between two runs: the server's projector may still be working through what the last run
- * stored, and that work must not load the next run (least of all a baseline). `settle` waits until
- * it has caught up — untimed, before the next run — and reports the finished run with that time,
- * so its line follows the harness's line for it.
+ * Between two runs: a server's projector may still be working through what the last run stored,
+ * and that work must not load the next run (least of all a baseline). `settle` waits until the
+ * projections of every server's log have caught up — untimed, before the next run — and reports
+ * the finished run with that time, so its line follows the harness's line for it.
  */
 export class AfterRun {
   private pending: { line: string; catchUp: number[] | null } | null = null;
 
   constructor(
-    private readonly eventLog: EventLog,
+    private readonly eventLogs: readonly EventLog[],
     private readonly timeoutMs: number,
     private readonly log: (line: string) => void,
   ) {}
@@ -21,7 +21,8 @@ export class AfterRun {
   }
 
   async settle(): Promise<void> {
-    const seconds = await this.eventLog.waitForProjections(this.timeoutMs);
+    let seconds = 0;
+    for (const eventLog of this.eventLogs) seconds += await eventLog.waitForProjections(this.timeoutMs);
     const pending = this.pending;
     this.pending = null;
     if (!pending) return;

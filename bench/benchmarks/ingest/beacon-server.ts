@@ -16,7 +16,9 @@ export interface BeaconServer {
  */
 export async function startBeaconServer(env: Record<string, string>, port: number): Promise<BeaconServer> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('BEACON_')));
-  const forked = spawn(process.execPath, [SERVER_MAIN], {
+  // e.g. BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/profiles' to see where its time goes.
+  const nodeArgs = (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const forked = spawn(process.execPath, [...nodeArgs, SERVER_MAIN], {
     cwd: WORKSPACE,
     env: { ...inherited, NODE_ENV: 'production', ...env, BEACON_PORT: String(port), BEACON_HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -14,20 +14,25 @@ export interface ServerEnv {
 }
 
 /**
- * The real server's environment. The admin key is random (32 characters) for each benchmark.
- * A per-key rate limit would turn the load into 429s, so any rate setting the server's config
+ * The real server's environment, with `BEACON_ROLES` when given (else every role in one process).
+ * The admin key is random (32 characters) for each benchmark. A per-key rate limit would turn the load into 429s, so any rate setting the server's config
  * reads (a `BEACON_…RATE…` variable in beacon-config.ts) is set out of reach and recorded.
  */
-export function serverEnv(databaseUrl: string): ServerEnv {
+export function serverEnv(databaseUrl: string, roles?: string): ServerEnv {
   const adminKey = randomBytes(16).toString('hex');
   const rateSettings = [...new Set(readFileSync(CONFIG_SOURCE, 'utf8').match(/\bBEACON_(?:[A-Z0-9]+_)*RATE(?:_[A-Z0-9]+)*\b/g) ?? [])];
   const rateLimit = Object.fromEntries(rateSettings.map((name) => [name, UNREACHABLE_RATE_LIMIT]));
-  const fixed = { BEACON_DEMO: 'off', BEACON_AUTH: 'on', BEACON_HOST: '127.0.0.1' };
+  const fixed = { BEACON_DEMO: 'off', BEACON_AUTH: 'on', BEACON_HOST: '127.0.0.1', ...(roles ? { BEACON_ROLES: roles } : {}) };
   return {
     env: { ...fixed, ...rateLimit, BEACON_DATABASE_URL: databaseUrl, BEACON_ADMIN_KEY: adminKey },
     recorded: {
       command: 'node dist/apps/server/main.js',
-      env: { ...fixed, BEACON_ROLES: '(unset: ingest,query,projector)', BEACON_ADMIN_KEY: '(random, 32 characters)', NODE_ENV: 'production' },
+      env: {
+        BEACON_ROLES: '(unset: ingest,query,projector)',
+        ...fixed,
+        BEACON_ADMIN_KEY: '(random, 32 characters)',
+        NODE_ENV: 'production',
+      },
       rateLimit: rateSettings.length > 0 ? rateLimit : 'none: beacon-config.ts reads no BEACON_*RATE* variable',
     },
   };
