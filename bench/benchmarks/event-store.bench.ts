@@ -26,6 +26,10 @@ function sizes(scale: number) {
       { callers: 1, rows: rows(5_000) },
       { callers: 16, rows: rows(50_000) },
       { callers: 256, rows: rows(200_000) },
+      // One flush at a time (before decision 014), and callers shaped like batch requests.
+      { callers: 256, rows: rows(200_000), flushesInFlight: 1 },
+      { callers: 8, rowsPerCall: 1_000, rows: rows(200_000) },
+      { callers: 8, rowsPerCall: 1_000, rows: rows(200_000), flushesInFlight: 1 },
     ],
     catchUp: rows(500_000),
   };
@@ -84,15 +88,14 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
     const appends = await repeatInRounds(
       [
         rawInsertScenario(client, source, size.rawInsert),
-        ...size.writer.map(({ callers, rows }) =>
+        ...size.writer.map((writer) =>
           writerScenario({
+            ...writer,
             pool,
             admin: client,
             source,
-            callers,
-            rows,
             baseline: RAW_INSERT,
-            ...(callers === 256 ? { target: { min: 50_000, minRatio: 0.6 } } : {}),
+            ...(writer.callers === 256 && !('flushesInFlight' in writer) ? { target: { min: 50_000, minRatio: 0.6 } } : {}),
           }),
         ),
       ],

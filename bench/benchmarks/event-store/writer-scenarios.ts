@@ -12,19 +12,24 @@ export interface WriterScenarioOptions {
   source: HeartbeatSource;
   callers: number;
   rows: number;
+  /** Heartbeats per append call: 1 like single-heartbeat requests, 1,000 like batch requests. */
+  rowsPerCall?: number;
+  /** The writer's maxFlushesInFlight; the library default when absent. */
+  flushesInFlight?: number;
   baseline: string;
   target?: Target;
 }
 
 /**
- * `callers` concurrent producers, each appending ONE heartbeat per call and waiting for its
- * commit before the next, as request handlers do: the writer has to find the batches itself.
+ * `callers` concurrent producers, each appending `rowsPerCall` heartbeats per call (one unless
+ * told) and waiting for its commit before the next, as request handlers do: the writer has to find
+ * the batches itself.
  */
 export function writerScenario(options: WriterScenarioOptions): Scenario {
   const { pool, admin, source, callers, rows: count } = options;
   let rows: NewHeartbeat[] = [];
   return {
-    scenario: `writer, ${callers} caller${callers === 1 ? '' : 's'}`,
+    scenario: scenarioName(options),
     unit: 'heartbeats/s',
     baseline: options.baseline,
     ...(options.target ? { target: options.target } : {}),
@@ -34,9 +39,10 @@ export function writerScenario(options: WriterScenarioOptions): Scenario {
     },
     measure: async () => {
       const rate = await perSecond(count, async () => {
-        const writer = new HeartbeatWriter(pool);
+        const writer = new HeartbeatWriter(pool, options.flushesInFlight ? { maxFlushesInFlight: options.flushesInFlight } : {});
         const cursor = { next: 0 };
-        await Promise.all(Array.from({ length: callers }, () => appendOneByOne(writer, rows, cursor)));
+        const perCall = options.rowsPerCall ?? 1;
+        await Promise.all(Array.from({ length: callers }, () => appendInTurn(writer, rows, cursor, perCall)));
         await writer.close();
       });
       await assertHeartbeatCount(admin, count);
@@ -45,10 +51,22 @@ export function writerScenario(options: WriterScenarioOptions): Scenario {
   };
 }
 
+function scenarioName({ callers, rowsPerCall, flushesInFlight }: WriterScenarioOptions): string {
+  const calls = rowsPerCall && rowsPerCall > 1 ? ` of ${rowsPerCall.toLocaleString('en-US')} rows` : '';
+  const inFlight = flushesInFlight ? `, ${flushesInFlight} flush${flushesInFlight === 1 ? '' : 'es'} in flight` : '';
+  return `writer, ${callers} caller${callers === 1 ? '' : 's'}${calls}${inFlight}`;
+}
+
 /** Callers share one cursor into `rows`, so together they append each row exactly once. */
-async function appendOneByOne(writer: HeartbeatWriter, rows: NewHeartbeat[], cursor: { next: number }): Promise<void> {
-  for (let row = rows[cursor.next++]; row !== undefined; row = rows[cursor.next++]) {
-    const { stored } = await writer.append([row]);
-    if (stored[0] !== true) throw new Error(`a fresh heartbeat was reported as a duplicate: ${row.data.assetId} ${row.dedupeKey}`);
+async function appendInTurn(writer: HeartbeatWriter, rows: NewHeartbeat[], cursor: { next: number }, perCall: number): Promise<void> {
+  for (let start = cursor.next; start < rows.length; start = cursor.next) {
+    cursor.next += perCall;
+    const call = rows.slice(start, start + perCall);
+    const { stored } = await writer.append(call);
+    const duplicate = stored.indexOf(false);
+    if (duplicate >= 0) {
+      const row = call[duplicate] as NewHeartbeat;
+      throw new Error(`a fresh heartbeat was reported as a duplicate: ${row.data.assetId} ${row.dedupeKey}`);
+    }
   }
 }

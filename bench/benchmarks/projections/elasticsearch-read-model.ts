@@ -16,12 +16,16 @@ export interface ElasticsearchReadModel {
  * Deletes whatever an earlier run left (indices and the positions template), then creates the
  * schema under a new prefix as the server does at start: each run projects into empty indices.
  */
-export async function freshElasticsearchReadModel(client: Client, name: string): Promise<ElasticsearchReadModel> {
+export async function freshElasticsearchReadModel(
+  client: Client,
+  name: string,
+  options: { concurrentBulks?: number } = {},
+): Promise<ElasticsearchReadModel> {
   await client.indices.delete({ index: `${ROOT}-*`, ignore_unavailable: true, allow_no_indices: true });
   await client.indices.deleteIndexTemplate({ name: `${ROOT}-*` }, { ignore: [404] });
   const indices = new ElasticsearchIndices(`${ROOT}-${name}`);
   const target = await ensureElasticsearchSchema(client, indices);
-  return { indices, target, projection: new ElasticsearchAssetsProjection(client, indices, target) };
+  return { indices, target, projection: new ElasticsearchAssetsProjection(client, indices, target, options) };
 }
 
 /**

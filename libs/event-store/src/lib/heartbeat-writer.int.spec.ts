@@ -93,6 +93,35 @@ describe('HeartbeatWriter', () => {
     await writer.close();
   });
 
+  it('keeps two flushes out at once, each its own transaction, and sends the next when one ends', async () => {
+    const writer = new HeartbeatWriter(pool, { maxDelayMs: 1 });
+    const blocker = new Client({ connectionString: database.url });
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await takeGlobalOrderLock(blocker);
+    // Asked on a pool connection: a transaction sees pg_stat_activity as it was at its first look.
+    const waitingFlushes = async (): Promise<number> =>
+      (
+        await pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'`,
+        )
+      ).rows[0]?.n ?? 0;
+    const first = writer.append([heartbeat('inflight-1', 1)]);
+    await eventually(async () => expect(await waitingFlushes()).toBe(1));
+    const second = writer.append([heartbeat('inflight-2', 1)]);
+    await eventually(async () => expect(await waitingFlushes()).toBe(2));
+    const third = writer.append([heartbeat('inflight-3', 1)]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await waitingFlushes()).toBe(2); // the third waits in the writer, not in PostgreSQL
+    await blocker.query('COMMIT');
+    await blocker.end();
+    const results = await Promise.all([first, second, third]);
+    await writer.close();
+    expect(results.map((r) => r.stored)).toEqual([[true], [true], [true]]);
+    expect(await transactionsOf('inflight-')).toBe(3);
+  });
+
   it('refuses appends after close, once pending ones are flushed', async () => {
     const writer = new HeartbeatWriter(pool, { maxDelayMs: 50 });
     const pending = writer.append([heartbeat('closing', 1)]);

@@ -7,6 +7,12 @@ export interface HeartbeatWriterOptions {
   maxBatchRows?: number;
   /** How long the first waiting append may wait for company before its flush starts. */
   maxDelayMs?: number;
+  /**
+   * Flushes sent at once, each on its own connection. Two keep the append lock busy: the second
+   * waits for the lock inside PostgreSQL and takes it the moment the first commits, instead of
+   * after Node has heard of that commit (decision 013).
+   */
+  maxFlushesInFlight?: number;
   /** Told about every flush: its rows, how long it took, and its error if it failed (for metrics). */
   onFlush?: (flush: { rows: number; seconds: number; error?: unknown }) => void;
 }
@@ -18,27 +24,29 @@ interface Waiting {
 }
 
 /**
- * Group commit for heartbeats: concurrent appends share one transaction (one multi-row INSERT and
- * one WAL flush), which is how one small machine stores tens of thousands of durable heartbeats a
+ * Group commit for heartbeats: concurrent appends share one transaction (one statement and one
+ * WAL flush), which is how one small machine stores tens of thousands of durable heartbeats a
  * second. Every promise settles after its flush: resolved once committed, or rejected — together
- * with every other caller of that flush, none of whose rows is stored — when it fails. While one
- * flush commits, the next batch gathers, and it starts as soon as the previous one ends.
+ * with every other caller of that flush, none of whose rows is stored — when it fails. While
+ * flushes are out, the next batch gathers, and it is sent as soon as one of them ends.
  */
 export class HeartbeatWriter {
   private readonly store: EventStore;
   private readonly maxBatchRows: number;
   private readonly maxDelayMs: number;
+  private readonly maxFlushesInFlight: number;
   private readonly onFlush: NonNullable<HeartbeatWriterOptions['onFlush']>;
   private waiting: Waiting[] = [];
   private waitingRows = 0;
   private timer: NodeJS.Timeout | null = null;
-  private draining: Promise<void> | null = null;
+  private readonly inFlight = new Set<Promise<void>>();
   private closed = false;
 
   constructor(pool: Pool, options: HeartbeatWriterOptions = {}) {
     this.store = new EventStore(pool);
     this.maxBatchRows = options.maxBatchRows ?? 5_000;
     this.maxDelayMs = options.maxDelayMs ?? 2;
+    this.maxFlushesInFlight = options.maxFlushesInFlight ?? 2;
     this.onFlush = options.onFlush ?? (() => undefined);
   }
 
@@ -48,31 +56,29 @@ export class HeartbeatWriter {
     return new Promise((resolve, reject) => {
       this.waiting.push({ rows, resolve, reject });
       this.waitingRows += rows.length;
-      if (this.waitingRows >= this.maxBatchRows) this.startDraining();
-      else this.timer ??= setTimeout(() => this.startDraining(), this.maxDelayMs);
+      if (this.waitingRows >= this.maxBatchRows) this.sendFlushes();
+      else this.timer ??= setTimeout(() => this.sendFlushes(), this.maxDelayMs);
     });
   }
 
   /** Flushes what is waiting, then refuses new appends. */
   async close(): Promise<void> {
     this.closed = true;
-    this.startDraining();
-    await this.draining;
+    this.sendFlushes();
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
   }
 
-  private startDraining(): void {
+  /** Sends what is waiting, a batch per free slot; a flush that ends sends the next batch at once. */
+  private sendFlushes(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.draining) return; // the running drain picks up what is waiting
-    this.draining = this.drain().finally(() => {
-      this.draining = null;
-      // An append may have slipped in between the drain's last look and this line.
-      if (this.waiting.length > 0) this.startDraining();
-    });
-  }
-
-  private async drain(): Promise<void> {
-    while (this.waiting.length > 0) await this.flush(this.takeBatch());
+    while (this.waiting.length > 0 && this.inFlight.size < this.maxFlushesInFlight) {
+      const flush: Promise<void> = this.flush(this.takeBatch()).finally(() => {
+        this.inFlight.delete(flush);
+        this.sendFlushes();
+      });
+      this.inFlight.add(flush);
+    }
   }
 
   /** Whole appends, oldest first, up to the row limit (but always at least one append). */

@@ -5,6 +5,15 @@ import { DocumentChanges, type Versioned } from './apply-to-documents';
 import type { AssetDocument, CustomerDocument } from './asset-document';
 import type { ElasticsearchIndices, WriteTarget } from './elasticsearch-indices';
 
+/**
+ * By default a batch goes out as this many bulk requests at once: Elasticsearch runs each
+ * shard-level part of a bulk on one write thread, so a single request indexes a day's positions on
+ * one core (`npm run bench -- projections` measures both).
+ */
+const CONCURRENT_BULKS = 2;
+/** All a bulk answer is read for, item by item in request order: a tenth of the full answer. */
+const BULK_ANSWER = ['errors', 'items.*.status', 'items.*.error'];
+
 /** Thrown when Elasticsearch refused part of a bulk request; the batch is retried as a whole. */
 export class BulkWriteError extends Error {
   constructor(readonly failures: string[]) {
@@ -15,9 +24,10 @@ export class BulkWriteError extends Error {
 
 /**
  * Projects the log into Elasticsearch. Per batch: one multi-get of the documents the batch
- * touches, the events applied in memory (DocumentChanges), one bulk request. Every write carries
- * its global position as an external version, so Elasticsearch itself refuses anything older than
- * what it has: a replayed batch, or a deposed leader writing late, changes nothing.
+ * touches, the events applied in memory (DocumentChanges), the writes sent as two bulk requests
+ * at once. Every write carries its global position as an external version, so Elasticsearch
+ * itself refuses anything older than what it has: a replayed batch, a retried half, or a deposed
+ * leader writing late changes nothing.
  */
 export class ElasticsearchAssetsProjection implements ReadModelProjection {
   /**
@@ -30,11 +40,16 @@ export class ElasticsearchAssetsProjection implements ReadModelProjection {
   /** Where this instance's last batch ended; the remembered documents are as of that point. */
   private projectedUpTo: bigint | null = null;
 
+  private readonly concurrentBulks: number;
+
   constructor(
     private readonly client: Client,
     private readonly indices: ElasticsearchIndices,
     private target: WriteTarget,
-  ) {}
+    options: { concurrentBulks?: number } = {},
+  ) {
+    this.concurrentBulks = options.concurrentBulks ?? CONCURRENT_BULKS;
+  }
 
   get writeTarget(): WriteTarget {
     return this.target;
@@ -100,28 +115,46 @@ export class ElasticsearchAssetsProjection implements ReadModelProjection {
 
   /** Writes the batch; true when Elasticsearch refused a document as not newer than its own. */
   private async write(changes: DocumentChanges): Promise<boolean> {
-    const operations: (estypes.BulkOperationContainer | object)[] = [];
-    const put = (index: string, id: string, version: bigint, doc: object): void => {
-      operations.push({ index: { _index: index, _id: id, version: Number(version), version_type: 'external' } }, doc);
-    };
-    for (const [id, entry] of changes.customers) if (entry.dirty && entry.doc) put(this.target.customers, id, entry.version, entry.doc);
-    for (const [id, entry] of changes.assets) if (entry.dirty && entry.doc) put(this.target.assets, id, entry.version, entry.doc);
+    const writes: DocumentWrite[] = [];
+    for (const [id, entry] of changes.customers) {
+      if (entry.dirty && entry.doc) writes.push({ index: this.target.customers, id, version: entry.version, doc: entry.doc });
+    }
+    for (const [id, entry] of changes.assets) {
+      if (entry.dirty && entry.doc) writes.push({ index: this.target.assets, id, version: entry.version, doc: entry.doc });
+    }
     for (const { globalPosition, heartbeat } of changes.positions) {
-      put(this.indices.positionsIndex(heartbeat.timestamp), globalPosition.toString(), globalPosition, {
-        assetId: heartbeat.assetId,
-        timestamp: heartbeat.timestamp,
-        lat: heartbeat.lat,
-        lon: heartbeat.lon,
-        altitude: heartbeat.altitude,
-        speed: heartbeat.speed,
-        heading: heartbeat.heading,
+      writes.push({
+        index: this.indices.positionsIndex(heartbeat.timestamp),
+        id: globalPosition.toString(),
+        version: globalPosition,
+        doc: {
+          assetId: heartbeat.assetId,
+          timestamp: heartbeat.timestamp,
+          lat: heartbeat.lat,
+          lon: heartbeat.lon,
+          altitude: heartbeat.altitude,
+          speed: heartbeat.speed,
+          heading: heartbeat.heading,
+        },
       });
     }
-    if (operations.length === 0) return false;
-    const response = await this.client.bulk({ operations });
-    if (!response.errors) return false;
+    if (writes.length === 0) return false;
+    // Each document appears once per batch, so the parts may land in any order.
+    const outcomes = await Promise.all(splitInto(writes, this.concurrentBulks).map((part) => this.bulk(part)));
+    const failures = outcomes.flatMap((outcome) => outcome.failures);
+    if (failures.length > 0) throw new BulkWriteError(failures);
+    return outcomes.some((outcome) => outcome.refusedAsOlder);
+  }
+
+  private async bulk(writes: DocumentWrite[]): Promise<{ failures: string[]; refusedAsOlder: boolean }> {
+    const operations: (estypes.BulkOperationContainer | object)[] = [];
+    for (const { index, id, version, doc } of writes) {
+      operations.push({ index: { _index: index, _id: id, version: Number(version), version_type: 'external' } }, doc);
+    }
+    const response = await this.client.bulk({ operations, filter_path: BULK_ANSWER });
+    if (!response.errors) return { failures: [], refusedAsOlder: false };
     let refusedAsOlder = false;
-    const failures = response.items.flatMap((item) => {
+    const failures = response.items.flatMap((item, n) => {
       const result = item.index;
       if (!result?.error) return [];
       // 409: the stored document is as new or newer — exactly what a replay should find.
@@ -129,11 +162,27 @@ export class ElasticsearchAssetsProjection implements ReadModelProjection {
         refusedAsOlder = true;
         return [];
       }
-      return [`${result._index}/${result._id}: ${result.error.type} ${result.error.reason ?? ''}`];
+      const write = writes[n];
+      return [`${write?.index}/${write?.id}: ${result.error.type} ${result.error.reason ?? ''}`];
     });
-    if (failures.length > 0) throw new BulkWriteError(failures);
-    return refusedAsOlder;
+    return { failures, refusedAsOlder };
   }
+}
+
+/** One document of a bulk request, with the global position it is as of (its external version). */
+interface DocumentWrite {
+  index: string;
+  id: string;
+  version: bigint;
+  doc: object;
+}
+
+/** `items` in `parts` contiguous slices of about equal length (fewer when there are fewer items). */
+function splitInto<T>(items: T[], parts: number): T[][] {
+  const size = Math.ceil(items.length / parts);
+  const slices: T[][] = [];
+  for (let start = 0; start < items.length; start += size) slices.push(items.slice(start, start + size));
+  return slices;
 }
 
 /** Remembered documents, bounded: past the bound it starts over (a fleet rarely gets there). */
