@@ -1,7 +1,7 @@
 import { assetStream, customerStream } from '@beacon/domain';
 import type { NewHeartbeat } from '@beacon/event-store';
 import { createElasticsearchHarness } from './elasticsearch.harness';
-import { ElasticsearchAssetsProjection } from './elasticsearch-projection';
+import { BulkWriteError, ElasticsearchAssetsProjection } from './elasticsearch-projection';
 import { ElasticsearchIndices } from './elasticsearch-indices';
 
 function heartbeatFixture(assetId: string, timestamp: string): NewHeartbeat {
@@ -78,6 +78,22 @@ describe('ElasticsearchAssetsProjection', () => {
     await harness.projection.apply(events.slice(0, 2));
     await harness.elasticsearch.client.indices.refresh({ index: `${harness.elasticsearch.prefix}-*` });
     expect((await storedTruck()).lastSeenAt).toBe('2026-11-25T10:00:05.000Z');
+  });
+
+  it('names the document Elasticsearch refused, whichever of the two bulk requests carried it', async () => {
+    const timestamps = ['2026-11-25T10:00:01.000Z', '2026-11-25T10:00:02.000Z', '2026-11-25T10:00:03.000Z', '2026-11-25T10:00:04.000Z'];
+    await harness.store.appendHeartbeats(timestamps.map((t) => heartbeatFixture('truck-1', t)));
+    const events = await harness.store.readAll(0n, 100);
+    // The last heartbeat, in the second bulk request, carries a latitude no double field takes.
+    const last = events[events.length - 1];
+    if (!last) throw new Error('no events');
+    const broken = { ...last, data: { ...last.data, lat: 'north' } };
+    const written = harness.projection.apply([...events.slice(0, -1), broken]);
+    await expect(written).rejects.toThrow(BulkWriteError);
+    await expect(written).rejects.toThrow(new RegExp(`positions-[^/]+/${last.globalPosition}: document_parsing_exception`));
+    await harness.elasticsearch.client.indices.refresh({ index: `${harness.elasticsearch.prefix}-*` });
+    const positions = await harness.elasticsearch.client.count({ index: `${harness.elasticsearch.prefix}-positions-*` });
+    expect(positions.count).toBe(3);
   });
 
   it('re-reads what another process projected in between instead of trusting what it remembers', async () => {
