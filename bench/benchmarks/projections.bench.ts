@@ -134,7 +134,7 @@ export const benchmark: Benchmark = {
   name: 'projections',
   description: 'projecting the event log into PostgreSQL and Elasticsearch: catch-up from 0 and lag behind steady ingest',
   run: (context) =>
-    withBenchElasticsearch({ port: ELASTICSEARCH_PORT }, (elasticsearch) =>
+    withBenchElasticsearch({ port: ELASTICSEARCH_PORT, heap: process.env['BENCH_ELASTICSEARCH_HEAP'] }, (elasticsearch) =>
       withBenchPostgres((postgres) => run(context, postgres, elasticsearch)),
     ),
 };
