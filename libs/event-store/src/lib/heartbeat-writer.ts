@@ -8,9 +8,9 @@ export interface HeartbeatWriterOptions {
   /** How long the first waiting append may wait for company before its flush starts. */
   maxDelayMs?: number;
   /**
-   * Flushes sent at once, each on its own connection. Two keep the append lock busy: the second
-   * waits for the lock inside PostgreSQL and takes it the moment the first commits, instead of
-   * after Node has heard of that commit (decision 013).
+   * Flushes out at once, each its own transaction on its own connection. With two, the next batch
+   * is serialised, sent and parsed while the previous one inserts, then takes the ordering lock the
+   * moment that one commits (decision 014); more would only queue on the lock.
    */
   maxFlushesInFlight?: number;
   /** Told about every flush: its rows, how long it took, and its error if it failed (for metrics). */
