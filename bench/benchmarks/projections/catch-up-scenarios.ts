@@ -4,7 +4,7 @@ import type { Client } from '@elastic/elasticsearch';
 import type { ClientBase, Pool } from 'pg';
 import { perSecond, type Scenario } from '../../lib/repeat';
 import type { Target } from '../../lib/types';
-import { catchUpFrom0, catchUpInTransactions } from './catch-up';
+import { catchUpFrom0, catchUpInTransactions, catchUpReadingAhead } from './catch-up';
 import { freshElasticsearchReadModel, verifyElasticsearchReadModel, type ElasticsearchReadModel } from './elasticsearch-read-model';
 import type { LogFacts } from './log-facts';
 import { resetPostgresReadModel, verifyPostgresReadModel } from './postgres-read-model';
@@ -47,7 +47,12 @@ export function catchUpScenarios(options: CatchUpScenarioOptions): CatchUpScenar
     if (!readModel) throw new Error('the Elasticsearch scenario measured before it was prepared');
     return readModel;
   };
-  const elasticsearchScenario = (scenario: string, projectionOptions: { concurrentBulks?: number }, target?: Target): Scenario => ({
+  const elasticsearchScenario = (
+    scenario: string,
+    projectionOptions: { concurrentBulks?: number },
+    target?: Target,
+    follow: typeof catchUpFrom0 = catchUpFrom0,
+  ): Scenario => ({
     scenario,
     unit: UNIT,
     baseline: READ_ONLY,
@@ -58,7 +63,7 @@ export function catchUpScenarios(options: CatchUpScenarioOptions): CatchUpScenar
     measure: async () => {
       const { projection } = current();
       const rate = await perSecond(facts.events, async () =>
-        assertAll(await catchUpFrom0(store, batchSize, (events, after) => projection.apply(events, undefined, after))),
+        assertAll(await follow(store, batchSize, (events, after) => projection.apply(events, undefined, after))),
       );
       await verifyElasticsearchReadModel(elasticsearch, current(), facts, {
         customers: options.customers,
@@ -89,6 +94,8 @@ export function catchUpScenarios(options: CatchUpScenarioOptions): CatchUpScenar
     },
     // The projection as it was before it split its writes, to show what the second bulk buys.
     elasticsearchScenario('readAll + Elasticsearch projection, one bulk at a time', { concurrentBulks: 1 }),
+    // How a rebuild reads: the next batch while this one is written.
+    elasticsearchScenario('readAllPages + Elasticsearch projection (rebuild)', {}, undefined, catchUpReadingAhead),
     // Last, so the lag runs that follow the catch-up continue on the projection as the server runs it.
     elasticsearchScenario('readAll + Elasticsearch projection', {}, options.elasticsearchTarget),
   ];

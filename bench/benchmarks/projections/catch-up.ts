@@ -23,6 +23,25 @@ export async function catchUpFrom0(
 }
 
 /**
+ * As a rebuild catches up (projection-rebuild.ts): `readAllPages` asks for the next batch as soon
+ * as one arrives, so PostgreSQL reads it while `handle` writes this one.
+ */
+export async function catchUpReadingAhead(
+  store: EventStore,
+  batchSize: number,
+  handle: (events: RecordedEvent[], after: bigint) => Promise<void>,
+): Promise<number> {
+  let after = 0n;
+  let total = 0;
+  for await (const events of store.readAllPages(0n, batchSize)) {
+    await handle(events, after);
+    total += events.length;
+    after = events[events.length - 1]?.globalPosition ?? after;
+  }
+  return total;
+}
+
+/**
  * Like the Subscription: each batch read and projected in one transaction (there, the checkpoint
  * commits with it), so a batch is applied entirely or not at all.
  */

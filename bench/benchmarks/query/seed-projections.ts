@@ -6,7 +6,7 @@ import { catchUpFrom0, catchUpInTransactions } from '../projections/catch-up';
 import { freshElasticsearchReadModel, type ElasticsearchReadModel } from '../projections/elasticsearch-read-model';
 
 /** The server projector's cap (apps/server assets-projector.service.ts). */
-const BATCH = 20_000;
+const BATCH = 50_000;
 
 /**
  * Fills both read models from the log the way the server's projectors do, with the real

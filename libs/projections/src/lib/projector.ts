@@ -47,7 +47,7 @@ export interface ProjectorStatus {
 }
 
 /** A rebuild replays in bigger batches than live projection: nobody waits for each one. */
-const REBUILD_BATCH_SIZE = 20_000;
+const REBUILD_BATCH_SIZE = 50_000;
 /** Rebuild progress is stored every this many events, for whoever asks how far it is. */
 const PROGRESS_EVERY = 50_000;
 
