@@ -38,6 +38,38 @@ describe('EventStore', () => {
     expect(events[0]?.metadata.correlationId).toBe('c-1');
   });
 
+  it('reads lifecycle events and heartbeats back through readAll exactly as they were appended', async () => {
+    const head = await pool.query<{ head: string }>(
+      `SELECT greatest((SELECT max(global_position) FROM events), (SELECT max(global_position) FROM heartbeats), 0)::text AS head`,
+    );
+    const before = Date.now();
+    await store.append('round-trip', [{ type: 'Registered', data: { name: 'Bus 7', tags: ['a'] }, metadata: { correlationId: 'rt' } }], {
+      expectedVersion: 'no_stream',
+    });
+    const car = heartbeat('rt-car', 1, 'msg-1');
+    const aircraft = heartbeat('rt-plane', 2);
+    aircraft.data = { ...aircraft.data, altitude: 10_668, verticalRate: -5.08, onGround: false, squawk: '7000', callsign: 'SAS123' };
+    await store.appendHeartbeats([car, aircraft]);
+
+    const read = await store.readAll(BigInt(head.rows[0]?.head ?? '0'), 10);
+    expect(read.map((e) => [e.streamId, e.streamPosition, e.type])).toEqual([
+      ['round-trip', 1, 'Registered'],
+      ['asset-rt-car', null, 'HeartbeatRecorded'],
+      ['asset-rt-plane', null, 'HeartbeatRecorded'],
+    ]);
+    expect(read.map((e) => [e.data, e.metadata])).toEqual([
+      [{ name: 'Bus 7', tags: ['a'] }, { correlationId: 'rt' }],
+      [car.data, car.metadata],
+      [aircraft.data, aircraft.metadata],
+    ]);
+    for (const event of read) {
+      expect(event.recordedAt.getTime()).toBeGreaterThanOrEqual(before - 1_000);
+      expect(event.recordedAt.getTime()).toBeLessThanOrEqual(Date.now() + 1_000);
+    }
+    const positions = read.map((e) => e.globalPosition);
+    expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : 1)));
+  });
+
   it('lets exactly one of 20 racers with the same expected version win', async () => {
     await store.append('race', [event(0)], { expectedVersion: 'no_stream' });
     const results = await Promise.allSettled(

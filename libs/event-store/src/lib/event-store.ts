@@ -2,14 +2,8 @@ import type { ClientBase, Pool } from 'pg';
 import { ConcurrencyError, type ExpectedVersion } from './errors';
 import { appendInOrder } from './global-order-lock';
 import { HeartbeatPartitions, isMissingPartition, partitionDay } from './heartbeat-partitions';
-import {
-  HEARTBEAT_AS_JSON,
-  HEARTBEAT_APPEND_SQL,
-  heartbeatEvent,
-  heartbeatInsertParameters,
-  type HeartbeatTuple,
-  type NewHeartbeat,
-} from './heartbeat-row';
+import { HEARTBEAT_APPEND_SQL, heartbeatInsertParameters, type NewHeartbeat } from './heartbeat-row';
+import { READ_ALL_SQL, READ_ALL_TYPES, type LogRow } from './log-row';
 import type { NewEvent, RecordedEvent } from './recorded-event';
 
 export interface StreamAppend {
@@ -44,11 +38,6 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
   metadata: row.metadata,
   recordedAt: row.recorded_at,
 });
-
-/** A row of readAll's merge: a lifecycle event, or a heartbeat as its JSON array. */
-type MergedRow = EventRow & { heartbeat: HeartbeatTuple | null };
-
-const toEvent = (row: MergedRow): RecordedEvent => (row.heartbeat ? heartbeatEvent(row.global_position, row.heartbeat) : toRecorded(row));
 
 const heartbeatKey = (assetId: string, day: string, dedupeKey: string): string => `${assetId}\u0000${day}\u0000${dedupeKey}`;
 
@@ -123,13 +112,10 @@ export class EventStore {
     return result.rows.map(toRecorded);
   }
 
-  /**
-   * Up to `limit` events after `after`, in global order. One statement over both tables, so both
-   * are read in one snapshot (the ordering guarantee depends on it); each branch is an index range
-   * scan, and the columns the other table lacks are NULL.
-   */
+  /** Up to `limit` events after `after`, in global order (`READ_ALL_SQL`). */
   async readAll(after: bigint, limit: number, client: Pick<ClientBase, 'query'> = this.pool): Promise<RecordedEvent[]> {
-    return (await this.readAllRows(after, limit, client)).map(toEvent);
+    const result = await client.query<LogRow>({ text: READ_ALL_SQL, values: [after.toString(), limit], rowMode: 'array', types: READ_ALL_TYPES });
+    return result.rows.map(([event]) => event);
   }
 
   /**
@@ -139,33 +125,19 @@ export class EventStore {
    * position of the one before, so the order and completeness are readAll's.
    */
   async *readAllPages(after: bigint, pageSize: number): AsyncGenerator<RecordedEvent[]> {
-    let next = this.readAllRows(after, pageSize, this.pool);
+    let next = this.readAll(after, pageSize);
     try {
       for (;;) {
-        const rows = await next;
-        const last = rows[rows.length - 1];
+        const page = await next;
+        const last = page[page.length - 1];
         if (!last) return;
-        next = this.readAllRows(BigInt(last.global_position), pageSize, this.pool);
-        yield rows.map(toEvent);
+        next = this.readAll(last.globalPosition, pageSize);
+        yield page;
       }
     } finally {
       // A caller that stops early leaves one read in flight; its outcome no longer matters.
       next.catch(() => undefined);
     }
-  }
-
-  private async readAllRows(after: bigint, limit: number, client: Pick<ClientBase, 'query'>): Promise<MergedRow[]> {
-    const result = await client.query<MergedRow>(
-      `SELECT * FROM (
-         (SELECT global_position, stream_id, stream_position, type, data, metadata, recorded_at, NULL::json AS heartbeat
-            FROM events WHERE global_position > $1 ORDER BY global_position LIMIT $2)
-         UNION ALL
-         (SELECT global_position, NULL, NULL, NULL, NULL, NULL, NULL, ${HEARTBEAT_AS_JSON}
-            FROM heartbeats WHERE global_position > $1 ORDER BY global_position LIMIT $2)
-       ) merged ORDER BY global_position LIMIT $2`,
-      [after.toString(), limit],
-    );
-    return result.rows;
   }
 
   private async streamVersionWith(client: Pick<ClientBase, 'query'>, streamId: string): Promise<number> {
