@@ -92,10 +92,12 @@ export class EventStore {
 
   private async insertHeartbeats(rows: NewHeartbeat[]): Promise<HeartbeatAppendResult> {
     // Not in an explicit transaction: the statement is one, holding the append lock to its commit.
-    const inserted = await this.pool.query<{ stored_asset_id: string; stored_day: string; stored_dedupe_key: string }>(
-      HEARTBEAT_APPEND_SQL,
-      heartbeatInsertParameters(rows),
-    );
+    // Named, so each pooled connection parses and plans it once rather than on every flush.
+    const inserted = await this.pool.query<{ stored_asset_id: string; stored_day: string; stored_dedupe_key: string }>({
+      name: 'beacon_append_heartbeats',
+      text: HEARTBEAT_APPEND_SQL,
+      values: heartbeatInsertParameters(rows),
+    });
     const fresh = new Set(inserted.rows.map((r) => heartbeatKey(r.stored_asset_id, r.stored_day, r.stored_dedupe_key)));
     // A key repeated inside one batch is stored once: only its first occurrence counts as stored.
     return {
