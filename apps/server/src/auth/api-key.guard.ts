@@ -8,12 +8,20 @@ import { presentedKey } from './api-key';
 import { ApiKeys } from './api-keys';
 import { ANONYMOUS_READER } from './principal';
 
+interface RouteRules {
+  access: Access;
+  keyInQuery: boolean;
+}
+
 /**
  * Every route states who may call it; a route that forgets is admin-only. The identified caller
  * is put on the request for handlers that scope by customer.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
+  /** Each route's access rules (by controller, then handler), read from metadata once, not per request. */
+  private readonly rules = new WeakMap<object, WeakMap<object, RouteRules>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly keys: ApiKeys,
@@ -21,11 +29,9 @@ export class ApiKeyGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const access =
-      this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]) ?? 'admin';
+    const { access, keyInQuery } = this.rulesOf(context);
     if (access === 'public') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const keyInQuery = this.reflector.getAllAndOverride<boolean | undefined>(KEY_IN_QUERY, [context.getHandler(), context.getClass()]);
     const key = presentedKey(request.headers, keyInQuery ? (request.query as Record<string, unknown>) : undefined);
     if (key === null) {
       if (access === 'read' && !this.config.auth) {
@@ -41,5 +47,20 @@ export class ApiKeyGuard implements CanActivate {
     }
     request.principal = principal;
     return true;
+  }
+
+  private rulesOf(context: ExecutionContext): RouteRules {
+    const [handler, controller] = [context.getHandler(), context.getClass()];
+    let ofController = this.rules.get(controller);
+    if (!ofController) this.rules.set(controller, (ofController = new WeakMap()));
+    let rules = ofController.get(handler);
+    if (!rules) {
+      rules = {
+        access: this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [handler, controller]) ?? 'admin',
+        keyInQuery: this.reflector.getAllAndOverride<boolean | undefined>(KEY_IN_QUERY, [handler, controller]) ?? false,
+      };
+      ofController.set(handler, rules);
+    }
+    return rules;
   }
 }
