@@ -27,8 +27,12 @@ export const KeyInQuery = (): MethodDecorator & ClassDecorator => SetMetadata(KE
 /** The caller the guard identified (see `ApiKeyGuard`). */
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
-  if (!principal) throw new Error('no principal: the route lacks an access decorator');
-  return principal;
-});
+/** The caller the guard put on the request; a route without an access decorator has none. */
+export function principalOf(request: AuthenticatedRequest): Principal {
+  if (!request.principal) throw new Error('no principal: the route lacks an access decorator');
+  return request.principal;
+}
+
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => principalOf(context.switchToHttp().getRequest<AuthenticatedRequest>()),
+);
