@@ -11,10 +11,13 @@ export function installBodyParsing(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
   fastify.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-  fastify.addHook('onRequest', async (request) => {
+  // A callback hook, not an async one: it runs on every request, and needs no promise.
+  fastify.addHook('onRequest', (request, _reply, done) => {
     const length = Number(request.headers['content-length'] ?? 0);
     if (length > BODY_LIMIT_BYTES && !BULK_PATHS.test(request.url)) {
-      throw new ApiError('payload_too_large', `request body is larger than ${BODY_LIMIT_BYTES} bytes`);
+      done(new ApiError('payload_too_large', `request body is larger than ${BODY_LIMIT_BYTES} bytes`));
+      return;
     }
+    done();
   });
 }

@@ -46,9 +46,10 @@ describe('EventStore', () => {
     await store.append('round-trip', [{ type: 'Registered', data: { name: 'Bus 7', tags: ['a'] }, metadata: { correlationId: 'rt' } }], {
       expectedVersion: 'no_stream',
     });
-    const car = heartbeat('rt-car', 1, 'msg-1');
+    // Quotes, backslashes, commas, braces and the word NULL all travel inside array literals.
+    const car = heartbeat('rt-car', 1, 'msg "1", \\ {NULL}');
     const aircraft = heartbeat('rt-plane', 2);
-    aircraft.data = { ...aircraft.data, altitude: 10_668, verticalRate: -5.08, onGround: false, squawk: '7000', callsign: 'SAS123' };
+    aircraft.data = { ...aircraft.data, altitude: 10_668, verticalRate: -5.08, onGround: false, squawk: '7000', callsign: 'SAS 12,3' };
     await store.appendHeartbeats([car, aircraft]);
 
     const read = await store.readAll(BigInt(head.rows[0]?.head ?? '0'), 10);
