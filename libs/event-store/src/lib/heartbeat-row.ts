@@ -27,8 +27,8 @@ export interface NewHeartbeat {
  * element, numbers included, which showed in the ingest server's profile).
  */
 export function heartbeatInsertParameters(rows: readonly NewHeartbeat[]): string[] {
-  const text = (pick: (row: NewHeartbeat) => string | null): string => textArray(rows, pick);
-  const plain = (pick: (row: NewHeartbeat) => number | boolean | null): string => plainArray(rows, pick);
+  const text = (pick: (row: NewHeartbeat) => string | null): string => arrayLiteral(rows, pick, quoted);
+  const plain = (pick: (row: NewHeartbeat) => number | boolean | null): string => arrayLiteral(rows, pick, String);
   return [
     text((r) => r.data.assetId),
     text((r) => r.dedupeKey),
@@ -51,24 +51,21 @@ export function heartbeatInsertParameters(rows: readonly NewHeartbeat[]): string
   ];
 }
 
-/** `{1.5,NULL,true}`: numbers and booleans need no quotes in an array literal. */
-function plainArray(rows: readonly NewHeartbeat[], pick: (row: NewHeartbeat) => number | boolean | null): string {
-  let literal = '{';
-  for (let i = 0; i < rows.length; i++) {
-    const value = pick(rows[i] as NewHeartbeat);
-    literal += (i > 0 ? ',' : '') + (value === null || value === undefined ? 'NULL' : String(value));
-  }
-  return literal + '}';
-}
-
 const QUOTED_SPECIALS = /["\\]/g;
 
-/** `{"a","b \\"c\\"",NULL}`: every string quoted (so "NULL" stays a string), `"` and `\` escaped. */
-function textArray(rows: readonly NewHeartbeat[], pick: (row: NewHeartbeat) => string | null): string {
+/** Strings are always quoted (so "NULL" stays a string), with `"` and `\` escaped; numbers and booleans need no quotes. */
+const quoted = (value: string): string => `"${value.replace(QUOTED_SPECIALS, '\\$&')}"`;
+
+/** One column as an array literal, `{"a",NULL,...}` or `{1.5,NULL,...}`. */
+function arrayLiteral<T extends string | number | boolean>(
+  rows: readonly NewHeartbeat[],
+  pick: (row: NewHeartbeat) => T | null,
+  element: (value: T) => string,
+): string {
   let literal = '{';
   for (let i = 0; i < rows.length; i++) {
     const value = pick(rows[i] as NewHeartbeat);
-    literal += (i > 0 ? ',' : '') + (value === null || value === undefined ? 'NULL' : `"${value.replace(QUOTED_SPECIALS, '\\$&')}"`);
+    literal += (i > 0 ? ',' : '') + (value === null || value === undefined ? 'NULL' : element(value));
   }
   return literal + '}';
 }
