@@ -1,7 +1,14 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 const RECENT_DIGESTS_MAX = 10_000;
-const recentDigests = new Map<string, Buffer>();
+
+/** A key's SHA-256 digest, as bytes (for constant-time comparison) and as hex (for lookups). */
+export interface KeyDigest {
+  bytes: Buffer;
+  hex: string;
+}
+
+const recentDigests = new Map<string, KeyDigest>();
 
 /**
  * Keys are stored and compared as SHA-256 digests; a key itself is shown once and never stored.
@@ -9,11 +16,12 @@ const recentDigests = new Map<string, Buffer>();
  * same key all day: recent digests are remembered (bounded; forgotten wholesale when full).
  * Callers must not modify the returned buffer.
  */
-export function keyDigest(key: string): Buffer {
+export function keyDigest(key: string): KeyDigest {
   const known = recentDigests.get(key);
   if (known) return known;
   if (recentDigests.size >= RECENT_DIGESTS_MAX) recentDigests.clear();
-  const digest = createHash('sha256').update(key, 'utf8').digest();
+  const bytes = createHash('sha256').update(key, 'utf8').digest();
+  const digest = { bytes, hex: bytes.toString('hex') };
   recentDigests.set(key, digest);
   return digest;
 }

@@ -33,22 +33,21 @@ export class ApiKeys {
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(BEACON_CONFIG) config: BeaconConfig,
   ) {
-    this.adminDigest = config.adminKey ? keyDigest(config.adminKey) : null;
+    this.adminDigest = config.adminKey ? keyDigest(config.adminKey).bytes : null;
   }
 
   async issue(request: { role: Role; name: string; customerId: string | null }, metadata: RequestMetadata): Promise<{ id: string; key: string }> {
     const key = newApiKey();
     const keyId = randomUUID();
-    const data: ApiKeyIssued = { keyId, ...request, keyHash: keyDigest(key).toString('hex'), issuedAt: metadata.receivedAt };
+    const data: ApiKeyIssued = { keyId, ...request, keyHash: keyDigest(key).hex, issuedAt: metadata.receivedAt };
     await this.store.append(`apikey-${keyId}`, [{ type: 'ApiKeyIssued', data, metadata }], { expectedVersion: 'no_stream' });
     return { id: keyId, key };
   }
 
   /** The principal a presented key stands for, or null for an unknown key. */
   async authenticate(key: string): Promise<Principal | null> {
-    const digest = keyDigest(key);
+    const { bytes: digest, hex: hash } = keyDigest(key);
     if (this.adminDigest && sameDigest(digest, this.adminDigest)) return BOOTSTRAP_ADMIN;
-    const hash = digest.toString('hex');
     const cached = this.cache.get(hash);
     if (cached) return cached;
     const result = await this.pool.query<{ data: ApiKeyIssued }>(

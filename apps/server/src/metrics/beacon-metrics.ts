@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+const HEARTBEAT_OUTCOMES = ['accepted', 'duplicate', 'rejected'] as const;
+export type HeartbeatOutcome = (typeof HEARTBEAT_OUTCOMES)[number];
+
 /**
  * Beacon's Prometheus metrics, one registry per process (`GET /metrics`). Names follow Prometheus
  * conventions: base units (seconds), `_total` for counters.
@@ -53,5 +56,15 @@ export class BeaconMetrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'beacon_' });
+    // Every outcome is exported from the start (a rate of 0, not a missing series), so the hot path
+    // can skip increments by zero.
+    for (const outcome of HEARTBEAT_OUTCOMES) this.heartbeats.inc({ outcome }, 0);
+  }
+
+  /** Counts one request's heartbeats by outcome; each `inc` hashes its labels, so zeros are skipped. */
+  countHeartbeats(counts: Record<HeartbeatOutcome, number>): void {
+    for (const outcome of HEARTBEAT_OUTCOMES) {
+      if (counts[outcome] > 0) this.heartbeats.inc({ outcome }, counts[outcome]);
+    }
   }
 }

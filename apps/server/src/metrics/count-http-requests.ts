@@ -10,9 +10,11 @@ export function countHttpRequests(app: NestFastifyApplication): void {
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onResponse', async (request, reply) => {
+    // A callback hook, not an async one: it runs on every request, and needs no promise.
+    .addHook('onResponse', (request, reply, done) => {
       const route = request.routeOptions.url ?? 'unmatched';
       metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
       metrics.httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+      done();
     });
 }

@@ -19,8 +19,18 @@ describe('operations', () => {
     const metrics = (await test.request({ method: 'GET', url: '/metrics' })).body;
     expect(metrics).toMatch(/beacon_heartbeats_total\{outcome="accepted"\} [1-9]/);
     expect(metrics).toMatch(/beacon_heartbeats_total\{outcome="duplicate"\} [1-9]/);
+    // Every outcome is exported from the start, so a rate of rejections is 0 rather than absent.
+    expect(metrics).toMatch(/beacon_heartbeats_total\{outcome="rejected"\} 0/);
     expect(metrics).toMatch(/beacon_group_commit_batch_rows_count [1-9]/);
     expect(metrics).toMatch(/beacon_http_requests_total\{method="POST",route="\/api\/v1\/assets\/:id\/heartbeats",status="202"\} [1-9]/);
+  });
+
+  it('counts items a batch refuses while parsing as rejected heartbeats', async () => {
+    const batch = [{ assetId: 'VIN-OPS', messageId: 'm-2' }, { assetId: 'VIN-OPS', lat: 91 }, { assetId: 'VIN-NONE' }];
+    const answer = await test.request({ method: 'POST', url: '/api/v1/heartbeats', headers: adminHeaders, payload: batch });
+    expect(answer.json()).toMatchObject({ accepted: 1, rejected: [{ index: 1, error: 'invalid_request' }, { index: 2, error: 'unknown_asset' }] });
+    const metrics = (await test.request({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toMatch(/beacon_heartbeats_total\{outcome="rejected"\} 2\b/);
   });
 
   it('answers 429 with Retry-After past the per-key rate, while another key is still served', async () => {
@@ -29,7 +39,11 @@ describe('operations', () => {
     const limited = answers.filter((r) => r.statusCode === 429);
     expect(limited.length).toBeGreaterThanOrEqual(10);
     expect(limited[0]?.headers['retry-after']).toMatch(/^[1-9]/);
+    expect(limited[0]?.headers['x-ratelimit-limit']).toBe('20');
     expect(limited[0]?.json()).toMatchObject({ error: 'rate_limited' });
+    // Answers under the limit stay small: no rate headers on every heartbeat's 202.
+    const served = answers.find((r) => r.statusCode === 202);
+    expect(served?.headers['x-ratelimit-remaining']).toBeUndefined();
     expect((await test.request({ method: 'GET', url: '/api/v1/assets' })).statusCode).toBe(200);
   });
 

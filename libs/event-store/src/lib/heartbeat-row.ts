@@ -53,8 +53,13 @@ export function heartbeatInsertParameters(rows: readonly NewHeartbeat[]): string
 
 const QUOTED_SPECIALS = /["\\]/g;
 
-/** Strings are always quoted (so "NULL" stays a string), with `"` and `\` escaped; numbers and booleans need no quotes. */
-const quoted = (value: string): string => `"${value.replace(QUOTED_SPECIALS, '\\$&')}"`;
+/**
+ * Strings are always quoted (so "NULL" stays a string), with `"` and `\` escaped; numbers and
+ * booleans need no quotes. Ids and timestamps hardly ever hold either character: two `includes`
+ * cost less than a global replace that finds nothing.
+ */
+const quoted = (value: string): string =>
+  value.includes('"') || value.includes('\\') ? `"${value.replace(QUOTED_SPECIALS, '\\$&')}"` : `"${value}"`;
 
 /** One column as an array literal, `{"a",NULL,...}` or `{1.5,NULL,...}`. */
 function arrayLiteral<T extends string | number | boolean>(

@@ -21,6 +21,8 @@ export class RecordHeartbeatsCommand {
     readonly metadata: RequestMetadata,
     /** Who sends them: a device key may only write heartbeats of its own customer's assets. */
     readonly sender: Principal,
+    /** Items of the same request refused while parsing: counted and answered with the others. */
+    readonly refusedWhileParsing: readonly RejectedHeartbeat[] = [],
   ) {}
 }
 

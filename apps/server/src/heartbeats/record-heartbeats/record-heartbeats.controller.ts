@@ -45,8 +45,7 @@ export class RecordHeartbeatsController {
   ): Promise<HeartbeatsAcceptedResponse> {
     const { items, rejected } = parseHeartbeatBatch(body);
     const source = typeof body === 'string' ? 'ndjson' : 'json';
-    const command = new RecordHeartbeatsCommand(items, requestMetadata(request, source), sender);
-    const result = await this.commands.execute<RecordHeartbeatsCommand, RecordHeartbeatsResult>(command);
-    return { ...result, rejected: [...rejected, ...result.rejected].sort((a, b) => a.index - b.index) };
+    const command = new RecordHeartbeatsCommand(items, requestMetadata(request, source), sender, rejected);
+    return this.commands.execute<RecordHeartbeatsCommand, RecordHeartbeatsResult>(command);
   }
 }

@@ -24,12 +24,14 @@ export class RecordHeartbeatsHandler implements ICommandHandler<RecordHeartbeats
     private readonly metrics: BeaconMetrics,
   ) {}
 
-  async execute({ items, metadata, sender }: RecordHeartbeatsCommand): Promise<RecordHeartbeatsResult> {
+  async execute({ items, metadata, sender, refusedWhileParsing }: RecordHeartbeatsCommand): Promise<RecordHeartbeatsResult> {
     const receivedAt = new Date(metadata.receivedAt);
     const rows: NewHeartbeat[] = [];
-    const rejected: RejectedHeartbeat[] = [];
+    const rejected: RejectedHeartbeat[] = [...refusedWhileParsing];
     for (const { index, assetId, heartbeat } of items) {
-      const asset = await this.assets.lookup(assetId);
+      // Most lookups are answered from the directory's cache, without a promise to wait for.
+      const known = this.assets.cached(assetId);
+      const asset = known === undefined ? await this.assets.lookup(assetId) : known;
       if (!asset) {
         rejected.push({ index, error: 'unknown_asset', details: [{ field: 'assetId', reason: `asset ${assetId} is not registered` }] });
         continue;
@@ -49,9 +51,10 @@ export class RecordHeartbeatsHandler implements ICommandHandler<RecordHeartbeats
     }
     const { stored } = await this.writer.append(rows);
     const accepted = stored.filter(Boolean).length;
-    this.metrics.heartbeats.inc({ outcome: 'accepted' }, accepted);
-    this.metrics.heartbeats.inc({ outcome: 'duplicate' }, stored.length - accepted);
-    this.metrics.heartbeats.inc({ outcome: 'rejected' }, rejected.length);
-    return { accepted, duplicates: stored.length - accepted, rejected };
+    const duplicates = stored.length - accepted;
+    this.metrics.countHeartbeats({ accepted, duplicate: duplicates, rejected: rejected.length });
+    // Refusals from parsing and from here, in the order of the request's items.
+    if (refusedWhileParsing.length > 0) rejected.sort((a, b) => a.index - b.index);
+    return { accepted, duplicates, rejected };
   }
 }

@@ -53,9 +53,8 @@ export class AdsbFeedsController {
       throw new ApiError('invalid_request', `customer ${customerId} does not exist`, [{ field: 'customerId', reason: 'unknown customer' }]);
     }
     await this.registrar.registerMissing(parsed.items, customerId, metadata);
-    const result = await this.commands.execute<RecordHeartbeatsCommand, RecordHeartbeatsResult>(
-      new RecordHeartbeatsCommand(parsed.items, metadata, sender),
+    return this.commands.execute<RecordHeartbeatsCommand, RecordHeartbeatsResult>(
+      new RecordHeartbeatsCommand(parsed.items, metadata, sender, parsed.rejected),
     );
-    return { ...result, rejected: [...parsed.rejected, ...result.rejected].sort((a, b) => a.index - b.index) };
   }
 }
