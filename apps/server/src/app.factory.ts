@@ -17,11 +17,13 @@ export async function createBeaconApp(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, databaseUrl),
-    new FastifyAdapter(fastifyOptions),
+    // No Nest middleware is used, so @fastify/middie, which would run on every request, is not loaded.
+    new FastifyAdapter({ ...fastifyOptions, skipMiddie: true }),
     // Errors reach the caller (main.ts logs them and exits; tests report them) instead of exit(1).
-    { logger, abortOnError: false },
+    // Body parsing is installed below, not by Nest (see install-body-parsing.ts).
+    { logger, abortOnError: false, bodyParser: false },
   );
-  installBodyParsing(app);
+  await installBodyParsing(app);
   await installRateLimit(app, config.rateLimitPerSecond);
   countHttpRequests(app);
   if (config.roles.has('query')) await serveDashboard(app, config.dashboardDir);

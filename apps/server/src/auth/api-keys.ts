@@ -44,12 +44,21 @@ export class ApiKeys {
     return { id: keyId, key };
   }
 
-  /** The principal a presented key stands for, or null for an unknown key. */
-  async authenticate(key: string): Promise<Principal | null> {
+  /**
+   * The principal of the bootstrap admin key or of a key seen before, without a promise (the guard
+   * runs on every request); undefined when only `authenticate` can tell.
+   */
+  knownPrincipal(key: string): Principal | undefined {
     const { bytes: digest, hex: hash } = keyDigest(key);
     if (this.adminDigest && sameDigest(digest, this.adminDigest)) return BOOTSTRAP_ADMIN;
-    const cached = this.cache.get(hash);
-    if (cached) return cached;
+    return this.cache.get(hash);
+  }
+
+  /** The principal a presented key stands for, or null for an unknown key. */
+  async authenticate(key: string): Promise<Principal | null> {
+    const known = this.knownPrincipal(key);
+    if (known) return known;
+    const { bytes: digest, hex: hash } = keyDigest(key);
     const result = await this.pool.query<{ data: ApiKeyIssued }>(
       `SELECT data FROM events WHERE type = 'ApiKeyIssued' AND data->>'keyHash' = $1 LIMIT 1`,
       [hash],

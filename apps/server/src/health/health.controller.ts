@@ -1,9 +1,11 @@
 import { ASSET_READ_MODEL, type AssetReadModel } from '@beacon/read-models';
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { Pool } from 'pg';
 import { Public } from '../auth/access.decorators';
 import { PG_POOL } from '../config/config.tokens';
 import { ApiError } from '../http/api-error';
+import { UNLIMITED } from '../http/install-rate-limit';
 
 @Controller('health')
 @Public()
@@ -16,12 +18,14 @@ export class HealthController {
 
   /** The process is up and serving HTTP. */
   @Get('live')
+  @RouteConfig(UNLIMITED)
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   /** The event log is writable and, where this process reads one, the read model answers. */
   @Get('ready')
+  @RouteConfig(UNLIMITED)
   async ready(): Promise<{ status: 'ok' }> {
     let ready = false;
     try {

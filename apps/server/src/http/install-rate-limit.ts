@@ -3,8 +3,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { keyDigest, presentedKey } from '../auth/api-key';
 import { ApiError } from './api-error';
 
-/** Health checks and metrics are scraped often by the platform itself: never limited. */
-const UNLIMITED = /^\/(health|metrics)(\/|$)/;
+/**
+ * Route configuration (`@RouteConfig(UNLIMITED)`) for what the platform itself polls often, health
+ * checks and metrics: never limited. Per route rather than an allow-list function, which the
+ * limiter would call, and await, on every request.
+ */
+export const UNLIMITED = { rateLimit: false } as const;
 
 /**
  * A per-key rate limit (per client address for requests without a key): over it, 429 with
@@ -19,7 +23,6 @@ export async function installRateLimit(app: NestFastifyApplication, perSecond: n
     // A 429 still carries them, with Retry-After.
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     timeWindow: 1000,
-    allowList: (request) => UNLIMITED.test(request.url),
     keyGenerator: (request) => {
       const key = presentedKey(request.headers, request.query as Record<string, unknown>);
       return key ? `key:${keyDigest(key).hex}` : `ip:${request.ip}`;

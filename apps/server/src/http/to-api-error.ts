@@ -55,6 +55,7 @@ function fromDomainError(error: DomainError): ApiError {
     case 'asset_already_exists':
       return new ApiError('version_conflict', error.message, details);
     case 'unknown_customer':
+    case 'invalid_timestamp':
     case 'timestamp_in_future':
       return new ApiError('invalid_request', error.message, details);
     default:

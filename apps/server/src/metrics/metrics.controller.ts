@@ -1,5 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { Public } from '../auth/access.decorators';
+import { UNLIMITED } from '../http/install-rate-limit';
 import { BeaconMetrics } from './beacon-metrics';
 
 @Controller('metrics')
@@ -9,6 +11,7 @@ export class MetricsController {
 
   /** Prometheus text format; scraped from inside the stack, so it needs no key. */
   @Get()
+  @RouteConfig(UNLIMITED)
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   scrape(): Promise<string> {
     return this.metrics.registry.metrics();

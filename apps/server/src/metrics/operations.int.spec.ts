@@ -47,6 +47,16 @@ describe('operations', () => {
     expect((await test.request({ method: 'GET', url: '/api/v1/assets' })).statusCode).toBe(200);
   });
 
+  it('never limits health checks and metrics, which the platform polls', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const urls = ['/health/live', '/health/ready', '/metrics'];
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => test.request({ method: 'GET', url: urls[i % 3] })));
+    expect(answers.map((r) => r.statusCode)).toEqual(answers.map(() => 200));
+    // The same client address is limited on an ordinary route.
+    const limited = await Promise.all(Array.from({ length: 30 }, () => test.request({ method: 'GET', url: '/api/v1/assets' })));
+    expect(limited.filter((r) => r.statusCode === 429).length).toBeGreaterThanOrEqual(10);
+  });
+
   it('answers 503 with Retry-After, never 202, while the event log cannot be written, and recovers', async () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const admin = new Client({ connectionString: test.databaseUrl });

@@ -5,6 +5,7 @@ export type DomainErrorCode =
   | 'unknown_customer'
   | 'unknown_asset'
   | 'asset_decommissioned'
+  | 'invalid_timestamp'
   | 'timestamp_in_future';
 
 export class DomainError extends Error {

@@ -21,40 +21,49 @@ export interface HeartbeatInput {
   callsign?: string;
 }
 
+/** What `toISOString` produces. */
+const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * The timestamp as stored: as sent when it is already canonical (most devices send that, and
+ * formatting costs more than checking), else formatted. The day is compared because the parser
+ * rolls an impossible date over (February 30th is March 2nd), and the stored string must be the instant.
+ */
+function canonicalTimestamp(sent: string | undefined, at: number): string {
+  const date = new Date(at);
+  if (sent !== undefined && CANONICAL_UTC.test(sent) && date.getUTCDate() === Number(sent.slice(8, 10))) return sent;
+  return date.toISOString();
+}
+
 /**
  * Turns a validated heartbeat of a known asset into the event to store. The timestamp defaults to
  * the time received and is normalised to ISO-8601 UTC with milliseconds, so equal instants compare
  * equal as strings (the duplicate key relies on it).
  */
 export function recordHeartbeat(assetId: string, input: HeartbeatInput, receivedAt: Date): HeartbeatRecorded {
-  const at = input.timestamp === undefined ? receivedAt : new Date(input.timestamp);
-  if (at.getTime() - receivedAt.getTime() > MAX_FUTURE_SKEW_MS) {
+  const sent = input.timestamp;
+  const at = sent === undefined ? receivedAt.getTime() : Date.parse(sent);
+  if (Number.isNaN(at)) throw new DomainError('invalid_timestamp', 'is not a date and time', 'timestamp');
+  if (at - receivedAt.getTime() > MAX_FUTURE_SKEW_MS) {
     throw new DomainError('timestamp_in_future', 'must not be more than 5 minutes in the future', 'timestamp');
   }
-  return {
-    type: 'HeartbeatRecorded',
-    data: {
-      assetId,
-      timestamp: at.toISOString(),
-      lat: input.lat ?? null,
-      lon: input.lon ?? null,
-      altitude: input.altitude ?? null,
-      speed: input.speed ?? null,
-      heading: input.heading ?? null,
-      accuracy: input.accuracy ?? null,
-      battery: input.battery ?? null,
-      messageId: input.messageId ?? null,
-      ...aircraftFields(input),
-    },
+  const data: HeartbeatRecorded['data'] = {
+    assetId,
+    timestamp: canonicalTimestamp(sent, at),
+    lat: input.lat ?? null,
+    lon: input.lon ?? null,
+    altitude: input.altitude ?? null,
+    speed: input.speed ?? null,
+    heading: input.heading ?? null,
+    accuracy: input.accuracy ?? null,
+    battery: input.battery ?? null,
+    messageId: input.messageId ?? null,
   };
+  // Aircraft fields are stored only when sent, so vehicle heartbeats stay small.
+  if (input.verticalRate !== undefined) data.verticalRate = input.verticalRate;
+  if (input.onGround !== undefined) data.onGround = input.onGround;
+  if (input.squawk !== undefined) data.squawk = input.squawk;
+  if (input.callsign !== undefined) data.callsign = input.callsign;
+  return { type: 'HeartbeatRecorded', data };
 }
 
-/** Aircraft fields are stored only when sent, so vehicle heartbeats stay small. */
-function aircraftFields(input: HeartbeatInput): Partial<HeartbeatRecorded['data']> {
-  const fields: Partial<HeartbeatRecorded['data']> = {};
-  if (input.verticalRate !== undefined) fields.verticalRate = input.verticalRate;
-  if (input.onGround !== undefined) fields.onGround = input.onGround;
-  if (input.squawk !== undefined) fields.squawk = input.squawk;
-  if (input.callsign !== undefined) fields.callsign = input.callsign;
-  return fields;
-}

@@ -31,4 +31,17 @@ describe('recordHeartbeat', () => {
       }),
     );
   });
+
+  it('stores an impossible calendar date as the instant it rolls over to, and refuses what is no date', () => {
+    expect(recordHeartbeat('a1', { timestamp: '2026-02-30T10:00:00.000Z' }, receivedAt).data.timestamp).toBe('2026-03-02T10:00:00.000Z');
+    expect(() => recordHeartbeat('a1', { timestamp: '2026-11-25T25:00:00.000Z' }, receivedAt)).toThrow(
+      expect.objectContaining({ code: 'invalid_timestamp', field: 'timestamp' }),
+    );
+  });
+
+  it('keeps aircraft fields only when sent', () => {
+    expect(recordHeartbeat('a1', {}, receivedAt).data).not.toHaveProperty('callsign');
+    const aircraft = recordHeartbeat('a1', { callsign: 'SAS123', onGround: false, squawk: '7000', verticalRate: -3.25 }, receivedAt).data;
+    expect(aircraft).toEqual(expect.objectContaining({ callsign: 'SAS123', onGround: false, squawk: '7000', verticalRate: -3.25 }));
+  });
 });
