@@ -14,7 +14,7 @@ const recentDigests = new Map<string, KeyDigest>();
  * Keys are stored and compared as SHA-256 digests; a key itself is shown once and never stored.
  * Every request's key is hashed by the rate limiter and again by the guard, and a device sends the
  * same key all day: recent digests are remembered (bounded; forgotten wholesale when full).
- * Callers must not modify the returned buffer.
+ * Callers must not modify the returned digest.
  */
 export function keyDigest(key: string): KeyDigest {
   const known = recentDigests.get(key);

@@ -29,14 +29,13 @@ export class AssetDirectory {
   }
 
   async lookup(assetId: string): Promise<ActiveAsset | null> {
-    const now = Date.now();
-    const cached = this.cache.get(assetId);
-    if (cached && cached.until > now) return cached.asset;
+    const known = this.cached(assetId);
+    if (known !== undefined) return known;
     const events = await this.store.readStream(assetStream(assetId));
     const state = events.reduce((s, e) => evolveAsset(s, { type: e.type, data: e.data } as AssetEvent), initialAssetState);
     const asset = state.status === 'active' ? { customerId: state.customerId } : null;
     // Unknown ids are cached too (briefly), so a device spamming an unregistered id costs little.
-    this.cache.set(assetId, { asset, until: now + TTL_MS });
+    this.cache.set(assetId, { asset, until: Date.now() + TTL_MS });
     return asset;
   }
 

@@ -21,7 +21,7 @@ export function requestMetadata(request: FastifyRequest, source: string): Reques
 let lastMs = 0;
 let lastIso = '';
 
-/** The current time as ISO-8601: formatted once per millisecond, which a busy ingest shares among a dozen requests. */
+/** The current time as ISO-8601, formatted once per millisecond: a busy ingest has a dozen requests in one. */
 function isoNow(): string {
   const now = Date.now();
   if (now !== lastMs) {

@@ -27,12 +27,12 @@ const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /**
  * The timestamp as stored: as sent when it is already canonical (most devices send that, and
  * formatting costs more than checking), else formatted. The day is compared because the parser
- * rolls an impossible date over (February 30th is March 2nd), and the stored string must be the instant.
+ * rolls an impossible date over (February 30th is March 2nd): the string stored is the instant.
  */
 function canonicalTimestamp(sent: string | undefined, at: number): string {
   const date = new Date(at);
-  if (sent !== undefined && CANONICAL_UTC.test(sent) && date.getUTCDate() === Number(sent.slice(8, 10))) return sent;
-  return date.toISOString();
+  const canonical = sent !== undefined && CANONICAL_UTC.test(sent) && date.getUTCDate() === Number(sent.slice(8, 10));
+  return canonical ? sent : date.toISOString();
 }
 
 /**
