@@ -46,23 +46,35 @@ describe('EventStore', () => {
     await store.append('round-trip', [{ type: 'Registered', data: { name: 'Bus 7', tags: ['a'] }, metadata: { correlationId: 'rt' } }], {
       expectedVersion: 'no_stream',
     });
-    // Quotes, backslashes, commas, braces and the word NULL all travel inside array literals.
+    // Quotes, backslashes, commas, braces, the word NULL and multi-byte UTF-8 all travel as they are,
+    // as do numbers (negative zero, the largest double), NULLs in every column type, and times
+    // before 2000 (PostgreSQL counts microseconds from then) and far ahead.
     const car = heartbeat('rt-car', 1, 'msg "1", \\ {NULL}');
+    car.data = { ...car.data, lat: -0, lon: Number.MAX_VALUE, speed: null, heading: null };
     const aircraft = heartbeat('rt-plane', 2);
-    aircraft.data = { ...aircraft.data, altitude: 10_668, verticalRate: -5.08, onGround: false, squawk: '7000', callsign: 'SAS 12,3' };
-    await store.appendHeartbeats([car, aircraft]);
+    aircraft.data = { ...aircraft.data, altitude: 10_668, verticalRate: -5.08, onGround: false, squawk: '7000', callsign: 'SAS 12,3 ✈ Ålesund 🛩' };
+    const old = heartbeatFixture('rt-old', '1999-12-31T23:59:59.999Z');
+    old.data = { ...old.data, onGround: true, battery: 0.07 };
+    const far = heartbeatFixture('rt-far', '2199-07-04T01:02:03.004Z');
+    far.metadata = { ...far.metadata, receivedAt: '1970-01-01T00:00:00.000Z' };
+    await store.appendHeartbeats([car, aircraft, old, far]);
 
     const read = await store.readAll(BigInt(head.rows[0]?.head ?? '0'), 10);
     expect(read.map((e) => [e.streamId, e.streamPosition, e.type])).toEqual([
       ['round-trip', 1, 'Registered'],
       ['asset-rt-car', null, 'HeartbeatRecorded'],
       ['asset-rt-plane', null, 'HeartbeatRecorded'],
+      ['asset-rt-old', null, 'HeartbeatRecorded'],
+      ['asset-rt-far', null, 'HeartbeatRecorded'],
     ]);
     expect(read.map((e) => [e.data, e.metadata])).toEqual([
       [{ name: 'Bus 7', tags: ['a'] }, { correlationId: 'rt' }],
       [car.data, car.metadata],
       [aircraft.data, aircraft.metadata],
+      [old.data, old.metadata],
+      [far.data, far.metadata],
     ]);
+    expect(Object.is(read[1]?.data['lat'], -0)).toBe(true);
     for (const event of read) {
       expect(event.recordedAt.getTime()).toBeGreaterThanOrEqual(before - 1_000);
       expect(event.recordedAt.getTime()).toBeLessThanOrEqual(Date.now() + 1_000);
@@ -103,7 +115,8 @@ describe('EventStore', () => {
 
   it('rolls back a failed heartbeat batch whole, leaving other batches stored', async () => {
     const good = [heartbeat('fail-1', 1)];
-    const bad = [heartbeat('fail-2', 1), heartbeatFixture('fail-2', 'not a time')];
+    // PostgreSQL refuses a NUL character in text, after the batch's first row is written.
+    const bad = [heartbeat('fail-2', 1), heartbeat('fail-2', 2, 'nul \u0000 inside')];
     const [goodResult, badResult] = await Promise.allSettled([store.appendHeartbeats(good), store.appendHeartbeats(bad)]);
     expect(goodResult.status).toBe('fulfilled');
     expect(badResult.status).toBe('rejected');

@@ -98,6 +98,9 @@ export class EventStore {
       text: HEARTBEAT_APPEND_SQL,
       values: heartbeatInsertParameters(rows),
     });
+    // Each row is stored at most once, so as many stored as sent means all were new: the usual case,
+    // answered without building a key per row.
+    if (inserted.rows.length === rows.length) return { stored: rows.map(() => true) };
     const fresh = new Set(inserted.rows.map((r) => heartbeatKey(r.stored_asset_id, r.stored_day, r.stored_dedupe_key)));
     // A key repeated inside one batch is stored once: only its first occurrence counts as stored.
     return {
