@@ -113,6 +113,27 @@ describe('EventStore', () => {
     expect(count.rows[0].n).toBe(2);
   });
 
+  it('tells new from already stored in a mixed batch: by time, by message id at another time of the day, first of a repeat', async () => {
+    await store.appendHeartbeats([heartbeat('mix-1', 1), heartbeat('mix-2', 1, 'm-1')]);
+    const batch = [
+      heartbeat('mix-1', 1), // stored before
+      heartbeat('mix-1', 2),
+      heartbeat('mix-2', 30, 'm-1'), // the same message id, later the same day: stored before
+      heartbeat('mix-2', 31, 'm-2'),
+      heartbeat('mix-2', 32, 'm-2'), // a repeat inside the batch
+      heartbeat('mix-3', 1),
+    ];
+    expect((await store.appendHeartbeats(batch)).stored).toEqual([false, true, false, true, false, true]);
+    const rows = await pool.query(`SELECT asset_id, dedupe_key FROM heartbeats WHERE asset_id LIKE 'mix-%' ORDER BY global_position`);
+    expect(rows.rows.map((r) => `${r.asset_id} ${r.dedupe_key}`)).toEqual([
+      `mix-1 t:${heartbeat('mix-1', 1).data.timestamp}`,
+      'mix-2 m:m-1',
+      `mix-1 t:${heartbeat('mix-1', 2).data.timestamp}`,
+      'mix-2 m:m-2',
+      `mix-3 t:${heartbeat('mix-3', 1).data.timestamp}`,
+    ]);
+  });
+
   it('rolls back a failed heartbeat batch whole, leaving other batches stored', async () => {
     const good = [heartbeat('fail-1', 1)];
     // PostgreSQL refuses a NUL character in text, after the batch's first row is written.
