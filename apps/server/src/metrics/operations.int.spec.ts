@@ -25,6 +25,16 @@ describe('operations', () => {
     expect(metrics).toMatch(/beacon_http_requests_total\{method="POST",route="\/api\/v1\/assets\/:id\/heartbeats",status="202"\} [1-9]/);
   });
 
+  it('labels requests by route pattern and status, refusals included, and unknown URLs as unmatched', async () => {
+    await test.request({ method: 'GET', url: '/api/v1/assets/VIN-OPS', headers: { authorization: 'Bearer not-a-key' } });
+    await test.request({ method: 'GET', url: '/no/such/page' });
+    const metrics = (await test.request({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toMatch(/beacon_http_requests_total\{method="GET",route="\/api\/v1\/assets\/:id",status="401"\} 1\b/);
+    expect(metrics).toMatch(/beacon_http_requests_total\{method="GET",route="unmatched",status="404"\} 1\b/);
+    expect(metrics).toMatch(/beacon_http_request_duration_seconds_count\{method="GET",route="unmatched"\} 1\b/);
+    expect(metrics).not.toMatch(/route="\/no\/such\/page"/);
+  });
+
   it('counts items a batch refuses while parsing as rejected heartbeats', async () => {
     const batch = [{ assetId: 'VIN-OPS', messageId: 'm-2' }, { assetId: 'VIN-OPS', lat: 91 }, { assetId: 'VIN-NONE' }];
     const answer = await test.request({ method: 'POST', url: '/api/v1/heartbeats', headers: adminHeaders, payload: batch });
