@@ -20,70 +20,56 @@ export class BinaryArrays {
 
   /** `text[]`: each element's UTF-8 bytes. */
   text<T>(items: readonly T[], pick: (item: T) => string | null | undefined): Buffer {
-    const start = this.header(TEXT_OID, items.length);
-    let hasNull = false;
-    for (const item of items) {
-      const value = pick(item);
-      if (value === null || value === undefined) hasNull = this.writeNull();
-      else this.writeText(value);
-    }
-    return this.finish(start, hasNull);
+    return this.array(items, TEXT_OID, pick, (value) => this.writeText(value));
   }
 
   /** `float8[]`: IEEE 754 doubles. */
   float8<T>(items: readonly T[], pick: (item: T) => number | null | undefined): Buffer {
-    const start = this.header(FLOAT8_OID, items.length);
-    let hasNull = false;
-    for (const item of items) {
-      const value = pick(item);
-      if (value === null || value === undefined) {
-        hasNull = this.writeNull();
-      } else {
-        this.ensure(12);
-        this.view.setInt32(this.offset, 8);
-        this.view.setFloat64(this.offset + 4, value);
-        this.offset += 12;
-      }
-    }
-    return this.finish(start, hasNull);
+    return this.array(items, FLOAT8_OID, pick, (value) => {
+      this.ensure(12);
+      this.view.setInt32(this.offset, 8);
+      this.view.setFloat64(this.offset + 4, value);
+      this.offset += 12;
+    });
   }
 
   /** `boolean[]`. */
   bool<T>(items: readonly T[], pick: (item: T) => boolean | null | undefined): Buffer {
-    const start = this.header(BOOL_OID, items.length);
-    let hasNull = false;
-    for (const item of items) {
-      const value = pick(item);
-      if (value === null || value === undefined) {
-        hasNull = this.writeNull();
-      } else {
-        this.ensure(5);
-        this.view.setInt32(this.offset, 1);
-        this.buffer[this.offset + 4] = value ? 1 : 0;
-        this.offset += 5;
-      }
-    }
-    return this.finish(start, hasNull);
+    return this.array(items, BOOL_OID, pick, (value) => {
+      this.ensure(5);
+      this.view.setInt32(this.offset, 1);
+      this.buffer[this.offset + 4] = value ? 1 : 0;
+      this.offset += 5;
+    });
   }
 
   /** `timestamptz[]` from ISO-8601 times: microseconds since 2000-01-01 UTC, as PostgreSQL keeps them. */
   timestamptz<T>(items: readonly T[], pick: (item: T) => string | null | undefined): Buffer {
-    const start = this.header(TIMESTAMPTZ_OID, items.length);
+    return this.array(items, TIMESTAMPTZ_OID, pick, (value) => {
+      const micros = (epochMillis(value) - POSTGRES_EPOCH_MS) * 1000;
+      // An int64 from a double: exact, since microseconds of any date this side of year 250,000 fit in 53 bits.
+      const high = Math.floor(micros / 2 ** 32);
+      this.ensure(12);
+      this.view.setInt32(this.offset, 8);
+      this.view.setInt32(this.offset + 4, high);
+      this.view.setUint32(this.offset + 8, micros - high * 2 ** 32);
+      this.offset += 12;
+    });
+  }
+
+  /** The header, then each element, or -1 for NULL; the null flag is set once all are written. */
+  private array<T, V>(
+    items: readonly T[],
+    elementOid: number,
+    pick: (item: T) => V | null | undefined,
+    writeElement: (value: V) => void,
+  ): Buffer {
+    const start = this.header(elementOid, items.length);
     let hasNull = false;
     for (const item of items) {
       const value = pick(item);
-      if (value === null || value === undefined) {
-        hasNull = this.writeNull();
-      } else {
-        const micros = (epochMillis(value) - POSTGRES_EPOCH_MS) * 1000;
-        // An int64 from a double: exact, since microseconds of any date this side of year 250,000 fit in 53 bits.
-        const high = Math.floor(micros / 2 ** 32);
-        this.ensure(12);
-        this.view.setInt32(this.offset, 8);
-        this.view.setInt32(this.offset + 4, high);
-        this.view.setUint32(this.offset + 8, micros - high * 2 ** 32);
-        this.offset += 12;
-      }
+      if (value === null || value === undefined) hasNull = this.writeNull();
+      else writeElement(value);
     }
     return this.finish(start, hasNull);
   }
