@@ -1,12 +1,7 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { BeaconConfig } from '../config/beacon-config';
-import { BEACON_CONFIG } from '../config/config.tokens';
-import { ApiError } from '../http/api-error';
-import { ACCESS_KEY, KEY_IN_QUERY, ROLES_OF, type Access, type AuthenticatedRequest } from './access.decorators';
-import { presentedKey } from './api-key';
-import { ApiKeys } from './api-keys';
-import { ANONYMOUS_READER } from './principal';
+import { ACCESS_KEY, KEY_IN_QUERY, type Access, type AuthenticatedRequest } from './access.decorators';
+import { CallerIdentification } from './caller-identification';
 
 interface RouteRules {
   access: Access;
@@ -24,28 +19,14 @@ export class ApiKeyGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly keys: ApiKeys,
-    @Inject(BEACON_CONFIG) private readonly config: BeaconConfig,
+    private readonly callers: CallerIdentification,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const { access, keyInQuery } = this.rulesOf(context);
     if (access === 'public') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const key = presentedKey(request.headers, keyInQuery ? (request.query as Record<string, unknown>) : undefined);
-    if (key === null) {
-      if (access === 'read' && !this.config.auth) {
-        request.principal = ANONYMOUS_READER;
-        return true;
-      }
-      throw new ApiError('unauthorized', 'an API key is required (Authorization: Bearer <key>)');
-    }
-    const principal = this.keys.knownPrincipal(key) ?? (await this.keys.authenticate(key));
-    if (!principal) throw new ApiError('unauthorized', 'the API key is not valid');
-    if (!ROLES_OF[access].includes(principal.role)) {
-      throw new ApiError('forbidden', `a ${principal.role} key may not do this`);
-    }
-    request.principal = principal;
+    request.principal = await this.callers.principalFor(request, access, keyInQuery);
     return true;
   }
 

@@ -2,11 +2,12 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeys } from './api-keys';
+import { CallerIdentification } from './caller-identification';
 
-/** API keys for every role of the server: the guard on every route, and the key store. */
+/** API keys for every role of the server: the guard on every route, caller identification, and the key store. */
 @Global()
 @Module({
-  providers: [ApiKeys, { provide: APP_GUARD, useClass: ApiKeyGuard }],
-  exports: [ApiKeys],
+  providers: [ApiKeys, CallerIdentification, { provide: APP_GUARD, useClass: ApiKeyGuard }],
+  exports: [ApiKeys, CallerIdentification],
 })
 export class AuthModule {}

@@ -10,6 +10,7 @@ import { RegisterCustomerController } from '../customers/register-customer/regis
 import { RegisterCustomerHandler } from '../customers/register-customer/register-customer.handler';
 import { AssetDirectory } from '../heartbeats/asset-directory';
 import { RecordHeartbeatsController } from '../heartbeats/record-heartbeats/record-heartbeats.controller';
+import { PingRoute } from '../heartbeats/record-heartbeats/ping.route';
 import { RecordHeartbeatsHandler } from '../heartbeats/record-heartbeats/record-heartbeats.handler';
 import { AdsbFeedsController } from '../ingest/adsb/adsb-feeds.controller';
 import { RegisterUnknownAircraft } from '../ingest/adsb/register-unknown-aircraft';
@@ -34,6 +35,7 @@ import { DropExpiredHeartbeats } from '../retention/drop-expired-heartbeats.serv
     UpdateAssetHandler,
     DecommissionAssetHandler,
     RecordHeartbeatsHandler,
+    PingRoute,
     AssetDirectory,
     RegisterUnknownAircraft,
     DropExpiredHeartbeats,

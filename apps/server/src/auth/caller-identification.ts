@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { BeaconConfig } from '../config/beacon-config';
+import { BEACON_CONFIG } from '../config/config.tokens';
+import { ApiError } from '../http/api-error';
+import { ROLES_OF, type Access } from './access.decorators';
+import { presentedKey } from './api-key';
+import { ApiKeys } from './api-keys';
+import { ANONYMOUS_READER, type Principal } from './principal';
+
+/**
+ * Who is calling and whether they may: the key a request presents, checked against the access a
+ * route declares. Shared by the guard in front of every Nest route and by the Fastify-native
+ * ping route (decision 018), so both answer 401 and 403 alike.
+ */
+@Injectable()
+export class CallerIdentification {
+  constructor(
+    private readonly keys: ApiKeys,
+    @Inject(BEACON_CONFIG) private readonly config: BeaconConfig,
+  ) {}
+
+  /**
+   * The caller of a non-public route, or an ApiError (401 without a valid key, 403 when the key's
+   * role may not do this). A promise only when the key was not seen before.
+   */
+  principalFor(request: FastifyRequest, access: Exclude<Access, 'public'>, keyInQuery = false): Principal | Promise<Principal> {
+    const key = presentedKey(request.headers, keyInQuery ? (request.query as Record<string, unknown>) : undefined);
+    if (key === null) {
+      if (access === 'read' && !this.config.auth) return ANONYMOUS_READER;
+      throw new ApiError('unauthorized', 'an API key is required (Authorization: Bearer <key>)');
+    }
+    const known = this.keys.knownPrincipal(key);
+    if (known) return permitted(known, access);
+    return this.keys.authenticate(key).then((principal) => {
+      if (!principal) throw new ApiError('unauthorized', 'the API key is not valid');
+      return permitted(principal, access);
+    });
+  }
+}
+
+function permitted(principal: Principal, access: Exclude<Access, 'public'>): Principal {
+  if (!ROLES_OF[access].includes(principal.role)) throw new ApiError('forbidden', `a ${principal.role} key may not do this`);
+  return principal;
+}
