@@ -13,6 +13,14 @@ export interface PositionDto {
   timestamp: string;
 }
 
+/** One point of an asset's track: where it was at `timestamp`, in SI units (a position's shape). */
+export type TrackPointDto = PositionDto;
+
+/** `GET /api/v1/assets/:id/track` (API.md "Queries"): the points oldest first, thinned to `limit`. */
+export interface TrackResponse {
+  points: TrackPointDto[];
+}
+
 /** One asset as the query side returns it (API.md "Queries"). */
 export interface AssetDto {
   id: string;

@@ -1,4 +1,4 @@
-import type { AssetDto, AssetKind, AssetStatus, SearchAssetsResponse } from '@beacon/contracts';
+import type { AssetDto, AssetKind, AssetStatus, SearchAssetsResponse, TrackPointDto } from '@beacon/contracts';
 import type { RecordedEvent } from '@beacon/event-store';
 import type { PoolClient } from 'pg';
 
@@ -52,15 +52,8 @@ export interface CustomerView {
   assetCount: number;
 }
 
-/** One point of an asset's track, in SI units. */
-export interface TrackPoint {
-  timestamp: string;
-  lat: number;
-  lon: number;
-  altitude: number | null;
-  speed: number | null;
-  heading: number | null;
-}
+/** One point of an asset's track, as the API returns it. */
+export type TrackPoint = TrackPointDto;
 
 /** Positions of one asset with `from` ≤ timestamp ≤ `to`, oldest first, at most `limit`. */
 export interface TrackQuery {

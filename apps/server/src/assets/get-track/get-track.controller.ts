@@ -1,4 +1,4 @@
-import type { TrackPoint } from '@beacon/read-models';
+import type { TrackResponse } from '@beacon/contracts';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, ReadAccess } from '../../auth/access.decorators';
@@ -30,7 +30,7 @@ export class GetTrackController {
     @Param('id') id: string,
     @Query() query: Record<string, string>,
     @CurrentPrincipal() caller: Principal,
-  ): Promise<{ points: TrackPoint[] }> {
+  ): Promise<TrackResponse> {
     const params = validate({ ...query, ...(query['maxPoints'] !== undefined ? { maxPoints: Number(query['maxPoints']) } : {}) });
     const to = params.to ? new Date(params.to) : new Date();
     const from = params.from ? new Date(params.from) : new Date(to.getTime() - DAY_MS);

@@ -1,4 +1,5 @@
-import { ASSET_READ_MODEL, type AssetReadModel, type TrackPoint } from '@beacon/read-models';
+import type { TrackResponse } from '@beacon/contracts';
+import { ASSET_READ_MODEL, type AssetReadModel } from '@beacon/read-models';
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApiError } from '../../http/api-error';
@@ -9,11 +10,11 @@ import { GetTrackQuery } from './get-track.query';
 export const TRACK_READ_LIMIT = 10_000;
 
 @QueryHandler(GetTrackQuery)
-export class GetTrackQueryHandler implements IQueryHandler<GetTrackQuery, { points: TrackPoint[] }> {
+export class GetTrackQueryHandler implements IQueryHandler<GetTrackQuery, TrackResponse> {
   constructor(@Inject(ASSET_READ_MODEL) private readonly readModel: AssetReadModel) {}
 
   /** Another customer's asset is answered like a missing one, as its detail is. */
-  async execute({ assetId, from, to, maxPoints, scope }: GetTrackQuery): Promise<{ points: TrackPoint[] }> {
+  async execute({ assetId, from, to, maxPoints, scope }: GetTrackQuery): Promise<TrackResponse> {
     const asset = await this.readModel.get(assetId, new Date());
     if (!asset || (scope !== null && asset.customerId !== scope)) {
       throw new ApiError('unknown_asset', `asset ${assetId} is not known`);

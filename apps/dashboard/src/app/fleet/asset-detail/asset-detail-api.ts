@@ -1,9 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AssetDto } from '@beacon/contracts';
+import type { AssetDto, TrackResponse } from '@beacon/contracts';
 import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
-import type { TrackPoint, TrackResponse } from './track';
+import type { TrackPoint } from './track';
 import { TRACK_MAX_POINTS } from './track';
 
 /** The two reads the asset panel needs; the server picks the window (the last 24 h). */

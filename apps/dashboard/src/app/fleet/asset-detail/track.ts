@@ -1,21 +1,7 @@
-import type { PositionDto } from '@beacon/contracts';
+import type { PositionDto, TrackPointDto } from '@beacon/contracts';
 
-/**
- * One point of `GET /api/v1/assets/:id/track` (API.md "Queries"). Declared here because
- * @beacon/contracts has no track DTO yet; move it there when it gets one.
- */
-export interface TrackPoint {
-  timestamp: string;
-  lat: number;
-  lon: number;
-  altitude: number | null;
-  speed: number | null;
-  heading: number | null;
-}
-
-export interface TrackResponse {
-  points: TrackPoint[];
-}
+/** One point of `GET /api/v1/assets/:id/track` (API.md "Queries"). */
+export type TrackPoint = TrackPointDto;
 
 /** Enough for the shape of a day's driving; the server thins the track to this many. */
 export const TRACK_MAX_POINTS = 500;
