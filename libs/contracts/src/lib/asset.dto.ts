@@ -16,7 +16,7 @@ export interface PositionDto {
 /** One point of an asset's track: where it was at `timestamp`, in SI units (a position's shape). */
 export type TrackPointDto = PositionDto;
 
-/** `GET /api/v1/assets/:id/track` (API.md "Queries"): the points oldest first, thinned to `limit`. */
+/** `GET /api/v1/assets/:id/track` (API.md "Queries"): the points oldest first, thinned to `maxPoints`. */
 export interface TrackResponse {
   points: TrackPointDto[];
 }
