@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthController } from './health/health.controller';
+import { Readiness } from './health/readiness';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { MetricsModule } from './metrics/metrics.module';
 import { OpenApiModule } from './openapi/openapi.module';
@@ -43,6 +44,7 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
+        Readiness,
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],
     };

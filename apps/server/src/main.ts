@@ -1,9 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createBeaconApp } from './app.factory';
 import { demoAdminKey } from './auth/demo-admin-key';
 import { loadConfig, type BeaconConfig } from './config/beacon-config';
 import { openDatabase } from './database/database-url';
+import { Readiness } from './health/readiness';
 
 const logger = new Logger('Beacon');
 
@@ -20,6 +22,11 @@ async function bootstrap(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: stopping`);
+    if (config.drainSeconds > 0) {
+      app.get(Readiness).drain();
+      logger.log(`not ready; closing in ${config.drainSeconds} s`);
+      await sleep(config.drainSeconds * 1000);
+    }
     await app.close().catch((error: Error) => logger.error(error.message));
     await database.stop().catch((error: Error) => logger.error(error.message));
     logger.log('stopped');

@@ -27,6 +27,8 @@ export interface BeaconConfig {
   retentionDays: number | null;
   /** Requests per second allowed to one API key (or, without a key, one client address). */
   rateLimitPerSecond: number;
+  /** On SIGTERM, how long `/health/ready` fails before the server closes, so a proxy stops sending first. */
+  drainSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -41,7 +43,7 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string | null }):
     port: parsePort(read('BEACON_PORT') ?? '3000'),
     host: read('BEACON_HOST') ?? '0.0.0.0',
     dataDir: resolve(read('BEACON_DATA_DIR') ?? '.beacon'),
-    databaseUrl: read('BEACON_DATABASE_URL') ?? null,
+    databaseUrl: withPassword(read('BEACON_DATABASE_URL'), read('BEACON_DATABASE_PASSWORD')),
     elasticsearchUrl: parseElasticsearchUrl(read('BEACON_ELASTICSEARCH_URL')),
     elasticsearchIndexPrefix: parseIndexPrefix(read('BEACON_ELASTICSEARCH_INDEX_PREFIX') ?? 'beacon'),
     roles: parseRoles(read('BEACON_ROLES') ?? ROLES.join(',')),
@@ -51,6 +53,7 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string | null }):
     dashboardDir: read('BEACON_DASHBOARD_DIR') ?? defaults.dashboardDir,
     retentionDays: parseRetentionDays(read('BEACON_RETENTION_DAYS')),
     rateLimitPerSecond: parseRateLimit(read('BEACON_RATE_LIMIT_PER_SECOND') ?? '2000'),
+    drainSeconds: parseDrainSeconds(read('BEACON_DRAIN_SECONDS') ?? '0'),
   };
 }
 
@@ -74,6 +77,26 @@ function parsePort(value: string): number {
     throw new ConfigError(`BEACON_PORT must be an integer between 0 and 65535, got "${value}"`);
   }
   return port;
+}
+
+/**
+ * `BEACON_DATABASE_PASSWORD` (usually `_FILE`, a Docker secret that PostgreSQL's own image reads too)
+ * replaces the password of `BEACON_DATABASE_URL`, so the URL itself holds no secret.
+ */
+function withPassword(url: string | undefined, password: string | undefined): string | null {
+  if (url === undefined) {
+    if (password !== undefined) throw new ConfigError('BEACON_DATABASE_PASSWORD needs BEACON_DATABASE_URL, the server it is for');
+    return null;
+  }
+  if (password === undefined) return url;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError('BEACON_DATABASE_URL must be a URL such as postgres://user@host:5432/database');
+  }
+  parsed.password = encodeURIComponent(password);
+  return parsed.toString();
 }
 
 function parseElasticsearchUrl(value: string | undefined): string | null {
@@ -118,6 +141,14 @@ function parseRetentionDays(value: string | undefined): number | null {
     throw new ConfigError(`BEACON_RETENTION_DAYS must be a whole number of days (1 or more), got "${value}"`);
   }
   return days;
+}
+
+function parseDrainSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 60) {
+    throw new ConfigError(`BEACON_DRAIN_SECONDS must be a number of seconds from 0 to 60, got "${value}"`);
+  }
+  return seconds;
 }
 
 function parseRateLimit(value: string): number {

@@ -35,8 +35,27 @@ describe('loadConfig', () => {
     expect(loadConfig({ BEACON_ADMIN_KEY_FILE: file }, defaults).adminKey).toBe('a-very-long-admin-key');
   });
 
+  it("puts BEACON_DATABASE_PASSWORD(_FILE) into the database URL, escaped", () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'beacon-config-')), 'password');
+    writeFileSync(file, 'p@ss:/word%\n');
+    const config = loadConfig({ BEACON_DATABASE_URL: 'postgres://beacon@postgres:5432/beacon', BEACON_DATABASE_PASSWORD_FILE: file }, defaults);
+    expect(config.databaseUrl).toBe('postgres://beacon:p%40ss%3A%2Fword%25@postgres:5432/beacon');
+    expect(decodeURIComponent(new URL(config.databaseUrl ?? '').password)).toBe('p@ss:/word%');
+  });
+
+  it('keeps the URL as it is without a separate password, and drains for BEACON_DRAIN_SECONDS', () => {
+    const config = loadConfig({ BEACON_DATABASE_URL: 'postgres://u:pw@db/beacon', BEACON_DRAIN_SECONDS: '2.5' }, defaults);
+    expect(config.databaseUrl).toBe('postgres://u:pw@db/beacon');
+    expect(config.drainSeconds).toBe(2.5);
+    expect(loadConfig({}, defaults).drainSeconds).toBe(0);
+  });
+
   it.each([
     [{ BEACON_PORT: 'abc' }, /BEACON_PORT/],
+    [{ BEACON_DATABASE_PASSWORD: 'secret' }, /BEACON_DATABASE_PASSWORD needs BEACON_DATABASE_URL/],
+    [{ BEACON_DATABASE_URL: 'not a url', BEACON_DATABASE_PASSWORD: 'secret' }, /BEACON_DATABASE_URL/],
+    [{ BEACON_DRAIN_SECONDS: '-1' }, /BEACON_DRAIN_SECONDS/],
+    [{ BEACON_DRAIN_SECONDS: 'soon' }, /BEACON_DRAIN_SECONDS/],
     [{ BEACON_PORT: '70000' }, /BEACON_PORT/],
     [{ BEACON_ROLES: 'ingest,reporting' }, /BEACON_ROLES/],
     [{ BEACON_DEMO: 'maybe' }, /BEACON_DEMO/],

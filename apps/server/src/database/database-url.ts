@@ -2,7 +2,10 @@ import { createDatabase, startEmbeddedPostgres } from '@beacon/embedded-postgres
 import { runMigrations } from '@beacon/event-store';
 import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import type { BeaconConfig } from '../config/beacon-config';
+import { waitUntilAvailable } from '../shared/wait-until-available';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { beaconMigrations } from './migrations';
 
 export interface Database {
@@ -20,7 +23,9 @@ const logger = new Logger('Database');
 export async function openDatabase(config: BeaconConfig): Promise<Database> {
   let database: Database;
   if (config.databaseUrl) {
-    database = { url: config.databaseUrl, stop: async () => undefined };
+    const url = config.databaseUrl;
+    await waitUntilAvailable('PostgreSQL', () => connectOnce(url), isDatabaseUnavailable, logger);
+    database = { url, stop: async () => undefined };
   } else {
     const embedded = await startEmbeddedPostgres({
       dataDir: join(config.dataDir, 'postgres'),
@@ -32,4 +37,13 @@ export async function openDatabase(config: BeaconConfig): Promise<Database> {
   const applied = await runMigrations(database.url, beaconMigrations);
   if (applied.length) logger.log(`migrations applied: ${applied.join(', ')}`);
   return database;
+}
+
+async function connectOnce(url: string): Promise<void> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }

@@ -9,9 +9,10 @@ const logger = new Logger('Database');
 /**
  * An idle pooled connection that the server drops (a restart, a failover) emits 'error' on the pool;
  * without a listener that would end the process. The pool replaces the connection on next use.
+ * A connection that cannot be made within 5 s fails the request (503) rather than holding it.
  */
 function createPool(databaseUrl: string): Pool {
-  const pool = new Pool({ connectionString: databaseUrl, max: 20 });
+  const pool = new Pool({ connectionString: databaseUrl, max: 20, connectionTimeoutMillis: 5000 });
   pool.on('error', (error) => logger.warn(`idle database connection lost: ${error.message}`));
   return pool;
 }

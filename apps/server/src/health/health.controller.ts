@@ -6,12 +6,14 @@ import { Public } from '../auth/access.decorators';
 import { PG_POOL } from '../config/config.tokens';
 import { ApiError } from '../http/api-error';
 import { UNLIMITED } from '../http/install-rate-limit';
+import { Readiness } from './readiness';
 
 @Controller('health')
 @Public()
 export class HealthController {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly readiness: Readiness,
     /** Absent in a process that only ingests: it reads no read model. */
     @Optional() @Inject(ASSET_READ_MODEL) private readonly readModel: AssetReadModel | null,
   ) {}
@@ -23,10 +25,11 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** The event log is writable and, where this process reads one, the read model answers. */
+  /** The process is not stopping, the event log is writable and, where it reads one, the read model answers. */
   @Get('ready')
   @RouteConfig(UNLIMITED)
   async ready(): Promise<{ status: 'ok' }> {
+    if (this.readiness.draining) throw new ApiError('unavailable', 'the server is stopping', undefined, 1);
     let ready = false;
     try {
       const result = await this.pool.query<{ ready: boolean }>(

@@ -1,27 +1,12 @@
 import { DomainError, assertNever } from '@beacon/domain';
 import { ConcurrencyError } from '@beacon/event-store';
 import { InvalidCursorError } from '@beacon/read-models';
-import { errors as elasticsearchErrors } from '@elastic/elasticsearch';
 import { HttpException } from '@nestjs/common';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
+import { isElasticsearchUnavailable } from '../read-model/elasticsearch-unavailable';
 import { ApiError } from './api-error';
 
 const RETRY_AFTER_SECONDS = 5;
-
-/** Connection failures, a read-only database (a failover in progress), and "cannot accept work now" (53, 57P). */
-function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|08...|25006|53...|57P0[1-3])$/.test(code)) return true;
-  return error instanceof Error && /Connection terminated|timeout exceeded when trying to connect/.test(error.message);
-}
-
-/** No node answered, or not in time: the search can be asked again shortly. */
-function isElasticsearchUnavailable(error: unknown): boolean {
-  return (
-    error instanceof elasticsearchErrors.ConnectionError ||
-    error instanceof elasticsearchErrors.NoLivingConnectionsError ||
-    error instanceof elasticsearchErrors.TimeoutError
-  );
-}
 
 /** The one place where every failure becomes an HTTP answer (API.md "Errors"). */
 export function toApiError(error: unknown): ApiError {

@@ -1,5 +1,6 @@
 import { eventually } from '@beacon/testing';
 import { Client } from 'pg';
+import { Readiness } from '../health/readiness';
 import { adminHeaders, registerVehicle, startTestApp, type TestApp } from '../testing/test-app';
 
 let test: TestApp;
@@ -85,5 +86,18 @@ describe('operations', () => {
       await admin.end();
     }
     await eventually(async () => expect((await ping('after-outage')).statusCode).toBe(202));
+  });
+
+  // Last: a process that drains does not come back.
+  it('fails readiness with 503 and Retry-After once it drains for a stop, and still serves meanwhile', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await test.request({ method: 'GET', url: '/health/ready' })).statusCode).toBe(200);
+    test.app.get(Readiness).drain();
+    const ready = await test.request({ method: 'GET', url: '/health/ready' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.headers['retry-after']).toBe('1');
+    expect(ready.json()).toMatchObject({ error: 'unavailable', message: 'the server is stopping' });
+    expect((await test.request({ method: 'GET', url: '/health/live' })).statusCode).toBe(200);
+    expect((await ping('while-draining')).statusCode).toBe(202);
   });
 });

@@ -10,11 +10,16 @@ import {
   type WriteTarget,
 } from '@beacon/read-models';
 import { Client } from '@elastic/elasticsearch';
-import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { BeaconConfig } from '../config/beacon-config';
 import { PG_POOL } from '../config/config.tokens';
+import { waitUntilAvailable } from '../shared/wait-until-available';
 import { ASSETS_PROJECTION, POSTGRES_ASSETS_PROJECTION, elasticsearchAssetsProjectionName, type AssetsProjection } from './assets-projection';
+import { isElasticsearchUnavailable } from './elasticsearch-unavailable';
+
+/** Elasticsearch takes longer than the server to start; a deployment starts both at once. */
+const ELASTICSEARCH_WAIT_MS = 180_000;
 
 /** The Elasticsearch client, or null when the read model lives in PostgreSQL. */
 export const ELASTICSEARCH_CLIENT = Symbol('ElasticsearchClient');
@@ -44,7 +49,15 @@ export class ReadModelModule implements OnApplicationShutdown {
         provide: ELASTICSEARCH_WRITE_TARGET,
         inject: [ELASTICSEARCH_CLIENT],
         useFactory: (client: Client | null): Promise<WriteTarget | null> =>
-          client ? ensureElasticsearchSchema(client, indices) : Promise.resolve(null),
+          client
+            ? waitUntilAvailable(
+                'Elasticsearch',
+                () => ensureElasticsearchSchema(client, indices),
+                isElasticsearchUnavailable,
+                new Logger('ReadModel'),
+                { timeoutMs: ELASTICSEARCH_WAIT_MS },
+              )
+            : Promise.resolve(null),
       },
       {
         provide: ASSET_READ_MODEL,
