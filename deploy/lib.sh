@@ -20,12 +20,11 @@ as_root() {
 
 docker_answers() { docker info >/dev/null 2>&1; }
 
-# Debian's docker.io brings dockerd, containerd and runc; debootstrap builds the base image.
-install_packages() {
-  local missing=() command package
-  for pair in dockerd:docker.io debootstrap:debootstrap; do
-    command=${pair%%:*} package=${pair#*:}
-    command -v "$command" >/dev/null || [[ -x /usr/sbin/$command ]] || missing+=("$package")
+# Installs the Debian packages of the commands that are missing: install_missing command:package ...
+install_missing() {
+  local missing=() pair
+  for pair in "$@"; do
+    command -v "${pair%%:*}" >/dev/null || [[ -x /usr/sbin/${pair%%:*} ]] || missing+=("${pair#*:}")
   done
   ((${#missing[@]})) || return 0
   log "installing ${missing[*]} from Debian's packages"
@@ -33,11 +32,11 @@ install_packages() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# A Docker engine that answers: the running one, or dockerd started here (there may be no systemd).
+# A Docker engine that answers: the running one, or Debian's dockerd started here (maybe no systemd).
 ensure_docker() {
-  command -v docker >/dev/null || install_packages
   docker_answers && return 0
-  install_packages
+  install_missing docker:docker.io dockerd:docker.io
+  docker_answers && return 0
   local dockerd log_file=/var/log/beacon-dockerd.log
   dockerd=$(command -v dockerd || echo /usr/sbin/dockerd)
   log "starting dockerd (log: $log_file)"

@@ -8,6 +8,7 @@ source "$(dirname "$0")/../../lib.sh"
 suite=${1:?usage: build.sh <suite> <tag>}
 tag=${2:?usage: build.sh <suite> <tag>}
 mirror=${BEACON_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+install_missing debootstrap:debootstrap
 root=$(mktemp -d /var/tmp/beacon-debian.XXXXXX)
 
 cleanup() {
