@@ -1,3 +1,5 @@
+import { HeartbeatDataError } from './errors';
+
 /**
  * One-dimensional arrays in PostgreSQL's binary format (what `array_send` writes and `array_recv`
  * reads), for statement parameters: node-postgres sends a Buffer parameter as binary. PostgreSQL
@@ -146,7 +148,7 @@ export function epochMillis(iso: string): number {
   const millis = isCanonical(iso)
     ? Date.UTC(digits(iso, 0, 4), digits(iso, 5, 2) - 1, digits(iso, 8, 2), digits(iso, 11, 2), digits(iso, 14, 2), digits(iso, 17, 2), digits(iso, 20, 3))
     : Date.parse(iso);
-  if (Number.isNaN(millis)) throw new Error(`not an ISO-8601 time: ${JSON.stringify(iso)}`);
+  if (Number.isNaN(millis)) throw new HeartbeatDataError(`not an ISO-8601 time: ${JSON.stringify(iso)}`);
   return millis;
 }
 

@@ -1,4 +1,5 @@
 import type { ClientBase, Pool } from 'pg';
+import { HeartbeatDataError } from './errors';
 
 const UTC_ISO = /^\d{4}-\d{2}-\d{2}T[^+-]*Z$/;
 
@@ -7,7 +8,10 @@ const UTC_ISO = /^\d{4}-\d{2}-\d{2}T[^+-]*Z$/;
  * are already ISO-8601 in UTC, so on the hot path this is a slice, not a date parse.
  */
 export function partitionDay(occurredAt: string): string {
-  return UTC_ISO.test(occurredAt) ? occurredAt.slice(0, 10) : new Date(occurredAt).toISOString().slice(0, 10);
+  if (UTC_ISO.test(occurredAt)) return occurredAt.slice(0, 10);
+  const time = new Date(occurredAt);
+  if (Number.isNaN(time.getTime())) throw new HeartbeatDataError(`not an ISO-8601 time: ${JSON.stringify(occurredAt)}`);
+  return time.toISOString().slice(0, 10);
 }
 
 /**

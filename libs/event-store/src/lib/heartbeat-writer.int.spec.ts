@@ -53,18 +53,45 @@ describe('HeartbeatWriter', () => {
     await writer.close();
   });
 
-  it('rejects every caller of a failed flush, stores none of its rows, and keeps other flushes', async () => {
+  it("refuses only the rows whose data PostgreSQL cannot take, and stores everyone else's rows of the flush", async () => {
+    const flushes: { rows: number; error?: unknown }[] = [];
+    const watched = new HeartbeatWriter(pool, { maxDelayMs: 20, onFlush: (flush) => flushes.push(flush) });
+    const nul = heartbeat('iso-c', 2, 'has\u0000nul');
+    const [a, b, c, d] = await Promise.all([
+      watched.append([heartbeat('iso-a', 1)]),
+      watched.append([heartbeatFixture('iso-b', 'not a time at all')]),
+      watched.append([heartbeat('iso-c', 1), nul, heartbeat('iso-c', 3)]),
+      watched.append([heartbeatFixture('iso-d', '0000-01-01T00:00:00.000Z'), heartbeat('iso-d', 1)]),
+    ]);
+    expect(a).toEqual({ stored: [true], refused: [] });
+    expect(b?.stored).toEqual([false]);
+    expect(b?.refused).toEqual([{ index: 0, reason: expect.stringMatching(/not an ISO-8601 time/) }]);
+    expect(c?.stored).toEqual([true, false, true]);
+    expect(c?.refused).toEqual([{ index: 1, reason: expect.stringMatching(/0x00/) }]);
+    expect(d?.stored).toEqual([false, true]);
+    expect(d?.refused).toEqual([{ index: 0, reason: expect.stringMatching(/out of range/) }]);
+    expect(flushes).toHaveLength(1); // one flush, isolated inside; none failed as a whole
+    expect(flushes[0]?.error).toBeUndefined();
+    await watched.close();
+    const rows = await pool.query<{ asset_id: string; n: number }>(
+      `SELECT asset_id, count(*)::int AS n FROM heartbeats WHERE asset_id LIKE 'iso-%' GROUP BY 1 ORDER BY 1`,
+    );
+    expect(rows.rows).toEqual([
+      { asset_id: 'iso-a', n: 1 },
+      { asset_id: 'iso-c', n: 2 },
+      { asset_id: 'iso-d', n: 1 },
+    ]);
+  });
+
+  it('still tells duplicates apart when a flush is halved around a bad row', async () => {
     const writer = new HeartbeatWriter(pool, { maxDelayMs: 20 });
-    const before = writer.append([heartbeat('flush-a', 1)]);
-    await before; // its own flush, committed
-    const bad = heartbeatFixture('flush-b', 'not a time at all');
-    const together = await Promise.allSettled([writer.append([heartbeat('flush-b', 1)]), writer.append([bad])]);
-    expect(together.map((r) => r.status)).toEqual(['rejected', 'rejected']);
-    const after = await writer.append([heartbeat('flush-c', 1)]);
+    const [first, second] = await Promise.all([
+      writer.append([heartbeat('iso-dup', 1, 'x'), heartbeatFixture('iso-dup', 'never')]),
+      writer.append([heartbeat('iso-dup', 1, 'x'), heartbeat('iso-dup', 2)]),
+    ]);
     await writer.close();
-    expect(after.stored).toEqual([true]);
-    const rows = await pool.query<{ asset_id: string }>(`SELECT asset_id FROM heartbeats WHERE asset_id LIKE 'flush-%' ORDER BY 1`);
-    expect(rows.rows.map((r) => r.asset_id)).toEqual(['flush-a', 'flush-c']);
+    expect(first).toEqual({ stored: [true, false], refused: [{ index: 1, reason: expect.any(String) }] });
+    expect(second).toEqual({ stored: [false, true], refused: [] });
   });
 
   it('rejects the callers of a flush whose connection dies mid-flush, then serves the next flush', async () => {

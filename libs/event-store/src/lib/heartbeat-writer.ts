@@ -1,6 +1,22 @@
 import type { Pool } from 'pg';
+import { isHeartbeatDataError } from './errors';
 import { EventStore, type HeartbeatAppendResult } from './event-store';
 import type { NewHeartbeat } from './heartbeat-row';
+
+/** A row of an append that PostgreSQL would not take for its data: not stored, the others were. */
+export interface RefusedHeartbeat {
+  /** Its index in the rows given to `append`. */
+  index: number;
+  reason: string;
+}
+
+export interface HeartbeatWriteResult extends HeartbeatAppendResult {
+  /** Rows refused for their own data (`stored` is false for them); usually none. */
+  refused: RefusedHeartbeat[];
+}
+
+/** Per row: stored now (true), already in the log (false), or refused for its data. */
+type RowOutcome = boolean | { refused: string };
 
 export interface HeartbeatWriterOptions {
   /** A flush carries at most about this many rows (a single larger append goes alone). */
@@ -19,16 +35,18 @@ export interface HeartbeatWriterOptions {
 
 interface Waiting {
   rows: NewHeartbeat[];
-  resolve: (result: HeartbeatAppendResult) => void;
+  resolve: (result: HeartbeatWriteResult) => void;
   reject: (error: unknown) => void;
 }
 
 /**
  * Group commit for heartbeats: concurrent appends share one transaction (one statement and one
  * WAL flush), which is how one small machine stores tens of thousands of durable heartbeats a
- * second. Every promise settles after its flush: resolved once committed, or rejected — together
- * with every other caller of that flush, none of whose rows is stored — when it fails. While
- * flushes are out, the next batch gathers, and it is sent as soon as one of them ends.
+ * second. Every promise settles after its flush: resolved once committed, or rejected when the
+ * flush fails for the database or the connection (every caller of that flush then; a caller may
+ * retry, duplicates are recognised). A flush that fails for some rows' data is halved until only
+ * those rows fail: they are refused by index, and everyone else's rows are stored. While flushes
+ * are out, the next batch gathers, and it is sent as soon as one of them ends.
  */
 export class HeartbeatWriter {
   private readonly store: EventStore;
@@ -50,9 +68,9 @@ export class HeartbeatWriter {
     this.onFlush = options.onFlush ?? (() => undefined);
   }
 
-  append(rows: NewHeartbeat[]): Promise<HeartbeatAppendResult> {
+  append(rows: NewHeartbeat[]): Promise<HeartbeatWriteResult> {
     if (this.closed) return Promise.reject(new Error('the heartbeat writer is closed'));
-    if (rows.length === 0) return Promise.resolve({ stored: [] });
+    if (rows.length === 0) return Promise.resolve({ stored: [], refused: [] });
     return new Promise((resolve, reject) => {
       this.waiting.push({ rows, resolve, reject });
       this.waitingRows += rows.length;
@@ -97,17 +115,49 @@ export class HeartbeatWriter {
   private async flush(batch: Waiting[]): Promise<void> {
     const rows = batch.flatMap((w) => w.rows);
     const started = performance.now();
+    let outcomes: RowOutcome[];
     try {
-      const { stored } = await this.store.appendHeartbeats(rows);
-      this.onFlush({ rows: rows.length, seconds: (performance.now() - started) / 1000 });
-      let offset = 0;
-      for (const waiting of batch) {
-        waiting.resolve({ stored: stored.slice(offset, offset + waiting.rows.length) });
-        offset += waiting.rows.length;
-      }
+      outcomes = await this.appendIsolatingBadRows(rows);
     } catch (error) {
       this.onFlush({ rows: rows.length, seconds: (performance.now() - started) / 1000, error });
       for (const waiting of batch) waiting.reject(error);
+      return;
+    }
+    this.onFlush({ rows: rows.length, seconds: (performance.now() - started) / 1000 });
+    let offset = 0;
+    for (const waiting of batch) {
+      waiting.resolve(toWriteResult(outcomes.slice(offset, offset + waiting.rows.length)));
+      offset += waiting.rows.length;
     }
   }
+
+  /**
+   * Appends the rows in one statement. When that fails for the data of some rows, each half is
+   * appended on its own, down to single rows, so a few bad rows cost a few more statements and
+   * fail alone. Any other failure is thrown (halves already committed stay committed).
+   */
+  private async appendIsolatingBadRows(rows: NewHeartbeat[]): Promise<RowOutcome[]> {
+    try {
+      return (await this.store.appendHeartbeats(rows)).stored;
+    } catch (error) {
+      if (!isHeartbeatDataError(error)) throw error;
+      if (rows.length === 1) return [{ refused: (error as Error).message }];
+      const middle = Math.ceil(rows.length / 2);
+      const first = await this.appendIsolatingBadRows(rows.slice(0, middle));
+      return [...first, ...(await this.appendIsolatingBadRows(rows.slice(middle)))];
+    }
+  }
+}
+
+function toWriteResult(outcomes: RowOutcome[]): HeartbeatWriteResult {
+  const result: HeartbeatWriteResult = { stored: [], refused: [] };
+  outcomes.forEach((outcome, index) => {
+    if (typeof outcome === 'boolean') {
+      result.stored.push(outcome);
+    } else {
+      result.stored.push(false);
+      result.refused.push({ index, reason: outcome.refused });
+    }
+  });
+  return result;
 }

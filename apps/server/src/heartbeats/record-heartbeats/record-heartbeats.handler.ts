@@ -27,6 +27,8 @@ export class RecordHeartbeatsHandler implements ICommandHandler<RecordHeartbeats
   async execute({ items, metadata, sender, refusedWhileParsing }: RecordHeartbeatsCommand): Promise<RecordHeartbeatsResult> {
     const receivedAt = new Date(metadata.receivedAt);
     const rows: NewHeartbeat[] = [];
+    /** The request's item index of each row. */
+    const itemOfRow: number[] = [];
     const rejected: RejectedHeartbeat[] = [...refusedWhileParsing];
     for (const { index, assetId, heartbeat } of items) {
       // Most lookups are answered from the directory's cache, without a promise to wait for.
@@ -44,17 +46,22 @@ export class RecordHeartbeatsHandler implements ICommandHandler<RecordHeartbeats
         const event = recordHeartbeat(assetId, heartbeat, receivedAt);
         const dedupeKey = event.data.messageId ? `m:${event.data.messageId}` : `t:${event.data.timestamp}`;
         rows.push({ dedupeKey, data: event.data, metadata });
+        itemOfRow.push(index);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         rejected.push({ index, error: 'invalid_request', details: [{ field: error.field ?? '(item)', reason: error.message }] });
       }
     }
-    const { stored } = await this.writer.append(rows);
+    const { stored, refused } = await this.writer.append(rows);
+    // Rows PostgreSQL would not take for their data (the writer isolates them from the rest).
+    for (const { index, reason } of refused) {
+      rejected.push({ index: itemOfRow[index] ?? index, error: 'invalid_request', details: [{ field: '(item)', reason: `cannot be stored: ${reason}` }] });
+    }
     const accepted = stored.filter(Boolean).length;
-    const duplicates = stored.length - accepted;
+    const duplicates = stored.length - accepted - refused.length;
     this.metrics.countHeartbeats({ accepted, duplicate: duplicates, rejected: rejected.length });
     // Refusals from parsing and from here, in the order of the request's items.
-    if (refusedWhileParsing.length > 0) rejected.sort((a, b) => a.index - b.index);
+    if (refusedWhileParsing.length > 0 || refused.length > 0) rejected.sort((a, b) => a.index - b.index);
     return { accepted, duplicates, rejected };
   }
 }
