@@ -7,6 +7,7 @@ import { serveDashboard } from './dashboard/serve-dashboard';
 import { fastifyOptions } from './http/fastify-options';
 import { installBodyParsing } from './http/install-body-parsing';
 import { installRateLimit } from './http/install-rate-limit';
+import { refuseUnsafeInput } from './http/refuse-unsafe-input';
 import { countHttpRequests } from './metrics/count-http-requests';
 
 /** Builds the HTTP application on a migrated database; `main.ts` and the tests both use it. */
@@ -24,6 +25,7 @@ export async function createBeaconApp(
     { logger, abortOnError: false, bodyParser: false },
   );
   await installBodyParsing(app);
+  refuseUnsafeInput(app);
   await installRateLimit(app, config.rateLimitPerSecond);
   countHttpRequests(app);
   if (config.roles.has('query')) await serveDashboard(app, config.dashboardDir);

@@ -1,6 +1,7 @@
 import { MAX_HEARTBEATS_PER_REQUEST, batchHeartbeatSchema, type BatchHeartbeatRequest } from '@beacon/contracts';
 import { ApiError } from '../../http/api-error';
 import { compileSchema } from '../../http/schema-validator';
+import { findUnsafeValue } from '../../http/unsafe-text';
 import type { HeartbeatItem, RejectedHeartbeat } from './record-heartbeats.command';
 
 const parseItem = compileSchema<BatchHeartbeatRequest>(batchHeartbeatSchema);
@@ -25,6 +26,11 @@ export function parseHeartbeatBatch(body: unknown): ParsedBatch {
   raw.forEach((item, index) => {
     if ('invalidJson' in item) {
       parsed.rejected.push({ index, error: 'invalid_request', details: [{ field: '(line)', reason: 'is not valid JSON' }] });
+      return;
+    }
+    const unsafe = findUnsafeValue(item.value, '');
+    if (unsafe) {
+      parsed.rejected.push({ index, error: 'invalid_request', details: [unsafe] });
       return;
     }
     try {
