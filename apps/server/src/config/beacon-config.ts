@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_AGE_DAYS } from '@beacon/domain';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -25,6 +26,8 @@ export interface BeaconConfig {
   dashboardDir: string | null;
   /** Heartbeats older than this many days are dropped (whole daily partitions); null keeps all. */
   retentionDays: number | null;
+  /** A heartbeat older than this many days when it arrives is refused (default: the retention, else 30). */
+  heartbeatMaxAgeDays: number;
   /** Requests per second allowed to one API key (or, without a key, one client address). */
   rateLimitPerSecond: number;
   /** On SIGTERM, how long `/health/ready` fails before the server closes, so a proxy stops sending first. */
@@ -39,6 +42,7 @@ type Env = Record<string, string | undefined>;
 
 export function loadConfig(env: Env, defaults: { dashboardDir: string | null }): BeaconConfig {
   const read = (name: string): string | undefined => readVariable(env, name);
+  const retentionDays = parseRetentionDays(read('BEACON_RETENTION_DAYS'));
   return {
     port: parsePort(read('BEACON_PORT') ?? '3000'),
     host: read('BEACON_HOST') ?? '0.0.0.0',
@@ -51,7 +55,8 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string | null }):
     auth: parseSwitch('BEACON_AUTH', read('BEACON_AUTH') ?? 'on'),
     adminKey: parseAdminKey(read('BEACON_ADMIN_KEY')),
     dashboardDir: read('BEACON_DASHBOARD_DIR') ?? defaults.dashboardDir,
-    retentionDays: parseRetentionDays(read('BEACON_RETENTION_DAYS')),
+    retentionDays,
+    heartbeatMaxAgeDays: parseMaxAgeDays(read('BEACON_HEARTBEAT_MAX_AGE_DAYS'), retentionDays ?? DEFAULT_MAX_AGE_DAYS),
     rateLimitPerSecond: parseRateLimit(read('BEACON_RATE_LIMIT_PER_SECOND') ?? '2000'),
     drainSeconds: parseDrainSeconds(read('BEACON_DRAIN_SECONDS') ?? '0'),
   };
@@ -139,6 +144,15 @@ function parseRetentionDays(value: string | undefined): number | null {
   const days = Number(value);
   if (!Number.isInteger(days) || days < 1) {
     throw new ConfigError(`BEACON_RETENTION_DAYS must be a whole number of days (1 or more), got "${value}"`);
+  }
+  return days;
+}
+
+function parseMaxAgeDays(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 1 || days > 1_000_000) {
+    throw new ConfigError(`BEACON_HEARTBEAT_MAX_AGE_DAYS must be a whole number of days (1 or more), got "${value}"`);
   }
   return days;
 }

@@ -29,6 +29,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ BEACON_RETENTION_DAYS: '30' }, defaults).retentionDays).toBe(30);
   });
 
+  it("accepts heartbeats as old as the retention keeps, 30 days without one, or as BEACON_HEARTBEAT_MAX_AGE_DAYS says", () => {
+    expect(loadConfig({}, defaults).heartbeatMaxAgeDays).toBe(30);
+    expect(loadConfig({ BEACON_RETENTION_DAYS: '7' }, defaults).heartbeatMaxAgeDays).toBe(7);
+    expect(loadConfig({ BEACON_RETENTION_DAYS: '7', BEACON_HEARTBEAT_MAX_AGE_DAYS: '2' }, defaults).heartbeatMaxAgeDays).toBe(2);
+  });
+
   it('reads a secret from the file named by *_FILE', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'beacon-config-')), 'key');
     writeFileSync(file, 'a-very-long-admin-key\n');
@@ -55,6 +61,7 @@ describe('loadConfig', () => {
     [{ BEACON_DATABASE_PASSWORD: 'secret' }, /BEACON_DATABASE_PASSWORD needs BEACON_DATABASE_URL/],
     [{ BEACON_DATABASE_URL: 'not a url', BEACON_DATABASE_PASSWORD: 'secret' }, /BEACON_DATABASE_URL/],
     [{ BEACON_DRAIN_SECONDS: '-1' }, /BEACON_DRAIN_SECONDS/],
+    [{ BEACON_HEARTBEAT_MAX_AGE_DAYS: '0' }, /BEACON_HEARTBEAT_MAX_AGE_DAYS/],
     [{ BEACON_DRAIN_SECONDS: 'soon' }, /BEACON_DRAIN_SECONDS/],
     [{ BEACON_PORT: '70000' }, /BEACON_PORT/],
     [{ BEACON_ROLES: 'ingest,reporting' }, /BEACON_ROLES/],

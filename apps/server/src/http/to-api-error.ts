@@ -42,6 +42,7 @@ function fromDomainError(error: DomainError): ApiError {
     case 'unknown_customer':
     case 'invalid_timestamp':
     case 'timestamp_in_future':
+    case 'timestamp_too_old':
       return new ApiError('invalid_request', error.message, details);
     default:
       return assertNever(error.code);

@@ -6,7 +6,8 @@ export type DomainErrorCode =
   | 'unknown_asset'
   | 'asset_decommissioned'
   | 'invalid_timestamp'
-  | 'timestamp_in_future';
+  | 'timestamp_in_future'
+  | 'timestamp_too_old';
 
 export class DomainError extends Error {
   constructor(

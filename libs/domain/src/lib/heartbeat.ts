@@ -4,6 +4,10 @@ import type { HeartbeatRecorded } from './events';
 /** Devices' clocks drift, but a report from further in the future than this is a bug. */
 export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
 
+/** How old a heartbeat may be when it arrives, unless the deployment says otherwise (30 days). */
+export const DEFAULT_MAX_AGE_DAYS = 30;
+const DAY_MS = 86_400_000;
+
 /** A heartbeat as received, in SI units; the last four fields are for aircraft (ADS-B feeds). */
 export interface HeartbeatInput {
   timestamp?: string;
@@ -38,14 +42,24 @@ function canonicalTimestamp(sent: string | undefined, at: number): string {
 /**
  * Turns a validated heartbeat of a known asset into the event to store. The timestamp defaults to
  * the time received and is normalised to ISO-8601 UTC with milliseconds, so equal instants compare
- * equal as strings (the duplicate key relies on it).
+ * equal as strings (the duplicate key relies on it). It must lie in the accepted window: at most
+ * `maxAgeDays` before the time received (older ones belong to no partition the deployment keeps)
+ * and at most 5 minutes after it.
  */
-export function recordHeartbeat(assetId: string, input: HeartbeatInput, receivedAt: Date): HeartbeatRecorded {
+export function recordHeartbeat(
+  assetId: string,
+  input: HeartbeatInput,
+  receivedAt: Date,
+  maxAgeDays: number = DEFAULT_MAX_AGE_DAYS,
+): HeartbeatRecorded {
   const sent = input.timestamp;
   const at = sent === undefined ? receivedAt.getTime() : Date.parse(sent);
   if (Number.isNaN(at)) throw new DomainError('invalid_timestamp', 'is not a date and time', 'timestamp');
   if (at - receivedAt.getTime() > MAX_FUTURE_SKEW_MS) {
     throw new DomainError('timestamp_in_future', 'must not be more than 5 minutes in the future', 'timestamp');
+  }
+  if (receivedAt.getTime() - at > maxAgeDays * DAY_MS) {
+    throw new DomainError('timestamp_too_old', `must not be more than ${maxAgeDays} days old`, 'timestamp');
   }
   const data: HeartbeatRecorded['data'] = {
     assetId,

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { recordHeartbeat } from './heartbeat';
 
 const receivedAt = new Date('2026-11-25T12:00:00.000Z');
+/** For the tests of how times are read, not of the window they must lie in: any age goes. */
+const ANY_AGE = 1_000_000;
 
 describe('recordHeartbeat', () => {
   it('defaults the timestamp to the time received and leaves absent fields null', () => {
@@ -18,6 +20,18 @@ describe('recordHeartbeat', () => {
     );
   });
 
+  it('accepts heartbeats up to the maximum age (30 days unless given) and refuses older ones', () => {
+    const daysAgo = (days: number) => new Date(receivedAt.getTime() - days * 86_400_000).toISOString();
+    expect(recordHeartbeat('a1', { timestamp: daysAgo(30) }, receivedAt).data.timestamp).toBe(daysAgo(30));
+    expect(() => recordHeartbeat('a1', { timestamp: daysAgo(30.001) }, receivedAt)).toThrow(
+      expect.objectContaining({ code: 'timestamp_too_old', field: 'timestamp', message: 'must not be more than 30 days old' }),
+    );
+    expect(recordHeartbeat('a1', { timestamp: daysAgo(89) }, receivedAt, 90).data.timestamp).toBe(daysAgo(89));
+    expect(() => recordHeartbeat('a1', { timestamp: '1900-01-01T00:00:00Z' }, receivedAt, 90)).toThrow(
+      expect.objectContaining({ code: 'timestamp_too_old' }),
+    );
+  });
+
   it('normalises equal instants written differently to one string (the duplicate key)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: receivedAt.getTime() }), fc.integer({ min: -14, max: 14 }), (ms, offsetHours) => {
@@ -25,15 +39,15 @@ describe('recordHeartbeat', () => {
         const shifted = new Date(ms + offsetHours * 3_600_000).toISOString().replace('Z', '');
         const sign = offsetHours >= 0 ? '+' : '-';
         const withOffset = `${shifted}${sign}${String(Math.abs(offsetHours)).padStart(2, '0')}:00`;
-        const a = recordHeartbeat('a1', { timestamp: instant.toISOString() }, receivedAt).data.timestamp;
-        const b = recordHeartbeat('a1', { timestamp: withOffset }, receivedAt).data.timestamp;
+        const a = recordHeartbeat('a1', { timestamp: instant.toISOString() }, receivedAt, ANY_AGE).data.timestamp;
+        const b = recordHeartbeat('a1', { timestamp: withOffset }, receivedAt, ANY_AGE).data.timestamp;
         expect(b).toBe(a);
       }),
     );
   });
 
   it('stores an impossible calendar date as the instant it rolls over to, and refuses what is no date', () => {
-    expect(recordHeartbeat('a1', { timestamp: '2026-02-30T10:00:00.000Z' }, receivedAt).data.timestamp).toBe('2026-03-02T10:00:00.000Z');
+    expect(recordHeartbeat('a1', { timestamp: '2026-02-30T10:00:00.000Z' }, receivedAt, ANY_AGE).data.timestamp).toBe('2026-03-02T10:00:00.000Z');
     expect(() => recordHeartbeat('a1', { timestamp: '2026-11-25T25:00:00.000Z' }, receivedAt)).toThrow(
       expect.objectContaining({ code: 'invalid_timestamp', field: 'timestamp' }),
     );

@@ -18,7 +18,8 @@ const storedMessageIds = async (assetId: string): Promise<string[]> => {
 };
 
 beforeAll(async () => {
-  test = await startTestApp();
+  // Any age is accepted, so that a heartbeat of year 0 passes validation and reaches PostgreSQL.
+  test = await startTestApp({ BEACON_HEARTBEAT_MAX_AGE_DAYS: '1000000' });
   await registerVehicle(test, 'GOOD-1', 'good-customer');
   await registerVehicle(test, 'BAD-1', 'bad-customer');
 });

@@ -1,7 +1,10 @@
 import { DomainError, recordHeartbeat } from '@beacon/domain';
 import { HeartbeatWriter, type NewHeartbeat } from '@beacon/event-store';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { mayWriteFor } from '../../auth/principal';
+import type { BeaconConfig } from '../../config/beacon-config';
+import { BEACON_CONFIG } from '../../config/config.tokens';
 import { BeaconMetrics } from '../../metrics/beacon-metrics';
 import { AssetDirectory } from '../asset-directory';
 import {
@@ -22,6 +25,7 @@ export class RecordHeartbeatsHandler implements ICommandHandler<RecordHeartbeats
     private readonly writer: HeartbeatWriter,
     private readonly assets: AssetDirectory,
     private readonly metrics: BeaconMetrics,
+    @Inject(BEACON_CONFIG) private readonly config: BeaconConfig,
   ) {}
 
   async execute({ items, metadata, sender, refusedWhileParsing }: RecordHeartbeatsCommand): Promise<RecordHeartbeatsResult> {
@@ -43,7 +47,7 @@ export class RecordHeartbeatsHandler implements ICommandHandler<RecordHeartbeats
         continue;
       }
       try {
-        const event = recordHeartbeat(assetId, heartbeat, receivedAt);
+        const event = recordHeartbeat(assetId, heartbeat, receivedAt, this.config.heartbeatMaxAgeDays);
         const dedupeKey = event.data.messageId ? `m:${event.data.messageId}` : `t:${event.data.timestamp}`;
         rows.push({ dedupeKey, data: event.data, metadata });
         itemOfRow.push(index);

@@ -4,7 +4,13 @@ export const heartbeatSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    timestamp: { type: 'string', format: 'date-time' },
+    timestamp: {
+      type: 'string',
+      format: 'date-time',
+      description:
+        'When the position was taken (default: when received). At most 5 minutes ahead of the server, and at most ' +
+        'BEACON_HEARTBEAT_MAX_AGE_DAYS old (default: the retention period, else 30 days); outside, 400 or rejected by index.',
+    },
     lat: { type: 'number', minimum: -90, maximum: 90 },
     lon: { type: 'number', minimum: -180, maximum: 180 },
     altitude: { type: 'number', minimum: -1000, maximum: 100000 },
