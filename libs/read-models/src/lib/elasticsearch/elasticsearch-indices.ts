@@ -55,6 +55,13 @@ export function newGeneration(now = new Date()): string {
   return now.toISOString().replace(/[-:.TZ]/g, '').slice(0, 17);
 }
 
+/**
+ * The generation created when there is none: one fixed name, so that processes starting together
+ * (the replicas of a deployment) race to create the same indices, and all end up using them,
+ * instead of each creating a generation of its own behind the same alias.
+ */
+export const FIRST_GENERATION = '00000000000000000';
+
 const SINGLE_NODE_SETTINGS = { number_of_shards: 1, number_of_replicas: 0 } as const;
 
 /** Lower-cased keywords: filters and sorts ignore case, `_source` keeps what was sent. */
@@ -136,7 +143,7 @@ export async function ensureElasticsearchSchema(client: Client, indices: Elastic
   });
   const current = await currentWriteTarget(client, indices);
   if (current) return current;
-  const target = writeTargetOf(indices, newGeneration());
+  const target = writeTargetOf(indices, FIRST_GENERATION);
   await createGeneration(client, target, { withAliases: indices });
   return (await currentWriteTarget(client, indices)) ?? target;
 }
