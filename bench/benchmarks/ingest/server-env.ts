@@ -22,7 +22,15 @@ export function serverEnv(databaseUrl: string, roles?: string): ServerEnv {
   const adminKey = randomBytes(16).toString('hex');
   const rateSettings = [...new Set(readFileSync(CONFIG_SOURCE, 'utf8').match(/\bBEACON_(?:[A-Z0-9]+_)*RATE(?:_[A-Z0-9]+)*\b/g) ?? [])];
   const rateLimit = Object.fromEntries(rateSettings.map((name) => [name, UNREACHABLE_RATE_LIMIT]));
-  const fixed = { BEACON_DEMO: 'off', BEACON_AUTH: 'on', BEACON_HOST: '127.0.0.1', ...(roles ? { BEACON_ROLES: roles } : {}) };
+  const fixed = {
+    BEACON_DEMO: 'off',
+    BEACON_AUTH: 'on',
+    BEACON_HOST: '127.0.0.1',
+    ...(roles ? { BEACON_ROLES: roles } : {}),
+    // A server without the projector role has no read model catching up here: the fleet's
+    // registrations would each wait the whole read-your-writes time for nothing.
+    ...(roles && !roles.includes('projector') ? { BEACON_READ_YOUR_WRITES_MS: '0' } : {}),
+  };
   return {
     env: { ...fixed, ...rateLimit, BEACON_DATABASE_URL: databaseUrl, BEACON_ADMIN_KEY: adminKey },
     recorded: {

@@ -32,6 +32,8 @@ export interface BeaconConfig {
   rateLimitPerSecond: number;
   /** On SIGTERM, how long `/health/ready` fails before the server closes, so a proxy stops sending first. */
   drainSeconds: number;
+  /** How long a command's answer waits for the read model to apply its event (0: it does not wait). */
+  readYourWritesMs: number;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +61,7 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string | null }):
     heartbeatMaxAgeDays: parseMaxAgeDays(read('BEACON_HEARTBEAT_MAX_AGE_DAYS'), retentionDays ?? DEFAULT_MAX_AGE_DAYS),
     rateLimitPerSecond: parseRateLimit(read('BEACON_RATE_LIMIT_PER_SECOND') ?? '2000'),
     drainSeconds: parseDrainSeconds(read('BEACON_DRAIN_SECONDS') ?? '0'),
+    readYourWritesMs: parseReadYourWritesMs(read('BEACON_READ_YOUR_WRITES_MS') ?? '2000'),
   };
 }
 
@@ -171,4 +174,12 @@ function parseRateLimit(value: string): number {
     throw new ConfigError(`BEACON_RATE_LIMIT_PER_SECOND must be a whole number of requests (1 or more), got "${value}"`);
   }
   return limit;
+}
+
+function parseReadYourWritesMs(value: string): number {
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 30_000) {
+    throw new ConfigError(`BEACON_READ_YOUR_WRITES_MS must be a whole number of milliseconds from 0 to 30000, got "${value}"`);
+  }
+  return ms;
 }

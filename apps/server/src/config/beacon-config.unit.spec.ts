@@ -56,6 +56,11 @@ describe('loadConfig', () => {
     expect(loadConfig({}, defaults).drainSeconds).toBe(0);
   });
 
+  it('waits up to 2 s for the read model after a command, or BEACON_READ_YOUR_WRITES_MS', () => {
+    expect(loadConfig({}, defaults).readYourWritesMs).toBe(2000);
+    expect(loadConfig({ BEACON_READ_YOUR_WRITES_MS: '0' }, defaults).readYourWritesMs).toBe(0);
+  });
+
   it.each([
     [{ BEACON_PORT: 'abc' }, /BEACON_PORT/],
     [{ BEACON_DATABASE_PASSWORD: 'secret' }, /BEACON_DATABASE_PASSWORD needs BEACON_DATABASE_URL/],
@@ -63,6 +68,8 @@ describe('loadConfig', () => {
     [{ BEACON_DRAIN_SECONDS: '-1' }, /BEACON_DRAIN_SECONDS/],
     [{ BEACON_HEARTBEAT_MAX_AGE_DAYS: '0' }, /BEACON_HEARTBEAT_MAX_AGE_DAYS/],
     [{ BEACON_DRAIN_SECONDS: 'soon' }, /BEACON_DRAIN_SECONDS/],
+    [{ BEACON_READ_YOUR_WRITES_MS: '-5' }, /BEACON_READ_YOUR_WRITES_MS/],
+    [{ BEACON_READ_YOUR_WRITES_MS: '2s' }, /BEACON_READ_YOUR_WRITES_MS/],
     [{ BEACON_PORT: '70000' }, /BEACON_PORT/],
     [{ BEACON_ROLES: 'ingest,reporting' }, /BEACON_ROLES/],
     [{ BEACON_DEMO: 'maybe' }, /BEACON_DEMO/],

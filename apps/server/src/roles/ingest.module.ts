@@ -15,6 +15,7 @@ import { RecordHeartbeatsHandler } from '../heartbeats/record-heartbeats/record-
 import { AdsbFeedsController } from '../ingest/adsb/adsb-feeds.controller';
 import { RegisterUnknownAircraft } from '../ingest/adsb/register-unknown-aircraft';
 import { OsmAndController } from '../ingest/osmand/osmand.controller';
+import { ReadModelProgress } from '../read-your-writes/read-model-progress';
 import { DropExpiredHeartbeats } from '../retention/drop-expired-heartbeats.service';
 
 /** The command side (`BEACON_ROLES=ingest`): customer, asset and key commands, heartbeats and feeds, retention. */
@@ -39,6 +40,7 @@ import { DropExpiredHeartbeats } from '../retention/drop-expired-heartbeats.serv
     AssetDirectory,
     RegisterUnknownAircraft,
     DropExpiredHeartbeats,
+    ReadModelProgress,
   ],
 })
 export class IngestModule {}

@@ -31,9 +31,12 @@ const heartbeat = (assetId: string, second: number, messageId?: string): NewHear
 
 describe('EventStore', () => {
   it('appends to a stream and reads it back in order with its version', async () => {
-    expect(await store.append('s-1', [event(1), event(2)], { expectedVersion: 'no_stream' })).toBe(2);
-    expect(await store.append('s-1', [event(3)], { expectedVersion: 2 })).toBe(3);
+    const first = await store.append('s-1', [event(1), event(2)], { expectedVersion: 'no_stream' });
+    const second = await store.append('s-1', [event(3)], { expectedVersion: 2 });
+    expect([first.version, second.version]).toEqual([2, 3]);
     const events = await store.readStream('s-1');
+    // Each append reports where its last event landed in the global order: what a reader waits for.
+    expect([first.position, second.position]).toEqual([events[1]?.globalPosition, events[2]?.globalPosition]);
     expect(events.map((e) => e.data['n'])).toEqual([1, 2, 3]);
     expect(events[0]?.metadata.correlationId).toBe('c-1');
   });

@@ -14,6 +14,14 @@ export interface StreamAppend {
 
 export type { NewHeartbeat };
 
+/** What an append to one stream produced. */
+export interface AppendResult {
+  /** The stream's version after the append. */
+  version: number;
+  /** The global position of the last event appended (0 when there were none): what a reader waits for. */
+  position: bigint;
+}
+
 export interface HeartbeatAppendResult {
   /** Per input row: true when stored now, false when it was already in the log. */
   stored: boolean[];
@@ -49,23 +57,23 @@ export class EventStore {
     this.partitions = new HeartbeatPartitions(pool);
   }
 
-  /** Appends to one stream atomically; returns the stream's new version. */
-  async append(streamId: string, events: NewEvent[], options: { expectedVersion: ExpectedVersion }): Promise<number> {
-    const [version] = await this.appendToStreams([{ streamId, events, expectedVersion: options.expectedVersion }]);
-    return version ?? 0;
+  /** Appends to one stream atomically; returns the stream's new version and the last event's position. */
+  async append(streamId: string, events: NewEvent[], options: { expectedVersion: ExpectedVersion }): Promise<AppendResult> {
+    const [result] = await this.appendToStreams([{ streamId, events, expectedVersion: options.expectedVersion }]);
+    return result ?? { version: 0, position: 0n };
   }
 
-  /** Appends to several streams in one transaction: all or nothing. Returns each new version. */
-  async appendToStreams(appends: StreamAppend[]): Promise<number[]> {
+  /** Appends to several streams in one transaction: all or nothing. Returns each stream's result. */
+  async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
     return appendInOrder(this.pool, async (client) => {
-      const versions: number[] = [];
+      const results: AppendResult[] = [];
       for (const { streamId, events, expectedVersion } of appends) {
         const current = await this.streamVersionWith(client, streamId);
         assertExpected(streamId, expectedVersion, current);
-        await insertStreamEvents(client, streamId, current, events);
-        versions.push(current + events.length);
+        const position = await insertStreamEvents(client, streamId, current, events);
+        results.push({ version: current + events.length, position });
       }
-      return { result: versions, wrote: true };
+      return { result: results, wrote: true };
     });
   }
 
@@ -160,13 +168,17 @@ function assertExpected(streamId: string, expected: ExpectedVersion, actual: num
   if (wanted !== actual) throw new ConcurrencyError(streamId, expected, actual);
 }
 
-async function insertStreamEvents(client: ClientBase, streamId: string, version: number, events: NewEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  await client.query(
-    `INSERT INTO events (stream_id, stream_position, type, data, metadata)
-     SELECT $1, $2 + ordinal, type, data, metadata
-       FROM unnest($3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS t(type, data, metadata, ordinal)
-      ORDER BY ordinal`,
+/** Returns the highest global position it was given (0 for no events). */
+async function insertStreamEvents(client: ClientBase, streamId: string, version: number, events: NewEvent[]): Promise<bigint> {
+  if (events.length === 0) return 0n;
+  const inserted = await client.query<{ position: string }>(
+    `WITH inserted AS (
+       INSERT INTO events (stream_id, stream_position, type, data, metadata)
+       SELECT $1, $2 + ordinal, type, data, metadata
+         FROM unnest($3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS t(type, data, metadata, ordinal)
+        ORDER BY ordinal
+       RETURNING global_position)
+     SELECT max(global_position) AS position FROM inserted`,
     [
       streamId,
       version,
@@ -175,4 +187,5 @@ async function insertStreamEvents(client: ClientBase, streamId: string, version:
       events.map((e) => JSON.stringify(e.metadata ?? {})),
     ],
   );
+  return BigInt(inserted.rows[0]?.position ?? 0);
 }

@@ -1,5 +1,5 @@
 import { assetStream, customerStream, decideAsset, evolveAsset, initialAssetState } from '@beacon/domain';
-import { EventStore } from '@beacon/event-store';
+import { EventStore, type AppendResult } from '@beacon/event-store';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AssetDirectory } from '../../heartbeats/asset-directory';
 import { loadStreamState } from '../../shared/load-stream-state';
@@ -10,13 +10,13 @@ import { RegisterAssetCommand } from './register-asset.command';
  * registrations of one device id racing each other end with one winner and one 409.
  */
 @CommandHandler(RegisterAssetCommand)
-export class RegisterAssetHandler implements ICommandHandler<RegisterAssetCommand, number> {
+export class RegisterAssetHandler implements ICommandHandler<RegisterAssetCommand, AppendResult> {
   constructor(
     private readonly store: EventStore,
     private readonly directory: AssetDirectory,
   ) {}
 
-  async execute({ asset, metadata }: RegisterAssetCommand): Promise<number> {
+  async execute({ asset, metadata }: RegisterAssetCommand): Promise<AppendResult> {
     const stream = assetStream(asset.id);
     const { state, version } = await loadStreamState(this.store, stream, evolveAsset, initialAssetState);
     const customerExists = (await this.store.streamVersion(customerStream(asset.customerId))) > 0;
@@ -38,8 +38,8 @@ export class RegisterAssetHandler implements ICommandHandler<RegisterAssetComman
       },
       state,
     );
-    const newVersion = await this.store.append(stream, events.map((e) => ({ ...e, metadata })), { expectedVersion: version });
+    const appended = await this.store.append(stream, events.map((e) => ({ ...e, metadata })), { expectedVersion: version });
     this.directory.forget(asset.id); // it may have been looked up (and found unknown) moments ago
-    return newVersion;
+    return appended;
   }
 }

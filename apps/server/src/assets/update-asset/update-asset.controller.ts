@@ -1,11 +1,14 @@
 import { updateAssetSchema, type StreamVersionResponse, type UpdateAssetRequest } from '@beacon/contracts';
-import { Body, Controller, Headers, Param, Patch, Req } from '@nestjs/common';
+import type { AppendResult } from '@beacon/event-store';
+import { Body, Controller, Headers, Param, Patch, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AdminAccess } from '../../auth/access.decorators';
 import { ApiError } from '../../http/api-error';
 import { requestMetadata } from '../../http/request-metadata';
 import { compileSchema } from '../../http/schema-validator';
+import { answerOnceReadable } from '../../read-your-writes/answer-once-readable';
+import { ReadModelProgress } from '../../read-your-writes/read-model-progress';
 import { UpdateAssetCommand } from './update-asset.command';
 
 const parse = compileSchema<UpdateAssetRequest>(updateAssetSchema);
@@ -23,7 +26,10 @@ function versionOf(ifMatch: string | undefined): number {
 
 @Controller('api/v1/assets')
 export class UpdateAssetController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly readModel: ReadModelProgress,
+  ) {}
 
   @Patch(':id')
   @AdminAccess()
@@ -32,9 +38,12 @@ export class UpdateAssetController {
     @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamVersionResponse> {
     const changes = parse(body);
     const command = new UpdateAssetCommand(assetId, changes, versionOf(ifMatch), requestMetadata(request, 'api'));
-    return { id: assetId, version: await this.commands.execute<UpdateAssetCommand, number>(command) };
+    const { version, position } = await this.commands.execute<UpdateAssetCommand, AppendResult>(command);
+    await answerOnceReadable(this.readModel, position, reply);
+    return { id: assetId, version };
   }
 }

@@ -1,6 +1,6 @@
 import { searchParameters, trackParameters } from './asset-parameters';
 import { errors } from './error-responses';
-import { assetIdParameter, jsonBody, jsonResponse, KEYED, ROLES } from './operation-parts';
+import { assetIdParameter, commandResponse, jsonBody, jsonResponse, KEYED, ROLES } from './operation-parts';
 import type { Parameter, Paths } from './openapi-types';
 
 const ifMatch: Parameter = {
@@ -21,7 +21,7 @@ export const assetPaths: Paths = {
       security: KEYED,
       requestBody: jsonBody('RegisterAssetRequest'),
       responses: {
-        201: jsonResponse('Registered.', 'StreamVersionResponse'),
+        201: commandResponse('Registered.'),
         ...errors(400, 401, 403, 409, 413, 415, 429, 503),
       },
     },
@@ -57,7 +57,7 @@ export const assetPaths: Paths = {
       parameters: [assetIdParameter, ifMatch],
       requestBody: jsonBody('UpdateAssetRequest'),
       responses: {
-        200: jsonResponse('Changed.', 'StreamVersionResponse'),
+        200: commandResponse('Changed.'),
         ...errors(400, 401, 403, 404, 409, 413, 415, 429, 503),
       },
     },
@@ -69,7 +69,7 @@ export const assetPaths: Paths = {
       security: KEYED,
       parameters: [assetIdParameter],
       responses: {
-        200: jsonResponse('Decommissioned.', 'StreamVersionResponse'),
+        200: commandResponse('Decommissioned.'),
         ...errors(401, 403, 404, 409, 429, 503),
       },
     },

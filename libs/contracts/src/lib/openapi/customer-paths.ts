@@ -1,5 +1,5 @@
 import { errors } from './error-responses';
-import { jsonBody, jsonResponse, KEYED, ROLES } from './operation-parts';
+import { commandResponse, jsonBody, jsonResponse, KEYED, ROLES } from './operation-parts';
 import type { Paths } from './openapi-types';
 
 export const customerPaths: Paths = {
@@ -12,7 +12,7 @@ export const customerPaths: Paths = {
       security: KEYED,
       requestBody: jsonBody('RegisterCustomerRequest'),
       responses: {
-        201: jsonResponse('Registered.', 'StreamVersionResponse'),
+        201: commandResponse('Registered.'),
         ...errors(400, 401, 403, 409, 413, 415, 429, 503),
       },
     },

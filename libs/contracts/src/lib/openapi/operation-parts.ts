@@ -30,6 +30,21 @@ export const jsonBody = (schemaName: string, required = true): RequestBody => ({
 
 export const jsonResponse = (description: string, schemaName: string): Response => ({ description, content: json(schemaName) });
 
+/**
+ * The answer to a customer or asset command: sent once the read model has applied the change, so a
+ * read that follows sees it; after a bounded wait (`BEACON_READ_YOUR_WRITES_MS`) it is sent anyway
+ * with `Beacon-Read-Model: lagging`.
+ */
+export const commandResponse = (description: string): Response => ({
+  ...jsonResponse(`${description} Sent once the read model shows the change, or after a bounded wait.`, 'StreamVersionResponse'),
+  headers: {
+    'Beacon-Read-Model': {
+      description: '`lagging` when the read model had not applied the change within the wait: a read right now may not show it yet.',
+      schema: { type: 'string', enum: ['lagging'] },
+    },
+  },
+});
+
 export const assetIdParameter: Parameter = {
   name: 'id',
   in: 'path',

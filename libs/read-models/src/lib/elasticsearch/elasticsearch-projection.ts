@@ -79,6 +79,7 @@ export class ElasticsearchAssetsProjection implements ReadModelProjection {
       );
       for (const event of events) changes.apply(event);
       const refusedAsOlder = await this.write(changes);
+      if (events.some(isCommandEvent)) await this.makeSearchable();
       if (refusedAsOlder) {
         this.reset(); // someone else wrote newer documents: what this batch computed may be stale
         return;
@@ -90,6 +91,15 @@ export class ElasticsearchAssetsProjection implements ReadModelProjection {
       this.reset();
       throw error;
     }
+  }
+
+  /**
+   * A command's answer waits until its event is projected (read-your-writes), and the client then
+   * searches: lifecycle changes are made searchable now rather than at the next periodic refresh.
+   * Commands are rare next to heartbeats, whose batches do not pay for this.
+   */
+  private async makeSearchable(): Promise<void> {
+    await this.client.indices.refresh({ index: [this.target.assets, this.target.customers] });
   }
 
   /** The documents of `ids`: remembered ones from memory, the others in one multi-get. */
@@ -224,4 +234,9 @@ function customerIdsOf(events: RecordedEvent[]): Set<string> {
     }
   }
   return ids;
+}
+
+/** An event a command appended (a customer or asset change), as opposed to a heartbeat. */
+function isCommandEvent(event: RecordedEvent): boolean {
+  return event.type !== 'HeartbeatRecorded';
 }
