@@ -34,6 +34,10 @@ export interface BeaconConfig {
   drainSeconds: number;
   /** How long a command's answer waits for the read model to apply its event (0: it does not wait). */
   readYourWritesMs: number;
+  /** PostgreSQL cancels a statement that runs (or waits for a lock) longer than this. */
+  databaseStatementTimeoutMs: number;
+  /** Heartbeats waiting for a group-commit flush beyond this many rows are refused with 503. */
+  heartbeatQueueRows: number;
 }
 
 export class ConfigError extends Error {
@@ -62,6 +66,8 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string | null }):
     rateLimitPerSecond: parseRateLimit(read('BEACON_RATE_LIMIT_PER_SECOND') ?? '2000'),
     drainSeconds: parseDrainSeconds(read('BEACON_DRAIN_SECONDS') ?? '0'),
     readYourWritesMs: parseReadYourWritesMs(read('BEACON_READ_YOUR_WRITES_MS') ?? '2000'),
+    databaseStatementTimeoutMs: parseStatementTimeoutMs(read('BEACON_DATABASE_STATEMENT_TIMEOUT_MS') ?? '15000'),
+    heartbeatQueueRows: parseQueueRows(read('BEACON_HEARTBEAT_QUEUE_ROWS') ?? '50000'),
   };
 }
 
@@ -182,4 +188,20 @@ function parseReadYourWritesMs(value: string): number {
     throw new ConfigError(`BEACON_READ_YOUR_WRITES_MS must be a whole number of milliseconds from 0 to 30000, got "${value}"`);
   }
   return ms;
+}
+
+function parseStatementTimeoutMs(value: string): number {
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) {
+    throw new ConfigError(`BEACON_DATABASE_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000, got "${value}"`);
+  }
+  return ms;
+}
+
+function parseQueueRows(value: string): number {
+  const rows = Number(value);
+  if (!Number.isInteger(rows) || rows < 1) {
+    throw new ConfigError(`BEACON_HEARTBEAT_QUEUE_ROWS must be a whole number of heartbeats (1 or more), got "${value}"`);
+  }
+  return rows;
 }

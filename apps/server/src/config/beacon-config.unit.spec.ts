@@ -61,6 +61,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ BEACON_READ_YOUR_WRITES_MS: '0' }, defaults).readYourWritesMs).toBe(0);
   });
 
+  it('bounds statements to 15 s and the heartbeat queue to 50,000 rows unless told otherwise', () => {
+    expect(loadConfig({}, defaults)).toMatchObject({ databaseStatementTimeoutMs: 15_000, heartbeatQueueRows: 50_000 });
+    const config = loadConfig({ BEACON_DATABASE_STATEMENT_TIMEOUT_MS: '500', BEACON_HEARTBEAT_QUEUE_ROWS: '10' }, defaults);
+    expect(config).toMatchObject({ databaseStatementTimeoutMs: 500, heartbeatQueueRows: 10 });
+  });
+
   it.each([
     [{ BEACON_PORT: 'abc' }, /BEACON_PORT/],
     [{ BEACON_DATABASE_PASSWORD: 'secret' }, /BEACON_DATABASE_PASSWORD needs BEACON_DATABASE_URL/],
@@ -70,6 +76,8 @@ describe('loadConfig', () => {
     [{ BEACON_DRAIN_SECONDS: 'soon' }, /BEACON_DRAIN_SECONDS/],
     [{ BEACON_READ_YOUR_WRITES_MS: '-5' }, /BEACON_READ_YOUR_WRITES_MS/],
     [{ BEACON_READ_YOUR_WRITES_MS: '2s' }, /BEACON_READ_YOUR_WRITES_MS/],
+    [{ BEACON_DATABASE_STATEMENT_TIMEOUT_MS: '0' }, /BEACON_DATABASE_STATEMENT_TIMEOUT_MS/],
+    [{ BEACON_HEARTBEAT_QUEUE_ROWS: 'many' }, /BEACON_HEARTBEAT_QUEUE_ROWS/],
     [{ BEACON_PORT: '70000' }, /BEACON_PORT/],
     [{ BEACON_ROLES: 'ingest,reporting' }, /BEACON_ROLES/],
     [{ BEACON_DEMO: 'maybe' }, /BEACON_DEMO/],

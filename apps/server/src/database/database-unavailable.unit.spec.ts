@@ -11,6 +11,8 @@ describe('isDatabaseUnavailable', () => {
     ['57P03', 'the server is starting up'],
     ['25006', 'a read-only transaction (a failover)'],
     ['53300', 'too many connections'],
+    ['57014', 'the statement timeout cancelled a statement (a stalled log)'],
+    ['25P03', 'a transaction was idle too long'],
   ])('is true for %s: %s', (code) => {
     expect(isDatabaseUnavailable(failure(code))).toBe(true);
   });

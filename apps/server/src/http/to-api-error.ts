@@ -1,5 +1,5 @@
 import { DomainError, assertNever } from '@beacon/domain';
-import { ConcurrencyError } from '@beacon/event-store';
+import { ConcurrencyError, HeartbeatQueueFullError } from '@beacon/event-store';
 import { InvalidCursorError } from '@beacon/read-models';
 import { HttpException } from '@nestjs/common';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
@@ -20,6 +20,10 @@ export function toApiError(error: unknown): ApiError {
   }
   if (isElasticsearchUnavailable(error)) {
     return new ApiError('unavailable', 'the read model cannot be reached right now', undefined, RETRY_AFTER_SECONDS);
+  }
+  if (error instanceof HeartbeatQueueFullError) {
+    // The queue drains in well under a second when the database keeps up: come back soon.
+    return new ApiError('unavailable', 'too many heartbeats are waiting to be written; retry shortly', undefined, 1);
   }
   if (isDatabaseUnavailable(error)) {
     return new ApiError('unavailable', 'the event log cannot be written right now', undefined, RETRY_AFTER_SECONDS);

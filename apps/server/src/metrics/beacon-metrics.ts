@@ -54,6 +54,12 @@ export class BeaconMetrics {
     registers: [this.registry],
   });
 
+  readonly queueRefused = new Counter({
+    name: 'beacon_heartbeat_queue_refused_total',
+    help: 'Heartbeats refused with 503 because the group-commit queue was full (the database is not keeping up)',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'beacon_' });
     // Every outcome is exported from the start (a rate of 0, not a missing series), so the hot path

@@ -12,6 +12,17 @@ export class ConcurrencyError extends Error {
   }
 }
 
+/**
+ * The heartbeat writer already holds as many rows waiting for a flush as it may: the database is
+ * not keeping up. Nothing of the refused append was stored; the sender should retry later.
+ */
+export class HeartbeatQueueFullError extends Error {
+  override name = 'HeartbeatQueueFullError';
+  constructor(readonly queuedRows: number) {
+    super(`${queuedRows} heartbeats are already waiting to be written`);
+  }
+}
+
 /** A heartbeat whose data cannot be written as it is (a time no encoder reads), found before sending. */
 export class HeartbeatDataError extends Error {
   override name = 'HeartbeatDataError';

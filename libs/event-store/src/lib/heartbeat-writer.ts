@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { isHeartbeatDataError } from './errors';
+import { HeartbeatQueueFullError, isHeartbeatDataError } from './errors';
 import { EventStore, type HeartbeatAppendResult } from './event-store';
 import type { NewHeartbeat } from './heartbeat-row';
 
@@ -29,8 +29,16 @@ export interface HeartbeatWriterOptions {
    * moment that one commits (decision 014); more would only queue on the lock.
    */
   maxFlushesInFlight?: number;
+  /**
+   * Rows that may wait for a flush; an append that would go beyond is refused at once with
+   * `HeartbeatQueueFullError` (an append alone in an empty queue is always taken). Without a bound,
+   * a stalled database turns every request into memory held until it recovers or the process dies.
+   */
+  maxQueuedRows?: number;
   /** Told about every flush: its rows, how long it took, and its error if it failed (for metrics). */
   onFlush?: (flush: { rows: number; seconds: number; error?: unknown }) => void;
+  /** Told about every append refused because the queue was full, with its rows (for metrics). */
+  onQueueFull?: (rows: number) => void;
 }
 
 interface Waiting {
@@ -53,7 +61,9 @@ export class HeartbeatWriter {
   private readonly maxBatchRows: number;
   private readonly maxDelayMs: number;
   private readonly maxFlushesInFlight: number;
+  private readonly maxQueuedRows: number;
   private readonly onFlush: NonNullable<HeartbeatWriterOptions['onFlush']>;
+  private readonly onQueueFull: NonNullable<HeartbeatWriterOptions['onQueueFull']>;
   private waiting: Waiting[] = [];
   private waitingRows = 0;
   private timer: NodeJS.Timeout | null = null;
@@ -65,12 +75,18 @@ export class HeartbeatWriter {
     this.maxBatchRows = options.maxBatchRows ?? 5_000;
     this.maxDelayMs = options.maxDelayMs ?? 2;
     this.maxFlushesInFlight = options.maxFlushesInFlight ?? 2;
+    this.maxQueuedRows = options.maxQueuedRows ?? Number.POSITIVE_INFINITY;
     this.onFlush = options.onFlush ?? (() => undefined);
+    this.onQueueFull = options.onQueueFull ?? (() => undefined);
   }
 
   append(rows: NewHeartbeat[]): Promise<HeartbeatWriteResult> {
     if (this.closed) return Promise.reject(new Error('the heartbeat writer is closed'));
     if (rows.length === 0) return Promise.resolve({ stored: [], refused: [] });
+    if (this.waitingRows > 0 && this.waitingRows + rows.length > this.maxQueuedRows) {
+      this.onQueueFull(rows.length);
+      return Promise.reject(new HeartbeatQueueFullError(this.waitingRows));
+    }
     return new Promise((resolve, reject) => {
       this.waiting.push({ rows, resolve, reject });
       this.waitingRows += rows.length;
