@@ -13,6 +13,7 @@ describe('isDatabaseUnavailable', () => {
     ['53300', 'too many connections'],
     ['57014', 'the statement timeout cancelled a statement (a stalled log)'],
     ['25P03', 'a transaction was idle too long'],
+    ['55P03', 'a partition could not get its lock within the lock timeout'],
   ])('is true for %s: %s', (code) => {
     expect(isDatabaseUnavailable(failure(code))).toBe(true);
   });

@@ -15,6 +15,7 @@ import { RecordHeartbeatsHandler } from '../heartbeats/record-heartbeats/record-
 import { AdsbFeedsController } from '../ingest/adsb/adsb-feeds.controller';
 import { RegisterUnknownAircraft } from '../ingest/adsb/register-unknown-aircraft';
 import { OsmAndController } from '../ingest/osmand/osmand.controller';
+import { CreatePartitionsAhead } from '../partitions/create-partitions-ahead.service';
 import { ReadModelProgress } from '../read-your-writes/read-model-progress';
 import { DropExpiredHeartbeats } from '../retention/drop-expired-heartbeats.service';
 
@@ -40,6 +41,7 @@ import { DropExpiredHeartbeats } from '../retention/drop-expired-heartbeats.serv
     AssetDirectory,
     RegisterUnknownAircraft,
     DropExpiredHeartbeats,
+    CreatePartitionsAhead,
     ReadModelProgress,
   ],
 })

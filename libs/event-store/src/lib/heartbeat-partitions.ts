@@ -1,5 +1,15 @@
 import type { ClientBase, Pool } from 'pg';
 import { HeartbeatDataError } from './errors';
+import { inTransaction } from './transaction';
+
+/**
+ * Creating a partition takes a lock on `heartbeats` that conflicts with every insert, and inserts
+ * that arrive while it waits for that lock queue behind it. So it waits at most this long (the
+ * longest stall it may cause), gives up (SQLSTATE 55P03), and tries again a little later, when the
+ * long insert in its way has likely ended.
+ */
+const PARTITION_LOCK_TIMEOUT_MS = 100;
+const PARTITION_TRIES = 5;
 
 const UTC_ISO = /^\d{4}-\d{2}-\d{2}T[^+-]*Z$/;
 
@@ -15,9 +25,46 @@ export function partitionDay(occurredAt: string): string {
 }
 
 /**
- * Remembers which daily partitions exist, so the write path creates a partition at most once per
- * day and process. The creation runs in its own short transaction: the DDL's lock on the parent
- * table is then not held through a heartbeat batch.
+ * Creates the partition of each day unless it exists, each in its own short transaction with a lock
+ * timeout, retried a few times; throws the last lock timeout if the lock could not be had.
+ */
+export async function ensureHeartbeatPartitions(pool: Pool, days: readonly string[]): Promise<void> {
+  for (const day of days) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await inTransaction(pool, (client) => client.query('SELECT beacon_ensure_heartbeat_partition($1::date)', [day]), {
+          begin: `BEGIN; SET LOCAL lock_timeout = ${PARTITION_LOCK_TIMEOUT_MS}`,
+          commit: () => 'COMMIT',
+        });
+        break;
+      } catch (error) {
+        if (!isLockTimeout(error) || attempt >= PARTITION_TRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
+  }
+}
+
+/** The UTC days from `from` to `to`, both included, as `YYYY-MM-DD`. */
+export function daysBetween(from: Date, to: Date): string[] {
+  const days: string[] = [];
+  const last = to.toISOString().slice(0, 10);
+  for (let day = new Date(from.toISOString().slice(0, 10)); ; day = new Date(day.getTime() + 86_400_000)) {
+    const iso = day.toISOString().slice(0, 10);
+    if (iso > last) return days;
+    days.push(iso);
+  }
+}
+
+function isLockTimeout(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === '55P03';
+}
+
+/**
+ * Remembers which daily partitions exist, so the write path asks for a partition at most once per
+ * day and process. Partitions of the days heartbeats usually carry are made ahead of time by a
+ * scheduled job; a day outside them (a device's buffer from long ago) is created here, in its own
+ * short transaction with a lock timeout, so the DDL's lock is never held through a heartbeat batch.
  */
 export class HeartbeatPartitions {
   private readonly known = new Set<string>();
@@ -27,7 +74,7 @@ export class HeartbeatPartitions {
   async ensure(occurredAts: readonly string[]): Promise<void> {
     const missing = [...new Set(occurredAts.map(partitionDay))].filter((day) => !this.known.has(day));
     if (missing.length === 0) return;
-    await this.pool.query('SELECT beacon_ensure_heartbeat_partition(day) FROM unnest($1::date[]) AS day', [missing]);
+    await ensureHeartbeatPartitions(this.pool, missing);
     for (const day of missing) this.known.add(day);
   }
 
