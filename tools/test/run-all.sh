@@ -13,5 +13,6 @@ step "unit tests";         npm run test:unit
 step "integration tests";  npm run test:int
 step "dashboard (Karma)";  npm run test:dashboard
 step "build";              npm run build
+step "fault tests";        npm run test:faults
 step "end-to-end";         npm run test:e2e
 printf '\nAll Beacon checks passed.\n'
