@@ -65,6 +65,16 @@ describe('ADS-B feeds', () => {
     expect(again.json()).toMatchObject({ accepted: 0, duplicates: 6 });
   });
 
+  it("stores an older dump1090's altitude and speed (altitude, speed, vert_rate), converted from feet and knots", async () => {
+    const response = await post('/api/v1/ingest/readsb?customerId=flygbolaget', fixture('dump1090-mutability-aircraft.json'));
+    expect(response.statusCode).toBe(202);
+    expect(response.json()).toEqual({ accepted: 5, duplicates: 0, rejected: [] });
+    await eventually(async () =>
+      expect((await asset('4ac9e1')).position).toMatchObject({ timestamp: '2026-11-25T12:00:59.900Z', altitude: 10_668 }),
+    );
+    expect((await asset('4ac9e1')).position.speed).toBeCloseTo(452 * (1852 / 3600), 2);
+  });
+
   it('stores OpenSky states, including those of aircraft readsb already registered', async () => {
     const response = await post('/api/v1/ingest/opensky?customerId=flygbolaget', fixture('opensky-states-all.json'));
     expect(response.statusCode).toBe(202);

@@ -4,7 +4,13 @@ import type { JsonSchema } from './openapi-types';
 const number = (description: string): JsonSchema => ({ type: 'number', description });
 const nullableNumber = (description: string): JsonSchema => ({ type: ['number', 'null'], description });
 
-/** One entry of readsb's `aircraft[]`; fields Beacon does not use (`nav_*`, `rssi`, …) are ignored. */
+const legacy = (modern: string, unit: string): string =>
+  `${unit}; the name dump1090-mutability and dump1090-fa before 3.7 write for \`${modern}\`, read when \`${modern}\` is absent.`;
+
+/**
+ * One entry of readsb's `aircraft[]`, or of an older dump1090's (`altitude`, `speed`, `vert_rate`);
+ * fields Beacon does not use (`nav_*`, `rssi`, …) are ignored.
+ */
 const ReadsbAircraft = {
   type: 'object',
   required: ['hex'],
@@ -23,6 +29,9 @@ const ReadsbAircraft = {
     category: { type: 'string', pattern: '^[A-D][0-7]$' },
     seen_pos: number('seconds since the position was received, subtracted from `now`'),
     seen: number('seconds since any message'),
+    altitude: { oneOf: [number(legacy('alt_baro', 'feet')), { const: 'ground' }] },
+    speed: number(legacy('gs', 'knots')),
+    vert_rate: number(legacy('baro_rate', 'feet per minute')),
   },
 } as const;
 

@@ -240,3 +240,11 @@ describe('its queries, live stream and admin endpoints', () => {
     expect(queryKeyed.sort()).toEqual(['get /api/v1/ingest/osmand', 'get /api/v1/live', 'post /api/v1/ingest/osmand']);
   });
 });
+
+describe('its feed documents', () => {
+  it('describe the legacy dump1090 names beside the readsb ones', () => {
+    const aircraft = resolve('#/components/schemas/ReadsbAircraft') as { properties: Record<string, { description?: string }> };
+    expect(Object.keys(aircraft.properties)).toEqual(expect.arrayContaining(['altitude', 'speed', 'vert_rate']));
+    expect(aircraft.properties['speed']?.description).toMatch(/knots.*`gs`/);
+  });
+});

@@ -9,6 +9,7 @@ import { position } from '../values/position';
 import { problem, type Parsed, type Problems } from '../values/problems';
 import { withinLimit } from '../values/within-limit';
 import { readsbVertical } from './readsb-altitude';
+import { readsbField } from './readsb-field';
 import { readsbTimestamp } from './readsb-timestamp';
 
 /** DO-260B emitter categories: set A–D, 0–7 (`A3` large, `A7` rotorcraft, `C1` emergency vehicle). */
@@ -28,12 +29,13 @@ export function readsbAircraft(entry: unknown, nowSeconds: number): Parsed<Omit<
   const lat = optionalNumber(entry['lat'], 'lat', problems);
   const lon = optionalNumber(entry['lon'], 'lon', problems);
   const where = position(lat, lon, { lat: 'lat', lon: 'lon' }, problems);
-  const speed = toSi(optionalNumber(entry['gs'], 'gs', problems), knotsToMetresPerSecond);
+  const groundSpeed = readsbField(entry, 'gs');
+  const speed = toSi(optionalNumber(groundSpeed.value, groundSpeed.field, problems), knotsToMetresPerSecond);
   const track = optionalNumber(entry['track'], 'track', problems);
   const heartbeat = {
     ...where,
     ...readsbVertical(entry, problems),
-    speed: withinLimit(speed, 'gs', LIMITS.speed, problems, true),
+    speed: withinLimit(speed, groundSpeed.field, LIMITS.speed, problems, true),
     heading: track === undefined ? undefined : normaliseHeading(track),
     squawk: optionalSquawk(entry['squawk'], 'squawk', problems),
     callsign,

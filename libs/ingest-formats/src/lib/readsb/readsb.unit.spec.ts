@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import mutabilityJson from '../fixtures/dump1090-mutability-aircraft.json';
 import aircraftJson from '../fixtures/readsb-aircraft.json';
 import type { AircraftItem } from '../ingest-result';
 import { parseReadsb } from './readsb';
@@ -163,6 +164,75 @@ describe('parseReadsb', () => {
     expect(parseReadsb({ now: 1795608000, aircraft: [] }, receivedAt)).toEqual({ ok: true, items: [], rejected: [] });
   });
 
+  describe('legacy dump1090 names (dump1090-mutability, dump1090-fa before 3.7)', () => {
+    const legacy = parsed(mutabilityJson);
+    const heartbeatOf = (assetId: string) => legacy.items.find((entry) => entry.assetId === assetId)?.heartbeat;
+
+    it('reads altitude, speed and vert_rate with their units, as alt_baro, gs and baro_rate', () => {
+      expect(legacy.rejected).toEqual([]);
+      expect(heartbeatOf('4ac9e1')).toEqual({
+        timestamp: '2026-11-25T12:00:59.900Z',
+        lat: 57.912305,
+        lon: 18.604431,
+        altitude: 10_668, // altitude 35,000 ft
+        onGround: false,
+        verticalRate: 5.202, // vert_rate 1,024 ft/min
+        speed: 232.529, // speed 452 kn
+        heading: 203,
+        squawk: '2217',
+        callsign: 'SAS1415',
+      });
+      expect(heartbeatOf('4b1a2c')).toEqual({
+        timestamp: '2026-11-25T12:00:56.600Z',
+        altitude: 3657.6,
+        onGround: false,
+        verticalRate: -3.251,
+        squawk: '7000',
+      });
+      expect(heartbeatOf('4ac8b7')).toMatchObject({ altitude: 457.2, verticalRate: 0, speed: 51.444 });
+    });
+
+    it('takes altitude "ground" as on the ground, with no altitude', () => {
+      expect(heartbeatOf('4aca6f')).toEqual({
+        timestamp: '2026-11-25T12:00:59.100Z',
+        lat: 59.649704,
+        lon: 17.923698,
+        onGround: true,
+        speed: 6.688,
+        heading: 11,
+        squawk: '1000',
+        callsign: 'NAX4VJ',
+      });
+    });
+
+    it('lets the modern name win when an entry carries both, and the legacy one fill in otherwise', () => {
+      const both = single({ hex: '4ac9e1', alt_baro: 34_000, altitude: 1000, gs: 400, speed: 10, vert_rate: 500 });
+      expect(both.ok && both.items[0]?.heartbeat).toEqual(
+        expect.objectContaining({ altitude: 10_363.2, onGround: false, speed: 205.778, verticalRate: 2.54 }),
+      );
+      const ground = single({ hex: '4ac9e1', alt_baro: 'ground', altitude: 1000 });
+      expect(ground.ok && ground.items[0]?.heartbeat).toEqual({ timestamp: '2026-11-25T12:00:00.000Z', onGround: true });
+    });
+
+    it('names a legacy field that is wrong by its legacy name', () => {
+      expect(single({ hex: '4ac9e1', altitude: 'high', speed: 5000, vert_rate: 'up' })).toEqual(
+        expect.objectContaining({
+          rejected: [
+            {
+              index: 0,
+              error: 'invalid_request',
+              details: [
+                { field: 'altitude', reason: 'must be a number of feet or "ground"' },
+                { field: 'vert_rate', reason: 'must be a number' },
+                { field: 'speed', reason: 'must be <= 1000 m/s (is 2572.222 m/s once converted to SI)' },
+              ],
+            },
+          ],
+        }),
+      );
+    });
+  });
+
   it('answers any aircraft entry with an item or a rejection, never an exception', () => {
     fc.assert(
       fc.property(
@@ -182,6 +252,9 @@ describe('parseReadsb', () => {
                 'seen',
                 'flight',
                 'squawk',
+                'altitude',
+                'speed',
+                'vert_rate',
               ),
               fc.jsonValue(),
             ),
