@@ -83,6 +83,14 @@ describe('ADS-B feeds', () => {
     expect(body.rejected.length).toBeGreaterThan(0);
   });
 
+  it('reads OpenSky state vectors that carry fields after the ones Beacon knows', async () => {
+    const response = await post('/api/v1/ingest/opensky?customerId=flygbolaget', fixture('opensky-states-extra-fields.json'));
+    expect(response.statusCode).toBe(202);
+    const body = response.json();
+    expect(body.rejected).toEqual([]);
+    expect(body.accepted + body.duplicates).toBe(3);
+  });
+
   it('needs a customer for unknown aircraft: 400 for an admin key without ?customerId=', async () => {
     const response = await post('/api/v1/ingest/opensky', fixture('opensky-states-all.json'));
     expect(response.statusCode).toBe(400);

@@ -46,9 +46,13 @@ const ReadsbAircraftJson = {
   },
 } as const;
 
-/** OpenSky's state vector: an array, 17 fields (18 with `extended=1`), longitude before latitude. */
+/**
+ * OpenSky's state vector: an array, 17 fields (18 with `extended=1`), longitude before latitude. Later
+ * API versions append fields; those after the 18th, and a category Beacon does not know, are ignored.
+ */
 const OpenSkyStateVector = {
   type: 'array',
+  description: 'An OpenSky state vector. Fields after the 18th are ignored.',
   minItems: 17,
   prefixItems: [
     { type: 'string', description: 'icao24' },
@@ -68,7 +72,7 @@ const OpenSkyStateVector = {
     { type: ['string', 'null'], description: 'squawk' },
     { type: 'boolean', description: 'spi' },
     { type: 'integer', description: 'position_source' },
-    { type: 'integer', description: 'category (extended=1 only)' },
+    { description: 'category (extended=1 only): 0–20, read as the ADS-B emitter category; any other value is ignored' },
   ],
 } as const;
 

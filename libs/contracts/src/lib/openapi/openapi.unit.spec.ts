@@ -247,4 +247,14 @@ describe('its feed documents', () => {
     expect(Object.keys(aircraft.properties)).toEqual(expect.arrayContaining(['altitude', 'speed', 'vert_rate']));
     expect(aircraft.properties['speed']?.description).toMatch(/knots.*`gs`/);
   });
+
+  it('take an OpenSky state vector with fields after the ones Beacon reads', () => {
+    const ajv = new Ajv2020({ strict: true, strictTuples: false });
+    for (const keyword of ['openapi', 'jsonSchemaDialect', 'info', 'tags', 'paths', 'components']) ajv.addKeyword(keyword);
+    ajv.addSchema(served, 'openapi.json');
+    const valid = (doc: unknown) => ajv.validate('openapi.json#/components/schemas/OpenSkyStates', doc);
+    const vector = ['4ac9e1', 'SAS1415 ', 'Sweden', 1795607998, 1795607999, 18.6, 57.9, 10363.2, false, 232.68, 203.41, 5.2, null, 10668, '2217', false, 0];
+    expect(valid({ time: 1795608000, states: [vector, [...vector, 4], [...vector, 'A20N', 7.5], [...vector, 4, 'D-AIUA', null]] })).toBe(true);
+    expect(valid({ time: 1795608000, states: [vector.slice(0, 16)] })).toBe(false);
+  });
 });

@@ -1,5 +1,3 @@
-import type { Problems } from '../values/problems';
-
 /**
  * OpenSky numbers the ADS-B emitter categories 0–20 (with `extended=1`); readsb writes the DO-260B
  * code. Beacon keeps one vocabulary, the DO-260B code: 2 = Light is `A1`, 8 = Rotorcraft is `A7`,
@@ -13,11 +11,12 @@ const ADSB_CATEGORY_BY_OPENSKY: readonly (string | undefined)[] = [
   'C1', 'C2', 'C3', 'C4', 'C5',
 ];
 
-export function openSkyCategory(value: unknown, problems: Problems): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < ADSB_CATEGORY_BY_OPENSKY.length) {
-    return ADSB_CATEGORY_BY_OPENSKY[value];
-  }
-  problems.push({ field: 'category', reason: `must be an integer from 0 to ${ADSB_CATEGORY_BY_OPENSKY.length - 1}` });
-  return undefined;
+/**
+ * The category, from the field after the 17 every state vector has. Anything else there (a code a
+ * newer API added, a field of its own) is ignored rather than refused: OpenSky appends fields as its
+ * API grows, the category is not part of the heartbeat, and a vector Beacon can read should not be
+ * lost over a field it does not need.
+ */
+export function openSkyCategory(value: unknown): string | undefined {
+  return typeof value === 'number' && Number.isInteger(value) ? ADSB_CATEGORY_BY_OPENSKY[value] : undefined;
 }

@@ -10,12 +10,13 @@ import { problem, type Parsed, type Problems } from '../values/problems';
 import { withinLimit } from '../values/within-limit';
 import { openSkyCategory } from './opensky-category';
 
-/** A state vector has 17 fields, 18 with `extended=1` (the category). */
+/** A state vector has 17 fields, 18 with `extended=1` (the category); later API versions may append more. */
 const STATE_VECTOR_FIELDS = 17;
 
 /**
  * One state vector (an array, not an object; longitude comes before latitude) as a heartbeat. OpenSky
- * is already in SI. Problems name the fields as OpenSky's documentation does.
+ * is already in SI. Problems name the fields as OpenSky's documentation does. Fields after the 18
+ * Beacon knows are ignored.
  */
 export function openSkyState(state: unknown, timeSeconds: number): Parsed<Omit<AircraftItem, 'index'>> {
   if (!Array.isArray(state)) return problem('(item)', 'must be a state vector (an array)');
@@ -46,7 +47,7 @@ export function openSkyState(state: unknown, timeSeconds: number): Parsed<Omit<A
     squawk: optionalSquawk(state[14], 'squawk', problems),
     callsign,
   };
-  const category = openSkyCategory(state[17], problems);
+  const category = openSkyCategory(state[17]);
   if (problems.length > 0 || icao24 === undefined || timestamp === undefined) return { ok: false, details: problems };
   return {
     ok: true,
