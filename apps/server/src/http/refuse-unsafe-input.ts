@@ -1,9 +1,13 @@
+import { findUnsafeValue } from '@beacon/contracts';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ApiError } from './api-error';
-import { findUnsafeValue } from './unsafe-text';
 
-/** The batch endpoint checks its body item by item, so that one bad heartbeat is rejected alone. */
-const ITEMIZED_BODY = /^\/api\/v1\/heartbeats\/?(\?|$)/;
+/**
+ * Bodies checked item by item where they are read, so that one bad item is rejected alone: the
+ * batch endpoint's heartbeats (heartbeat-batch.ts) and the aircraft of a readsb or OpenSky document
+ * (the feed readers of @beacon/ingest-formats, which refuse the rest of such a document as a whole).
+ */
+const ITEMIZED_BODY = /^\/api\/v1\/(heartbeats|ingest\/readsb|ingest\/opensky)\/?(\?|$)/;
 
 /**
  * Refuses, with 400 before any handler runs, a path parameter, query parameter or JSON/form body

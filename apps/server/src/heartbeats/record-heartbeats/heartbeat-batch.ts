@@ -1,7 +1,6 @@
-import { MAX_HEARTBEATS_PER_REQUEST, batchHeartbeatSchema, type BatchHeartbeatRequest } from '@beacon/contracts';
+import { MAX_HEARTBEATS_PER_REQUEST, batchHeartbeatSchema, findUnsafeValue, type BatchHeartbeatRequest } from '@beacon/contracts';
 import { ApiError } from '../../http/api-error';
 import { compileSchema } from '../../http/schema-validator';
-import { findUnsafeValue } from '../../http/unsafe-text';
 import type { HeartbeatItem, RejectedHeartbeat } from './record-heartbeats.command';
 
 const parseItem = compileSchema<BatchHeartbeatRequest>(batchHeartbeatSchema);

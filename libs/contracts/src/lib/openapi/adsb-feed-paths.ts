@@ -13,7 +13,11 @@ function feed(operationId: string, summary: string, bodySchema: string): Operati
   return {
     operationId,
     summary,
-    description: `Aircraft without a position become bare heartbeats. ${ROLES.heartbeats}`,
+    description:
+      'Aircraft without a position become bare heartbeats. The document is applied aircraft by aircraft: one that ' +
+      'cannot be read (a wrong value, text with a NUL or an unpaired surrogate, a time outside the accepted window) ' +
+      'or registered is rejected by its index with the reason, is not registered, and the others are registered ' +
+      `and stored. ${ROLES.heartbeats}`,
     tags: ['ingest'],
     security: KEYED,
     parameters: [customerId],

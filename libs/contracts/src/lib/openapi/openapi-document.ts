@@ -41,7 +41,8 @@ export function buildOpenApiDocument(info: { version: string }): OpenApiDocument
         'units SI (metres, metres per second, degrees). Every 4xx/5xx has an `ApiError` body. ' +
         'On every route, a path parameter, query parameter or body field (or field name) holding a control ' +
         'character other than tab, line feed and carriage return, DEL, or an unpaired UTF-16 surrogate, or a ' +
-        'body nested deeper than 16 levels, is refused with 400 `invalid_request` (in a batch: that item, by index).',
+        'body nested deeper than 16 levels, is refused with 400 `invalid_request` (in a batch, or among the aircraft ' +
+        'of a readsb or OpenSky document: that item alone, by index).',
     },
     tags: [
       { name: 'customers', description: 'Register and list customers.' },

@@ -13,6 +13,19 @@ import { openSkyCategory } from './opensky-category';
 /** A state vector has 17 fields, 18 with `extended=1` (the category); later API versions may append more. */
 const STATE_VECTOR_FIELDS = 17;
 
+/** The names OpenSky's documentation gives the fields of a state vector, by position. */
+// prettier-ignore
+const FIELD_NAMES = [
+  'icao24', 'callsign', 'origin_country', 'time_position', 'last_contact', 'longitude', 'latitude',
+  'baro_altitude', 'on_ground', 'velocity', 'true_track', 'vertical_rate', 'sensors', 'geo_altitude',
+  'squawk', 'spi', 'position_source', 'category',
+];
+
+/** `[1]` → `callsign`, `[12][0]` → `sensors[0]`: a path into a state vector by OpenSky's names. */
+export function openSkyFieldName(path: string): string {
+  return path.replace(/^\[(\d+)\]/, (position, index: string) => FIELD_NAMES[Number(index)] ?? position);
+}
+
 /**
  * One state vector (an array, not an object; longitude comes before latitude) as a heartbeat. OpenSky
  * is already in SI. Problems name the fields as OpenSky's documentation does. Fields after the 18

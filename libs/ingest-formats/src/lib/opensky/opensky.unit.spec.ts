@@ -106,6 +106,20 @@ describe('parseOpenSky', () => {
     expect(items[2]?.heartbeat).toEqual(parsed().items[1]?.heartbeat);
   });
 
+  it('rejects a state vector holding text the API refuses, naming the field as OpenSky does', () => {
+    const [first] = statesAll.states;
+    const vector = (at: number, value: unknown): unknown[] => Object.assign([...(first ?? []), 4, null, null], { [at]: value });
+    const result = parseOpenSky({ time: 1795608000, states: [first, vector(1, 'SAS\u00001'), vector(12, ['\ud800']), vector(19, '\u0000')] }, receivedAt);
+    const unsafe = 'must not contain control characters or unpaired UTF-16 surrogates';
+    expect(result.ok && result.items.map((item) => item.index)).toEqual([0]);
+    expect(result.ok && result.rejected).toEqual([
+      { index: 1, error: 'invalid_request', details: [{ field: 'callsign', reason: unsafe }] },
+      { index: 2, error: 'invalid_request', details: [{ field: 'sensors[0]', reason: unsafe }] },
+      { index: 3, error: 'invalid_request', details: [{ field: '[19]', reason: unsafe }] },
+    ]);
+    expect(parseOpenSky({ time: 1795608000, 'x\u0000': 1, states: [] }, receivedAt)).toEqual(expect.objectContaining({ ok: false }));
+  });
+
   it('answers any state vector with an item or a rejection, never an exception', () => {
     fc.assert(
       fc.property(

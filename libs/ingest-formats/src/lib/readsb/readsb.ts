@@ -1,4 +1,4 @@
-import { readFeedEntries } from '../feed-entries';
+import { findUnsafeAround, readFeedEntries } from '../feed-entries';
 import type { FeedResult } from '../ingest-result';
 import { UNIX_MILLISECONDS_ABOVE } from '../time/unix-time';
 import { isRecord } from '../values/json-values';
@@ -14,6 +14,8 @@ import { readsbAircraft } from './readsb-aircraft';
 export function parseReadsb(doc: unknown, _receivedAt: Date): FeedResult {
   if (!isRecord(doc))
     return { ok: false, details: [{ field: '(body)', reason: 'must be a JSON object (aircraft.json)' }] };
+  const unsafe = findUnsafeAround(doc, 'aircraft');
+  if (unsafe) return { ok: false, details: [unsafe] };
   const problems: Problems = [];
   const now = doc['now'];
   const aircraft = doc['aircraft'];

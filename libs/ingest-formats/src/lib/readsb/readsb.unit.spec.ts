@@ -164,6 +164,35 @@ describe('parseReadsb', () => {
     expect(parseReadsb({ now: 1795608000, aircraft: [] }, receivedAt)).toEqual({ ok: true, items: [], rejected: [] });
   });
 
+  it('rejects an aircraft holding text the API refuses anywhere (NUL, lone surrogate), or nested too deep, alone', () => {
+    const unsafe = 'must not contain control characters or unpaired UTF-16 surrogates';
+    const deep = JSON.parse(`${'['.repeat(20)}1${']'.repeat(20)}`) as unknown;
+    const aircraft = [
+      { hex: '4ac9e1', flight: 'SAS1415 ' },
+      { hex: '4ac9e2', flight: 'SAS\u00001' },
+      { hex: '4ac9e3', type: 'adsb_icao\ud800' }, // a field Beacon does not read, refused all the same
+      { hex: '4ac9e4', 'rssi\u0007': -12 },
+      { hex: '4ac9e5', mlat: deep },
+      '\u0000',
+    ];
+    const result = parseReadsb({ now: 1795608000, aircraft }, receivedAt);
+    expect(result.ok && result.items.map((entry) => entry.assetId)).toEqual(['4ac9e1']);
+    expect(result.ok && result.rejected).toEqual([
+      { index: 1, error: 'invalid_request', details: [{ field: 'flight', reason: unsafe }] },
+      { index: 2, error: 'invalid_request', details: [{ field: 'type', reason: unsafe }] },
+      { index: 3, error: 'invalid_request', details: [{ field: 'rssi\u0007', reason: expect.stringContaining('names a field') }] },
+      { index: 4, error: 'invalid_request', details: [{ field: expect.stringMatching(/^mlat/), reason: 'nests deeper than 16 levels' }] },
+      { index: 5, error: 'invalid_request', details: [{ field: '(item)', reason: unsafe }] },
+    ]);
+  });
+
+  it('refuses the whole document for such text outside its aircraft', () => {
+    expect(parseReadsb({ now: 1795608000, 'site\u0000': 1, aircraft: [{ hex: '4ac9e1' }] }, receivedAt)).toEqual({
+      ok: false,
+      details: [{ field: 'site\u0000', reason: expect.stringContaining('names a field') }],
+    });
+  });
+
   describe('legacy dump1090 names (dump1090-mutability, dump1090-fa before 3.7)', () => {
     const legacy = parsed(mutabilityJson);
     const heartbeatOf = (assetId: string) => legacy.items.find((entry) => entry.assetId === assetId)?.heartbeat;

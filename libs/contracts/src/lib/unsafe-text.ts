@@ -1,10 +1,11 @@
-import type { ApiErrorDetail } from '@beacon/contracts';
+import type { ApiErrorDetail } from './api-error';
 
 /**
- * Text Beacon refuses anywhere: C0 control characters other than tab, line feed and carriage
+ * Text the API refuses anywhere: C0 control characters other than tab, line feed and carriage
  * return (NUL above all, which PostgreSQL cannot store in text), DEL, and UTF-16 surrogates
  * without their pair (which no UTF-8 store can hold). Refused, not replaced: a client that sends
- * them has a bug it should hear about (decision 021).
+ * them has a bug it should hear about (decision 021). The server's edge checks every request with
+ * it; the feed readers check each aircraft of a document, so that one is refused alone (decision 023).
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is this expression's job
 const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Cs}/u;
