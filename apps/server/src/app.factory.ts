@@ -4,6 +4,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { AppModule } from './app.module';
 import type { BeaconConfig } from './config/beacon-config';
 import { serveDashboard } from './dashboard/serve-dashboard';
+import { answerMethodNotAllowed } from './http/answer-method-not-allowed';
+import { decodeContentEncoding } from './http/decode-content-encoding';
 import { fastifyOptions } from './http/fastify-options';
 import { installBodyParsing } from './http/install-body-parsing';
 import { installRateLimit } from './http/install-rate-limit';
@@ -25,6 +27,8 @@ export async function createBeaconApp(
     { logger, abortOnError: false, bodyParser: false },
   );
   await installBodyParsing(app);
+  decodeContentEncoding(app);
+  answerMethodNotAllowed(app);
   refuseUnsafeInput(app);
   await installRateLimit(app, config.rateLimitPerSecond);
   countHttpRequests(app);

@@ -6,6 +6,7 @@ const STATUS_OF: Record<ApiErrorCode, number> = {
   forbidden: 403,
   unknown_asset: 404,
   not_found: 404,
+  method_not_allowed: 405,
   version_conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -8,6 +8,11 @@ export const BULK_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 /** Paths whose bodies may be bulk-sized. */
 export const BULK_PATHS = /^\/api\/v1\/(heartbeats|ingest\/[a-z]+)\/?(\?|$)/;
 
+/** The most bytes a body sent to this URL may have (once decoded, when it was compressed). */
+export function bodyLimitOf(url: string): number {
+  return BULK_PATHS.test(url) ? BULK_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
+}
+
 export const fastifyOptions: FastifyServerOptions = {
   // The largest limit of any route; `installBodyLimits` holds every other route to the small one.
   bodyLimit: BULK_BODY_LIMIT_BYTES,

@@ -8,7 +8,7 @@ import { BODY_LIMIT_BYTES, BULK_PATHS } from './fastify-options';
  * for the batch endpoint, and nothing else (a text/plain body would otherwise reach validation as a
  * string). Nest's parsers are off: its JSON parser gathers each body as a Buffer and builds a new
  * parse function for every request, which showed in the ingest profile. Bodies over the route's
- * limit are refused by their Content-Length, before a byte is read.
+ * limit are refused by their Content-Length, before a byte is read. A JSON `null` is no body.
  */
 export async function installBodyParsing(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
@@ -23,5 +23,9 @@ export async function installBodyParsing(app: NestFastifyApplication): Promise<v
       return;
     }
     done();
+  });
+  // JSON `null` parses, but no route takes it for a body: refused as a missing body is.
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    done(request.body === null ? new ApiError('invalid_request', 'the request body is null', [{ field: '(body)', reason: 'must not be null' }]) : undefined);
   });
 }

@@ -57,6 +57,7 @@ function fromStatus(status: number, message: string): ApiError {
   if (status === 404) return new ApiError('not_found', message);
   if (status === 401) return new ApiError('unauthorized', message);
   if (status === 403) return new ApiError('forbidden', message);
+  if (status === 405) return new ApiError('method_not_allowed', message);
   if (status === 413) return new ApiError('payload_too_large', message);
   if (status === 415) return new ApiError('unsupported_media_type', message);
   if (status >= 500) return new ApiError('internal_error', 'internal error');

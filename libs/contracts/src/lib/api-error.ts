@@ -5,6 +5,7 @@ export type ApiErrorCode =
   | 'forbidden'
   | 'unknown_asset'
   | 'not_found'
+  | 'method_not_allowed'
   | 'version_conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'

@@ -16,6 +16,7 @@ export interface ParsedBatch {
  * none of these, or holds more than 10,000 heartbeats, fails as a whole.
  */
 export function parseHeartbeatBatch(body: unknown): ParsedBatch {
+  if (body === undefined) throw new ApiError('invalid_request', 'the request has no body', [{ field: '(body)', reason: 'is required' }]);
   const raw = typeof body === 'string' ? ndjsonItems(body) : Array.isArray(body) ? body.map(asParsed) : [asParsed(body)];
   if (raw.length === 0) throw new ApiError('invalid_request', 'the request holds no heartbeat');
   if (raw.length > MAX_HEARTBEATS_PER_REQUEST) {

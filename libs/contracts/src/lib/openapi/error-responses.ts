@@ -1,6 +1,10 @@
 import type { ApiErrorBody } from '../api-error';
 import type { Reference, Response } from './openapi-types';
 
+const allow = {
+  Allow: { description: 'The methods the path takes, e.g. `POST` or `GET, HEAD, POST`.', schema: { type: 'string' } },
+};
+
 const retryAfter = {
   'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } },
 };
@@ -32,6 +36,10 @@ const ERRORS = {
     error: 'unknown_asset',
     message: 'asset YS2R4X20005399401 is not registered',
   })],
+  405: ['MethodNotAllowed', errorResponse('`method_not_allowed`: the path exists, but not for this method (TRACE, PUT, …); `Allow` lists those it takes.', {
+    error: 'method_not_allowed',
+    message: 'TRACE is not allowed on /api/v1/heartbeats; it takes POST',
+  }, allow)],
   409: ['Conflict', errorResponse('`version_conflict`: it exists already, or `If-Match` named a stale version.', {
     error: 'version_conflict',
     message: 'asset-YS2R4X20005399401 is at version 3',
@@ -40,7 +48,7 @@ const ERRORS = {
     error: 'payload_too_large',
     message: 'at most 10000 heartbeats per request, got 12000',
   })],
-  415: ['UnsupportedMediaType', errorResponse('`unsupported_media_type`: the Content-Type is not one this operation reads.', {
+  415: ['UnsupportedMediaType', errorResponse('`unsupported_media_type`: the Content-Type is not one this operation reads, or the Content-Encoding is not gzip, deflate or identity.', {
     error: 'unsupported_media_type',
     message: 'Unsupported Media Type: text/plain',
   })],

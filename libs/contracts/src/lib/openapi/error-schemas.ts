@@ -8,6 +8,7 @@ export const API_ERROR_CODES = [
   'forbidden',
   'unknown_asset',
   'not_found',
+  'method_not_allowed',
   'version_conflict',
   'payload_too_large',
   'unsupported_media_type',

@@ -4,6 +4,7 @@ import { adsbFeedPaths } from './adsb-feed-paths';
 import { adsbFeedSchemas } from './adsb-feed-schemas';
 import { apiKeyPaths } from './api-key-paths';
 import { assetPaths } from './asset-paths';
+import { withBodyRules } from './body-rules';
 import { assetSchemas } from './asset-schemas';
 import { customerPaths } from './customer-paths';
 import { errorResponses } from './error-responses';
@@ -42,7 +43,10 @@ export function buildOpenApiDocument(info: { version: string }): OpenApiDocument
         'On every route, a path parameter, query parameter or body field (or field name) holding a control ' +
         'character other than tab, line feed and carriage return, DEL, or an unpaired UTF-16 surrogate, or a ' +
         'body nested deeper than 16 levels, is refused with 400 `invalid_request` (in a batch, or among the aircraft ' +
-        'of a readsb or OpenSky document: that item alone, by index).',
+        'of a readsb or OpenSky document: that item alone, by index). ' +
+        'A method a path does not take (TRACE, PUT, …) is 405 `method_not_allowed`, with the methods it takes in ' +
+        '`Allow` (`#/components/responses/MethodNotAllowed`). Request bodies may be compressed with gzip or deflate ' +
+        '(`Content-Encoding`), and a body that is required must be there and must not be JSON `null` (400).',
     },
     tags: [
       { name: 'customers', description: 'Register and list customers.' },
@@ -55,7 +59,7 @@ export function buildOpenApiDocument(info: { version: string }): OpenApiDocument
       { name: 'admin', description: 'Maintenance of the read model.' },
       { name: 'operations', description: 'Health, metrics and this document.' },
     ],
-    paths: {
+    paths: withBodyRules({
       ...customerPaths,
       ...assetPaths,
       ...heartbeatPaths,
@@ -66,7 +70,7 @@ export function buildOpenApiDocument(info: { version: string }): OpenApiDocument
       ...apiKeyPaths,
       ...adminPaths,
       ...operationsPaths,
-    },
+    }),
     components: {
       schemas: {
         ...requestSchemas,

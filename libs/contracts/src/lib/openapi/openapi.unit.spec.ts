@@ -258,3 +258,26 @@ describe('its feed documents', () => {
     expect(valid({ time: 1795608000, states: [vector.slice(0, 16)] })).toBe(false);
   });
 });
+
+describe('its rules for every route', () => {
+  it('say that a method a path does not take is 405, with Allow and the error body', () => {
+    expect(served.info.description).toMatch(/405 `method_not_allowed`.*`Allow`/);
+    expect(resolve('#/components/responses/MethodNotAllowed')).toMatchObject({
+      headers: { Allow: { schema: { type: 'string' } } },
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
+    });
+    expect(resolve('#/components/schemas/ApiError')).toMatchObject({
+      properties: { error: { enum: expect.arrayContaining(['method_not_allowed']) } },
+    });
+  });
+
+  it('say of every request body which encodings are decoded and whether it may be left out', () => {
+    const bodies = operations.flatMap(([path, method, { requestBody }]) => (requestBody ? [[`${method} ${path}`, requestBody] as const] : []));
+    expect(bodies.length).toBeGreaterThan(8);
+    for (const [operation, body] of bodies) {
+      expect({ operation, description: body.description }).toEqual({ operation, description: expect.stringMatching(/Content-Encoding: gzip.*deflate.*415/) });
+      const presence = body.required ? /Required: an empty body or JSON `null` is 400/ : /Optional.*JSON `null` is 400/;
+      expect({ operation, description: body.description }).toEqual({ operation, description: expect.stringMatching(presence) });
+    }
+  });
+});
