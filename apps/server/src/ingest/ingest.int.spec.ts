@@ -60,7 +60,7 @@ describe('ADS-B feeds', () => {
     expect(body.accepted).toBe(6);
     expect(body.rejected.map((r: { index: number }) => r.index)).toEqual([6]);
     await eventually(async () => expect(await asset('4ac9e1')).toMatchObject({ kind: 'aircraft', icao24: '4ac9e1', customerId: 'flygbolaget' }), 15_000);
-    expect((await asset('~2b0d1f')).kind).toBe('aircraft');
+    await eventually(async () => expect((await asset('~2b0d1f')).kind).toBe('aircraft'));
     const again = await post('/api/v1/ingest/readsb?customerId=flygbolaget', fixture('readsb-aircraft.json'));
     expect(again.json()).toMatchObject({ accepted: 0, duplicates: 6 });
   });
