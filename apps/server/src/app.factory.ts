@@ -21,7 +21,7 @@ export async function createBeaconApp(
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, databaseUrl),
     // No Nest middleware is used, so @fastify/middie, which would run on every request, is not loaded.
-    new FastifyAdapter({ ...fastifyOptions, skipMiddie: true }),
+    new FastifyAdapter({ ...fastifyOptions, trustProxy: config.trustProxy, skipMiddie: true }),
     // Errors reach the caller (main.ts logs them and exits; tests report them) instead of exit(1).
     // Body parsing is installed below, not by Nest (see install-body-parsing.ts).
     { logger, abortOnError: false, bodyParser: false },

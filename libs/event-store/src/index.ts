@@ -12,3 +12,4 @@ export * from './lib/transaction';
 export * from './lib/heartbeat-partitions';
 export * from './lib/heartbeat-writer';
 export * from './lib/heartbeat-row';
+export * from './lib/log-listener';

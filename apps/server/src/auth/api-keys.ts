@@ -4,69 +4,179 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { BeaconConfig } from '../config/beacon-config';
 import { BEACON_CONFIG, PG_POOL } from '../config/config.tokens';
+import { ApiError } from '../http/api-error';
 import type { RequestMetadata } from '../http/request-metadata';
+import { BeaconMetrics } from '../metrics/beacon-metrics';
+import { API_KEY_REVOKED_CHANNEL, apiKeyStream, type ApiKeyIssued, type ApiKeyRevoked } from './api-key-events';
+import { ApiKeyUsage } from './api-key-usage';
 import { keyDigest, newApiKey, sameDigest } from './api-key';
 import { BOOTSTRAP_ADMIN, type Principal, type Role } from './principal';
 
-/** What the log keeps of an issued key: never the key, only its digest. */
-export interface ApiKeyIssued {
-  keyId: string;
+/**
+ * A key found valid is trusted from memory for this long, then looked up again: the safety net
+ * for a revocation whose notification this process missed (its listening connection was down).
+ */
+const RECHECK_MS = 10_000;
+/** A key found unknown (or revoked, or expired) is refused from memory for this long. */
+const UNKNOWN_FOR_MS = 60_000;
+/** Bounds on what is remembered; both maps are forgotten wholesale when full. */
+const MAX_REMEMBERED = 10_000;
+
+interface KnownKey {
+  principal: Principal;
+  expiresAt: number | null;
+  checkedAt: number;
+}
+
+/** An issued key as an admin sees it: never the key, never its digest. */
+export interface ApiKeyView {
+  id: string;
   name: string;
   role: Role;
   customerId: string | null;
-  keyHash: string;
   issuedAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
 }
 
 /**
- * API keys are events (`ApiKeyIssued` in stream `apikey-<id>`), so who was given access when is in
- * the audit trail. Lookups go by digest through an index on the log, and found keys are cached:
- * a key issued on one replica works on every other at once.
+ * API keys are events (`ApiKeyIssued`, `ApiKeyRevoked` in stream `apikey-<id>`), so who was given
+ * access when, and who took it away, is in the audit trail. Lookups go by digest through an index
+ * on the log. Valid keys are remembered for a few seconds and dropped at once when a revocation is
+ * announced (LISTEN/NOTIFY); unknown keys are remembered too, so a flood of made-up keys costs one
+ * lookup per distinct key.
  */
 @Injectable()
 export class ApiKeys {
   private readonly adminDigest: Buffer | null;
-  private readonly cache = new Map<string, Principal>();
+  private readonly known = new Map<string, KnownKey>();
+  private readonly unknown = new Map<string, number>();
 
   constructor(
     private readonly store: EventStore,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(BEACON_CONFIG) config: BeaconConfig,
+    private readonly usage: ApiKeyUsage,
+    private readonly metrics: BeaconMetrics,
   ) {
     this.adminDigest = config.adminKey ? keyDigest(config.adminKey).bytes : null;
   }
 
-  async issue(request: { role: Role; name: string; customerId: string | null }, metadata: RequestMetadata): Promise<{ id: string; key: string }> {
+  async issue(
+    request: { role: Role; name: string; customerId: string | null; expiresAt: string | null },
+    metadata: RequestMetadata,
+  ): Promise<{ id: string; key: string }> {
     const key = newApiKey();
     const keyId = randomUUID();
     const data: ApiKeyIssued = { keyId, ...request, keyHash: keyDigest(key).hex, issuedAt: metadata.receivedAt };
-    await this.store.append(`apikey-${keyId}`, [{ type: 'ApiKeyIssued', data, metadata }], { expectedVersion: 'no_stream' });
+    await this.store.append(apiKeyStream(keyId), [{ type: 'ApiKeyIssued', data, metadata }], { expectedVersion: 'no_stream' });
     return { id: keyId, key };
   }
 
   /**
-   * The principal of the bootstrap admin key or of a key seen before, without a promise (the guard
-   * runs on every request); undefined when only `authenticate` can tell.
+   * Revokes a key: an event, announced to every process. Revoking a revoked key changes nothing.
+   * Throws `not_found` for a key that was never issued.
    */
-  knownPrincipal(key: string): Principal | undefined {
-    const { bytes: digest, hex: hash } = keyDigest(key);
-    if (this.adminDigest && sameDigest(digest, this.adminDigest)) return BOOTSTRAP_ADMIN;
-    return this.cache.get(hash);
+  async revoke(keyId: string, metadata: RequestMetadata): Promise<void> {
+    const events = await this.store.readStream(apiKeyStream(keyId));
+    if (!events.some((e) => e.type === 'ApiKeyIssued')) throw new ApiError('not_found', `API key ${keyId} is not known`);
+    if (!events.some((e) => e.type === 'ApiKeyRevoked')) {
+      const data: ApiKeyRevoked = { keyId, revokedAt: metadata.receivedAt };
+      await this.store.append(apiKeyStream(keyId), [{ type: 'ApiKeyRevoked', data, metadata }], { expectedVersion: events.length });
+    }
+    this.forget(keyId);
+    await this.pool.query('SELECT pg_notify($1, $2)', [API_KEY_REVOKED_CHANNEL, keyId]);
   }
 
-  /** The principal a presented key stands for, or null for an unknown key. */
-  async authenticate(key: string): Promise<Principal | null> {
-    const known = this.knownPrincipal(key);
+  /** Drops what this process remembers of a key (a revocation was announced). */
+  forget(keyId: string): void {
+    for (const [hash, entry] of this.known) if (entry.principal.keyId === keyId) this.known.delete(hash);
+  }
+
+  /** Drops every remembered key: notifications may have been missed (the listener reconnected). */
+  forgetAll(): void {
+    this.known.clear();
+  }
+
+  /**
+   * The principal of the bootstrap admin key or of a key recently found valid, without a promise
+   * (the guard runs on every request); undefined when only `authenticate` can tell.
+   */
+  knownPrincipal(key: string, now = Date.now()): Principal | undefined {
+    const { bytes: digest, hex: hash } = keyDigest(key);
+    if (this.adminDigest && sameDigest(digest, this.adminDigest)) return BOOTSTRAP_ADMIN;
+    const entry = this.known.get(hash);
+    if (!entry) return undefined;
+    if (now - entry.checkedAt >= RECHECK_MS || (entry.expiresAt !== null && now >= entry.expiresAt)) {
+      this.known.delete(hash);
+      return undefined;
+    }
+    this.usage.used(entry.principal.keyId, now);
+    return entry.principal;
+  }
+
+  /** True when the key was found unknown, revoked or expired moments ago: no lookup needed. */
+  knownInvalid(key: string, now = Date.now()): boolean {
+    const since = this.unknown.get(keyDigest(key).hex);
+    return since !== undefined && now - since < UNKNOWN_FOR_MS;
+  }
+
+  /** The principal a presented key stands for, or null for a key that is unknown, revoked or expired. */
+  async authenticate(key: string, now = Date.now()): Promise<Principal | null> {
+    const known = this.knownPrincipal(key, now);
     if (known) return known;
     const { bytes: digest, hex: hash } = keyDigest(key);
-    const result = await this.pool.query<{ data: ApiKeyIssued }>(
-      `SELECT data FROM events WHERE type = 'ApiKeyIssued' AND data->>'keyHash' = $1 LIMIT 1`,
+    if (this.knownInvalid(key, now)) return null;
+    this.metrics.apiKeyLookups.inc();
+    const result = await this.pool.query<{ data: ApiKeyIssued; revoked: boolean }>(
+      `SELECT i.data, EXISTS (SELECT 1 FROM events r WHERE r.stream_id = i.stream_id AND r.type = 'ApiKeyRevoked') AS revoked
+         FROM events i WHERE i.type = 'ApiKeyIssued' AND i.data->>'keyHash' = $1 LIMIT 1`,
       [hash],
     );
-    const issued = result.rows[0]?.data;
-    if (!issued || !sameDigest(Buffer.from(issued.keyHash, 'hex'), digest)) return null;
-    const principal: Principal = { keyId: issued.keyId, role: issued.role, customerId: issued.customerId };
-    this.cache.set(hash, principal);
+    const row = result.rows[0];
+    const expiresAt = row?.data.expiresAt ? Date.parse(row.data.expiresAt) : null;
+    if (!row || row.revoked || (expiresAt !== null && now >= expiresAt) || !sameDigest(Buffer.from(row.data.keyHash, 'hex'), digest)) {
+      remember(this.unknown, hash, now);
+      return null;
+    }
+    const principal: Principal = { keyId: row.data.keyId, role: row.data.role, customerId: row.data.customerId };
+    remember(this.known, hash, { principal, expiresAt, checkedAt: now });
+    this.usage.used(principal.keyId, now);
     return principal;
   }
+
+  /** Every key ever issued, oldest first, with its state. */
+  async list(): Promise<ApiKeyView[]> {
+    await this.usage.flush();
+    const result = await this.pool.query<{ type: string; data: ApiKeyIssued & ApiKeyRevoked; last_used_at: Date | null }>(
+      `SELECT e.type, e.data, u.last_used_at
+         FROM events e LEFT JOIN api_key_usage u ON u.key_id = e.data->>'keyId'
+        WHERE e.type IN ('ApiKeyIssued', 'ApiKeyRevoked') ORDER BY e.global_position`,
+    );
+    const keys = new Map<string, ApiKeyView>();
+    for (const { type, data, last_used_at } of result.rows) {
+      if (type === 'ApiKeyIssued') {
+        keys.set(data.keyId, {
+          id: data.keyId,
+          name: data.name,
+          role: data.role,
+          customerId: data.customerId,
+          issuedAt: data.issuedAt,
+          expiresAt: data.expiresAt ?? null,
+          revokedAt: null,
+          lastUsedAt: last_used_at?.toISOString() ?? null,
+        });
+      } else {
+        const key = keys.get(data.keyId);
+        if (key) key.revokedAt = data.revokedAt;
+      }
+    }
+    return [...keys.values()];
+  }
+}
+
+function remember<T>(map: Map<string, T>, hash: string, value: T): void {
+  if (map.size >= MAX_REMEMBERED) map.clear();
+  map.set(hash, value);
 }

@@ -3,9 +3,11 @@ import type { FastifyRequest } from 'fastify';
 import type { BeaconConfig } from '../config/beacon-config';
 import { BEACON_CONFIG } from '../config/config.tokens';
 import { ApiError } from '../http/api-error';
+import { BeaconMetrics } from '../metrics/beacon-metrics';
 import { ROLES_OF, type Access } from './access.decorators';
 import { presentedKey } from './api-key';
 import { ApiKeys } from './api-keys';
+import { FailedAuthentications } from './failed-authentications';
 import { ANONYMOUS_READER, type Principal } from './principal';
 
 /**
@@ -15,10 +17,15 @@ import { ANONYMOUS_READER, type Principal } from './principal';
  */
 @Injectable()
 export class CallerIdentification {
+  private readonly failures: FailedAuthentications;
+
   constructor(
     private readonly keys: ApiKeys,
     @Inject(BEACON_CONFIG) private readonly config: BeaconConfig,
-  ) {}
+    private readonly metrics: BeaconMetrics,
+  ) {
+    this.failures = new FailedAuthentications(config.authFailuresPerMinute);
+  }
 
   /**
    * The caller of a non-public route, or an ApiError (401 without a valid key, 403 when the key's
@@ -32,8 +39,18 @@ export class CallerIdentification {
     }
     const known = this.keys.knownPrincipal(key);
     if (known) return permitted(known, access);
+    // Before any lookup: an address that presented too many invalid keys waits, whatever it sends now.
+    const address = request.ip;
+    const wait = this.failures.blockedFor(address);
+    if (wait > 0) {
+      this.metrics.authFailuresLimited.inc();
+      throw new ApiError('rate_limited', 'too many invalid API keys from this address', undefined, wait);
+    }
     return this.keys.authenticate(key).then((principal) => {
-      if (!principal) throw new ApiError('unauthorized', 'the API key is not valid');
+      if (!principal) {
+        this.failures.failed(address);
+        throw new ApiError('unauthorized', 'the API key is not valid');
+      }
       return permitted(principal, access);
     });
   }

@@ -38,6 +38,13 @@ export interface BeaconConfig {
   databaseStatementTimeoutMs: number;
   /** Heartbeats waiting for a group-commit flush beyond this many rows are refused with 503. */
   heartbeatQueueRows: number;
+  /** Invalid keys one client address may present per minute before it gets 429 without a lookup. */
+  authFailuresPerMinute: number;
+  /**
+   * Which proxies' `X-Forwarded-For` to believe for the client address: false (the socket's
+   * address, the default), or addresses and CIDR ranges (`BEACON_TRUST_PROXY`).
+   */
+  trustProxy: false | string[];
 }
 
 export class ConfigError extends Error {
@@ -68,6 +75,8 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string | null }):
     readYourWritesMs: parseReadYourWritesMs(read('BEACON_READ_YOUR_WRITES_MS') ?? '2000'),
     databaseStatementTimeoutMs: parseStatementTimeoutMs(read('BEACON_DATABASE_STATEMENT_TIMEOUT_MS') ?? '15000'),
     heartbeatQueueRows: parseQueueRows(read('BEACON_HEARTBEAT_QUEUE_ROWS') ?? '50000'),
+    authFailuresPerMinute: parseAuthFailures(read('BEACON_AUTH_FAILURES_PER_MINUTE') ?? '30'),
+    trustProxy: parseTrustProxy(read('BEACON_TRUST_PROXY')),
   };
 }
 
@@ -204,4 +213,23 @@ function parseQueueRows(value: string): number {
     throw new ConfigError(`BEACON_HEARTBEAT_QUEUE_ROWS must be a whole number of heartbeats (1 or more), got "${value}"`);
   }
   return rows;
+}
+
+function parseAuthFailures(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) {
+    throw new ConfigError(`BEACON_AUTH_FAILURES_PER_MINUTE must be a whole number (1 or more), got "${value}"`);
+  }
+  return count;
+}
+
+/** A comma-separated list of IPv4/IPv6 addresses or CIDR ranges; nothing trusts no proxy. */
+function parseTrustProxy(value: string | undefined): false | string[] {
+  if (value === undefined || value === 'off' || value === 'false') return false;
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const invalid = entries.filter((entry) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry));
+  if (entries.length === 0 || invalid.length > 0) {
+    throw new ConfigError(`BEACON_TRUST_PROXY must list proxy addresses or CIDR ranges (e.g. 10.0.0.0/8), got "${value}"`);
+  }
+  return entries;
 }

@@ -61,6 +61,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ BEACON_READ_YOUR_WRITES_MS: '0' }, defaults).readYourWritesMs).toBe(0);
   });
 
+  it('trusts no proxy unless BEACON_TRUST_PROXY lists them, and allows 30 invalid keys a minute per address', () => {
+    expect(loadConfig({}, defaults)).toMatchObject({ trustProxy: false, authFailuresPerMinute: 30 });
+    expect(loadConfig({ BEACON_TRUST_PROXY: '10.0.0.0/8, 192.168.1.7' }, defaults).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.7']);
+  });
+
   it('bounds statements to 15 s and the heartbeat queue to 50,000 rows unless told otherwise', () => {
     expect(loadConfig({}, defaults)).toMatchObject({ databaseStatementTimeoutMs: 15_000, heartbeatQueueRows: 50_000 });
     const config = loadConfig({ BEACON_DATABASE_STATEMENT_TIMEOUT_MS: '500', BEACON_HEARTBEAT_QUEUE_ROWS: '10' }, defaults);
@@ -78,6 +83,8 @@ describe('loadConfig', () => {
     [{ BEACON_READ_YOUR_WRITES_MS: '2s' }, /BEACON_READ_YOUR_WRITES_MS/],
     [{ BEACON_DATABASE_STATEMENT_TIMEOUT_MS: '0' }, /BEACON_DATABASE_STATEMENT_TIMEOUT_MS/],
     [{ BEACON_HEARTBEAT_QUEUE_ROWS: 'many' }, /BEACON_HEARTBEAT_QUEUE_ROWS/],
+    [{ BEACON_AUTH_FAILURES_PER_MINUTE: '0' }, /BEACON_AUTH_FAILURES_PER_MINUTE/],
+    [{ BEACON_TRUST_PROXY: 'the proxy' }, /BEACON_TRUST_PROXY/],
     [{ BEACON_PORT: '70000' }, /BEACON_PORT/],
     [{ BEACON_ROLES: 'ingest,reporting' }, /BEACON_ROLES/],
     [{ BEACON_DEMO: 'maybe' }, /BEACON_DEMO/],

@@ -2,6 +2,7 @@ import { eventStoreMigrations } from '@beacon/event-store';
 import { projectionMigrations } from '@beacon/projections';
 import { postgresReadModelMigrations } from '@beacon/read-models';
 import { ApiKeyLookup1764000300000 } from '../auth/migrations/1764000300000-api-key-lookup';
+import { ApiKeyUsage1764001100000 } from '../auth/migrations/1764001100000-api-key-usage';
 
 /** Every migration of Beacon's schema; TypeORM runs them in timestamp order, each once. */
 export const beaconMigrations = [
@@ -9,4 +10,5 @@ export const beaconMigrations = [
   ...postgresReadModelMigrations,
   ApiKeyLookup1764000300000,
   ...projectionMigrations,
+  ApiKeyUsage1764001100000,
 ];

@@ -16,6 +16,6 @@ export function bodyLimitOf(url: string): number {
 export const fastifyOptions: FastifyServerOptions = {
   // The largest limit of any route; `installBodyLimits` holds every other route to the small one.
   bodyLimit: BULK_BODY_LIMIT_BYTES,
-  // Behind the stack's reverse proxy the client address comes from X-Forwarded-For.
-  trustProxy: true,
+  // No proxy is trusted here: `X-Forwarded-For` is believed only from BEACON_TRUST_PROXY's addresses
+  // (set by createBeaconApp), so a client cannot claim another's address.
 };

@@ -60,6 +60,18 @@ export class BeaconMetrics {
     registers: [this.registry],
   });
 
+  readonly apiKeyLookups = new Counter({
+    name: 'beacon_api_key_lookups_total',
+    help: 'API keys looked up in the database (a key not in memory: new, recently rechecked, or unknown)',
+    registers: [this.registry],
+  });
+
+  readonly authFailuresLimited = new Counter({
+    name: 'beacon_auth_failures_limited_total',
+    help: 'Requests refused with 429 because their client address presented too many invalid keys',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'beacon_' });
     // Every outcome is exported from the start (a rate of 0, not a missing series), so the hot path

@@ -6,6 +6,7 @@ import { RegisterAssetHandler } from '../assets/register-asset/register-asset.ha
 import { UpdateAssetController } from '../assets/update-asset/update-asset.controller';
 import { UpdateAssetHandler } from '../assets/update-asset/update-asset.handler';
 import { IssueApiKeyController } from '../auth/issue-api-key/issue-api-key.controller';
+import { RevokeApiKeyController } from '../auth/revoke-api-key/revoke-api-key.controller';
 import { RegisterCustomerController } from '../customers/register-customer/register-customer.controller';
 import { RegisterCustomerHandler } from '../customers/register-customer/register-customer.handler';
 import { AssetDirectory } from '../heartbeats/asset-directory';
@@ -27,6 +28,7 @@ import { DropExpiredHeartbeats } from '../retention/drop-expired-heartbeats.serv
     UpdateAssetController,
     DecommissionAssetController,
     IssueApiKeyController,
+    RevokeApiKeyController,
     RecordHeartbeatsController,
     OsmAndController,
     AdsbFeedsController,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ListApiKeysController } from '../auth/list-api-keys/list-api-keys.controller';
 import { GetAssetController } from '../assets/get-asset/get-asset.controller';
 import { GetAssetQueryHandler } from '../assets/get-asset/get-asset.query-handler';
 import { GetTrackController } from '../assets/get-track/get-track.controller';
@@ -15,7 +16,7 @@ import { LogRate } from '../stats/log-rate';
 
 /** The query side (`BEACON_ROLES=query`): search, detail, tracks, customers and stats from the read model, and the live stream from the log. */
 @Module({
-  controllers: [SearchAssetsController, GetAssetController, GetTrackController, ListCustomersController, GetStatsController, LiveController],
+  controllers: [SearchAssetsController, GetAssetController, GetTrackController, ListCustomersController, GetStatsController, LiveController, ListApiKeysController],
   providers: [SearchAssetsQueryHandler, GetAssetQueryHandler, GetTrackQueryHandler, ListCustomersQueryHandler, LogRate, LiveFeed, LiveMetrics],
 })
 export class QueryModule {}

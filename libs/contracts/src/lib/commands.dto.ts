@@ -31,6 +31,25 @@ export interface IssueApiKeyRequest {
   role: ApiKeyRole;
   customerId?: string;
   name: string;
+  /** ISO-8601; after it the key is refused. */
+  expiresAt?: string;
+}
+
+/** An issued key as an admin sees it: never the key itself, nor its digest. */
+export interface ApiKeyDto {
+  id: string;
+  name: string;
+  role: ApiKeyRole;
+  customerId: string | null;
+  issuedAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  /** When it was last used, to a few seconds; null when never. */
+  lastUsedAt: string | null;
+}
+
+export interface ApiKeyList {
+  items: ApiKeyDto[];
 }
 
 /** The key is shown this once; Beacon keeps only its digest. */

@@ -2,8 +2,10 @@ import { Client, type ClientConfig } from 'pg';
 import { EVENT_LOG_CHANNEL } from './global-order-lock';
 
 /**
- * Holds one LISTEN connection and calls `onWake` for every notification. If the connection drops,
- * it reconnects after a pause; subscribers poll slowly anyway, so a lost wake-up only costs time.
+ * Holds one LISTEN connection and calls `onWake` for every notification (with its payload). If the
+ * connection drops, it reconnects after a pause and wakes its owner once, since notifications sent
+ * meanwhile are lost: owners must treat a wake-up as "look again", not as the only news. The
+ * channel is the event log's unless another is named.
  */
 export class LogListener {
   private client: Client | null = null;
@@ -11,19 +13,20 @@ export class LogListener {
 
   constructor(
     private readonly config: ClientConfig,
-    private readonly onWake: () => void,
+    private readonly onWake: (payload?: string) => void,
     private readonly onError: (error: Error) => void,
+    private readonly channel: string = EVENT_LOG_CHANNEL,
   ) {}
 
   async start(): Promise<void> {
     const client = new Client(this.config);
-    client.on('notification', () => this.onWake());
+    client.on('notification', (notification) => this.onWake(notification.payload));
     client.on('error', (error) => {
       this.onError(error);
       void this.reconnect(client);
     });
     await client.connect();
-    await client.query(`LISTEN ${EVENT_LOG_CHANNEL}`);
+    await client.query(`LISTEN ${this.channel}`);
     if (this.stopped) {
       // stop() came while this connection was being opened (a reconnect): it must not outlive it.
       await client.end().catch(() => undefined);

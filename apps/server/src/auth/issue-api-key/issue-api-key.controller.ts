@@ -23,13 +23,17 @@ export class IssueApiKeyController {
   @HttpCode(201)
   @AdminAccess()
   async issue(@Body() body: unknown, @Req() request: FastifyRequest): Promise<IssueApiKeyResponse> {
-    const { role, name, customerId } = parse(body);
+    const { role, name, customerId, expiresAt } = parse(body);
+    if (expiresAt !== undefined && !(Date.parse(expiresAt) > Date.now())) {
+      throw new ApiError('invalid_request', 'expiresAt must lie in the future', [{ field: 'expiresAt', reason: 'is not in the future' }]);
+    }
     if (customerId && (await this.store.streamVersion(customerStream(customerId))) === 0) {
       throw new ApiError('invalid_request', `customer ${customerId} does not exist`, [{ field: 'customerId', reason: 'unknown customer' }]);
     }
     if (role === 'admin' && customerId) {
       throw new ApiError('invalid_request', 'an admin key cannot be scoped to a customer', [{ field: 'customerId', reason: 'not allowed for admin' }]);
     }
-    return this.keys.issue({ role, name, customerId: customerId ?? null }, requestMetadata(request, 'api'));
+    const issued = { role, name, customerId: customerId ?? null, expiresAt: expiresAt ? new Date(expiresAt).toISOString() : null };
+    return this.keys.issue(issued, requestMetadata(request, 'api'));
   }
 }

@@ -16,5 +16,30 @@ export const apiKeyPaths: Paths = {
         ...errors(400, 401, 403, 413, 415, 429, 503),
       },
     },
+    get: {
+      operationId: 'listApiKeys',
+      summary: 'List API keys',
+      description: `Every key ever issued, with its state; never a key or its digest. ${ROLES.admin}`,
+      tags: ['api-keys'],
+      security: KEYED,
+      responses: {
+        200: jsonResponse('The keys, oldest first.', 'ApiKeyList'),
+        ...errors(401, 403, 429, 503),
+      },
+    },
+  },
+  '/api/v1/api-keys/{id}': {
+    delete: {
+      operationId: 'revokeApiKey',
+      summary: 'Revoke an API key',
+      description: `The key is refused with 401 from now on, by every server process within a second. Revoking a revoked key answers 204 again. ${ROLES.admin}`,
+      tags: ['api-keys'],
+      security: KEYED,
+      parameters: [{ name: 'id', in: 'path', required: true, description: 'The key id that issuing it answered.', schema: { type: 'string' } }],
+      responses: {
+        204: { description: 'Revoked.' },
+        ...errors(401, 403, 404, 429, 503),
+      },
+    },
   },
 };

@@ -56,7 +56,7 @@ describe('the OpenAPI document', () => {
         'GET /api/v1/ingest/osmand', 'POST /api/v1/ingest/osmand',
         'POST /api/v1/ingest/readsb', 'POST /api/v1/ingest/opensky',
         'GET /api/v1/live', 'GET /api/v1/stats',
-        'POST /api/v1/api-keys',
+        'POST /api/v1/api-keys', 'GET /api/v1/api-keys', 'DELETE /api/v1/api-keys/{id}',
         'POST /api/v1/admin/projections/assets/rebuild', 'GET /api/v1/admin/projections/assets/rebuilds/{id}',
         'GET /health/live', 'GET /health/ready', 'GET /metrics',
         'GET /api/openapi.json', 'GET /api/docs',

@@ -1,4 +1,6 @@
 import type {
+  ApiKeyDto,
+  ApiKeyList,
   HeartbeatsAcceptedResponse,
   IssueApiKeyResponse,
   RejectedHeartbeatDto,
@@ -25,6 +27,29 @@ const IssueApiKeyResponse = objectSchemaOf<IssueApiKeyResponse>({
     id: { type: 'string' },
     key: { type: 'string', examples: ['bcn_…'] },
   },
+});
+
+const ApiKey = objectSchemaOf<ApiKeyDto>({
+  type: 'object',
+  description: 'An issued key as an admin sees it: never the key itself, nor its digest.',
+  required: ['id', 'name', 'role', 'customerId', 'issuedAt', 'expiresAt', 'revokedAt', 'lastUsedAt'],
+  properties: {
+    id: { type: 'string' },
+    name: { type: 'string' },
+    role: { enum: ['admin', 'viewer', 'device'] },
+    customerId: { ...nullable('string'), description: 'The one customer a scoped key may touch; null for every customer.' },
+    issuedAt: { type: 'string', format: 'date-time' },
+    expiresAt: { ...nullable('string'), format: 'date-time', description: 'After this the key is refused; null: never expires.' },
+    revokedAt: { ...nullable('string'), format: 'date-time', description: 'When it was revoked; null while it is valid.' },
+    lastUsedAt: { ...nullable('string'), format: 'date-time', description: 'When it was last used, to a few seconds; null when never.' },
+  },
+});
+
+const ApiKeyList = objectSchemaOf<ApiKeyList>({
+  type: 'object',
+  description: 'Every key ever issued, oldest first.',
+  required: ['items'],
+  properties: { items: { type: 'array', items: schemaRef('ApiKey') } },
 });
 
 const RejectedHeartbeat = objectSchemaOf<RejectedHeartbeatDto>({
@@ -125,6 +150,8 @@ const Stats = objectSchemaOf<Stats>({
 export const responseSchemas = {
   StreamVersionResponse,
   IssueApiKeyResponse,
+  ApiKey,
+  ApiKeyList,
   RejectedHeartbeat,
   HeartbeatsAcceptedResponse,
   Customer,

@@ -8,5 +8,6 @@ export const issueApiKeySchema = {
     role: { enum: ['admin', 'viewer', 'device'] },
     customerId: { type: 'string', minLength: 1, maxLength: 64 },
     name: { type: 'string', minLength: 1, maxLength: 200 },
+    expiresAt: { type: 'string', format: 'date-time' },
   },
 } as const;
