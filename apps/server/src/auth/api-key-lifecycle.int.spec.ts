@@ -91,6 +91,13 @@ describe('API keys', () => {
     expect((await readWith(other, key, '10.2.2.2')).statusCode).toBe(200);
   });
 
+  it('never come back in an error body, even from a URL that is not found', async () => {
+    const answer = await one.request({ method: 'POST', url: '/api/v1/ingest/osmand/?key=bcn_secret-device-key&id=1', payload: '' });
+    expect(answer.statusCode).toBe(404);
+    expect(answer.body).not.toContain('bcn_secret-device-key');
+    expect(answer.json()).toMatchObject({ error: 'not_found' });
+  });
+
   it('take the client address from the socket, not from a header anyone can write', async () => {
     for (let i = 0; i < 20; i++) await readWith(one, `bcn_spoof-${i}`, '10.9.9.9');
     const spoofing = await one.request({

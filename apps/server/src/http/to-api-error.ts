@@ -54,7 +54,9 @@ function fromDomainError(error: DomainError): ApiError {
 }
 
 function fromStatus(status: number, message: string): ApiError {
-  if (status === 404) return new ApiError('not_found', message);
+  // "Cannot POST /path?key=…": a phone set up with a trailing slash would get its key back in the
+  // body (and in whatever logs the body). The path is enough to tell what was not found.
+  if (status === 404) return new ApiError('not_found', message.replace(/\?\S*/g, ''));
   if (status === 401) return new ApiError('unauthorized', message);
   if (status === 403) return new ApiError('forbidden', message);
   if (status === 405) return new ApiError('method_not_allowed', message);
