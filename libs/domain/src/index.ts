@@ -7,3 +7,4 @@ export * from './lib/domain-error';
 export * from './lib/events';
 export * from './lib/heartbeat';
 export * from './lib/streams';
+export * from './lib/ownership';

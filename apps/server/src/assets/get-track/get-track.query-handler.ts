@@ -1,5 +1,7 @@
 import type { TrackResponse } from '@beacon/contracts';
-import { ASSET_READ_MODEL, type AssetReadModel } from '@beacon/read-models';
+import { assetStream, ownershipPeriods, windowsOwnedBy, type AssetEvent } from '@beacon/domain';
+import { EventStore } from '@beacon/event-store';
+import { ASSET_READ_MODEL, type AssetReadModel, type TrackPoint } from '@beacon/read-models';
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApiError } from '../../http/api-error';
@@ -11,15 +13,33 @@ export const TRACK_READ_LIMIT = 10_000;
 
 @QueryHandler(GetTrackQuery)
 export class GetTrackQueryHandler implements IQueryHandler<GetTrackQuery, TrackResponse> {
-  constructor(@Inject(ASSET_READ_MODEL) private readonly readModel: AssetReadModel) {}
+  constructor(
+    @Inject(ASSET_READ_MODEL) private readonly readModel: AssetReadModel,
+    private readonly store: EventStore,
+  ) {}
 
-  /** Another customer's asset is answered like a missing one, as its detail is. */
+  /**
+   * A customer sees the track only for the time it owned the asset (its ownership periods, from
+   * the asset's events): a new owner never reads the previous owner's movements, and a previous
+   * owner still reads its own. An asset the customer never owned is answered like a missing one.
+   */
   async execute({ assetId, from, to, maxPoints, scope }: GetTrackQuery): Promise<TrackResponse> {
-    const asset = await this.readModel.get(assetId, new Date());
-    if (!asset || (scope !== null && asset.customerId !== scope)) {
-      throw new ApiError('unknown_asset', `asset ${assetId} is not known`);
+    if (scope === null) {
+      if (!(await this.readModel.get(assetId, new Date()))) throw unknownAsset(assetId);
+      return { points: downsampleTrack(await this.readModel.track({ assetId, from, to, limit: TRACK_READ_LIMIT }), maxPoints) };
     }
-    const points = await this.readModel.track({ assetId, from, to, limit: TRACK_READ_LIMIT });
+    const events = await this.store.readStream(assetStream(assetId));
+    const periods = ownershipPeriods(events.map((e) => ({ type: e.type, data: e.data }) as AssetEvent));
+    if (!periods.some((period) => period.customerId === scope)) throw unknownAsset(assetId);
+    const points: TrackPoint[] = [];
+    for (const window of windowsOwnedBy(periods, scope, from, to)) {
+      points.push(...(await this.readModel.track({ assetId, from: window.from, to: window.to, limit: TRACK_READ_LIMIT - points.length })));
+      if (points.length >= TRACK_READ_LIMIT) break;
+    }
     return { points: downsampleTrack(points, maxPoints) };
   }
+}
+
+function unknownAsset(assetId: string): ApiError {
+  return new ApiError('unknown_asset', `asset ${assetId} is not known`);
 }
