@@ -5,6 +5,7 @@ import {
   ElasticsearchIndices,
   ElasticsearchRebuilds,
   PostgresAssetReadModel,
+  aliasesOf,
   ensureElasticsearchSchema,
   postgresAssetsProjection,
   type WriteTarget,
@@ -23,7 +24,7 @@ const ELASTICSEARCH_WAIT_MS = 180_000;
 
 /** The Elasticsearch client, or null when the read model lives in PostgreSQL. */
 export const ELASTICSEARCH_CLIENT = Symbol('ElasticsearchClient');
-/** The generation of indices the aliases pointed at when this process started (Elasticsearch only). */
+/** The generation of indices the aliases pointed at when this process started (Elasticsearch only): the schema is ready. */
 export const ELASTICSEARCH_WRITE_TARGET = Symbol('ElasticsearchWriteTarget');
 
 /**
@@ -70,7 +71,8 @@ export class ReadModelModule implements OnApplicationShutdown {
         inject: [ELASTICSEARCH_CLIENT, ELASTICSEARCH_WRITE_TARGET],
         useFactory: (client: Client | null, target: WriteTarget | null): AssetsProjection => {
           if (!client || !target) return { name: POSTGRES_ASSETS_PROJECTION, projection: postgresAssetsProjection, rebuilds: null };
-          const projection = new ElasticsearchAssetsProjection(client, indices, target);
+          // Through the aliases: whichever process rebuilt, every projector writes where queries read.
+          const projection = new ElasticsearchAssetsProjection(client, indices, aliasesOf(indices));
           return {
             name: elasticsearchAssetsProjectionName(indices.prefix),
             projection,

@@ -62,6 +62,8 @@ export async function runRebuild(run: RebuildRun): Promise<number> {
     await run.live.pause();
     paused = true;
     while (await replayBatch());
+    // The swap moves every process's writes (they go through the aliases): only a leader may.
+    if (!run.live.leading()) throw new Error('this projector lost the lead during the rebuild');
     await rebuild.complete();
     completed = true;
     // Everything up to `position` is in the new copy; the live projection goes on from there.

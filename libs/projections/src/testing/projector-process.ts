@@ -34,10 +34,11 @@ export class ProjectorProcess {
     this.exited = new Promise((done) => child.once('exit', (code) => done(code)));
   }
 
-  static spawn(databaseUrl: string, name: string, batchSize = 50): ProjectorProcess {
+  /** With `elasticsearch`, the child projects into Elasticsearch and runs rebuilds. */
+  static spawn(databaseUrl: string, name: string, batchSize = 50, elasticsearch?: { url: string; prefix: string }): ProjectorProcess {
     const register = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
     const main = join(__dirname, 'assets-projector.child.ts');
-    const child = spawn(process.execPath, [...register, main, databaseUrl, name, String(batchSize)], {
+    const child = spawn(process.execPath, [...register, main, databaseUrl, name, String(batchSize), ...(elasticsearch ? [elasticsearch.url, elasticsearch.prefix] : [])], {
       cwd: WORKSPACE,
       env: { ...process.env, TS_NODE_PROJECT: join(WORKSPACE, 'tsconfig.base.json'), TS_NODE_COMPILER_OPTIONS: '{"module":"commonjs"}' },
       stdio: ['ignore', 'pipe', 'pipe'],

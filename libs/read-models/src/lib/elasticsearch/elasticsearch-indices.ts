@@ -43,11 +43,22 @@ export class ElasticsearchIndices {
   }
 }
 
-/** The indices one generation of the read model writes to. */
+/**
+ * Where a projection writes: one generation's indices (a rebuild filling them), or, with a null
+ * `generation`, the aliases themselves — the live read model, wherever a rebuild last moved it.
+ */
 export interface WriteTarget {
-  generation: string;
+  generation: string | null;
   assets: string;
   customers: string;
+}
+
+/**
+ * The live read model's target: the aliases. Elasticsearch resolves them on every request, so
+ * every process writes where queries read, whichever process moved them (decision 024).
+ */
+export function aliasesOf(indices: ElasticsearchIndices): WriteTarget {
+  return { generation: null, assets: indices.assetsAlias, customers: indices.customersAlias };
 }
 
 /** A generation name that sorts by creation time: a rebuild's indices sort after the live ones. */
@@ -180,6 +191,20 @@ export async function currentWriteTarget(client: Client, indices: ElasticsearchI
   const index = Object.keys(aliased).find((name) => name.startsWith(`${indices.assetsAlias}-`));
   if (!index) return null;
   return writeTargetOf(indices, index.slice(indices.assetsAlias.length + 1));
+}
+
+/**
+ * The indices of any generation that no alias points at, `except` those named: what a rebuild that
+ * never completed (its leader died) left behind. One request lists each index with its aliases.
+ */
+export async function unaliasedGenerations(client: Client, indices: ElasticsearchIndices, except: WriteTarget): Promise<string[]> {
+  const listed = await client.indices.getAlias(
+    { index: [`${indices.assetsAlias}-*`, `${indices.customersAlias}-*`], allow_no_indices: true },
+    { ignore: [404] },
+  );
+  return Object.entries(listed)
+    .filter(([index, { aliases }]) => Object.keys(aliases ?? {}).length === 0 && index !== except.assets && index !== except.customers)
+    .map(([index]) => index);
 }
 
 /** Points both aliases at `next` in one atomic request, and away from every other generation. */

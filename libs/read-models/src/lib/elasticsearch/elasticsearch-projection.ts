@@ -32,8 +32,8 @@ export class BulkWriteError extends Error {
 export class ElasticsearchAssetsProjection implements ReadModelProjection {
   /**
    * The documents as this process last wrote or read them, so a batch only fetches what it has
-   * not seen. Sound only while no one else writes: cleared when leadership is (re)gained, on a
-   * retarget, after any failure, and when Elasticsearch refuses a write as not newer than its own.
+   * not seen. Sound only while no one else writes: cleared when leadership is (re)gained, after a
+   * rebuild swapped the aliases, after any failure, and when Elasticsearch refuses a write as not newer than its own.
    */
   private readonly assets = new DocumentCache<AssetDocument>();
   private readonly customers = new DocumentCache<CustomerDocument>();
@@ -45,7 +45,8 @@ export class ElasticsearchAssetsProjection implements ReadModelProjection {
   constructor(
     private readonly client: Client,
     private readonly indices: ElasticsearchIndices,
-    private target: WriteTarget,
+    /** `aliasesOf(indices)` for the live read model; a generation's indices for a rebuild filling them. */
+    private readonly target: WriteTarget,
     options: { concurrentBulks?: number } = {},
   ) {
     this.concurrentBulks = options.concurrentBulks ?? CONCURRENT_BULKS;
@@ -53,12 +54,6 @@ export class ElasticsearchAssetsProjection implements ReadModelProjection {
 
   get writeTarget(): WriteTarget {
     return this.target;
-  }
-
-  /** Sends later batches to another generation (after a rebuild swapped the aliases). */
-  retarget(target: WriteTarget): void {
-    this.target = target;
-    this.reset();
   }
 
   reset(): void {
@@ -126,11 +121,12 @@ export class ElasticsearchAssetsProjection implements ReadModelProjection {
   /** Writes the batch; true when Elasticsearch refused a document as not newer than its own. */
   private async write(changes: DocumentChanges): Promise<boolean> {
     const writes: DocumentWrite[] = [];
+    const alias = this.target.generation === null;
     for (const [id, entry] of changes.customers) {
-      if (entry.dirty && entry.doc) writes.push({ index: this.target.customers, id, version: entry.version, doc: entry.doc });
+      if (entry.dirty && entry.doc) writes.push({ index: this.target.customers, id, version: entry.version, doc: entry.doc, alias });
     }
     for (const [id, entry] of changes.assets) {
-      if (entry.dirty && entry.doc) writes.push({ index: this.target.assets, id, version: entry.version, doc: entry.doc });
+      if (entry.dirty && entry.doc) writes.push({ index: this.target.assets, id, version: entry.version, doc: entry.doc, alias });
     }
     for (const { globalPosition, heartbeat } of changes.positions) {
       writes.push({
@@ -158,8 +154,8 @@ export class ElasticsearchAssetsProjection implements ReadModelProjection {
 
   private async bulk(writes: DocumentWrite[]): Promise<{ failures: string[]; refusedAsOlder: boolean }> {
     const operations: (estypes.BulkOperationContainer | object)[] = [];
-    for (const { index, id, version, doc } of writes) {
-      operations.push({ index: { _index: index, _id: id, version: Number(version), version_type: 'external' } }, doc);
+    for (const { index, id, version, doc, alias } of writes) {
+      operations.push({ index: { _index: index, _id: id, version: Number(version), version_type: 'external', ...(alias ? { require_alias: true } : {}) } }, doc);
     }
     const response = await this.client.bulk({ operations, filter_path: BULK_ANSWER });
     if (!response.errors) return { failures: [], refusedAsOlder: false };
@@ -185,6 +181,8 @@ interface DocumentWrite {
   id: string;
   version: bigint;
   doc: object;
+  /** `index` is an alias: a missing one fails the write instead of creating an index of its name. */
+  alias?: boolean;
 }
 
 /** `items` in `parts` contiguous slices of about equal length (fewer when there are fewer items). */

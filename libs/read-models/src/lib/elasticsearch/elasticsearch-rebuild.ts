@@ -1,6 +1,14 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { ReadModelRebuild, ReadModelRebuilds } from '../read-model.port';
-import { createGeneration, newGeneration, swapAliases, writeTargetOf, type ElasticsearchIndices, type WriteTarget } from './elasticsearch-indices';
+import {
+  createGeneration,
+  newGeneration,
+  swapAliases,
+  unaliasedGenerations,
+  writeTargetOf,
+  type ElasticsearchIndices,
+  type WriteTarget,
+} from './elasticsearch-indices';
 import { ElasticsearchAssetsProjection } from './elasticsearch-projection';
 
 /**
@@ -17,28 +25,31 @@ export class ElasticsearchRebuilds implements ReadModelRebuilds {
   ) {}
 
   async begin(): Promise<ReadModelRebuild> {
-    await this.dropOrphans();
     const next = writeTargetOf(this.indices, newGeneration());
+    await this.dropOrphans(next);
     await createGeneration(this.client, next);
     const projection = new ElasticsearchAssetsProjection(this.client, this.indices, next);
     return {
       projection,
       complete: async () => {
-        const previous = this.live.writeTarget;
         await this.client.indices.refresh({ index: [next.assets, next.customers] });
         await swapAliases(this.client, this.indices, next);
-        this.live.retarget(next);
-        await this.drop(previous);
+        // The live projection writes through the aliases, so it now writes to `next`; what it
+        // remembers of the documents came from the old generation.
+        this.live.reset();
+        await this.dropOrphans(next);
       },
       abandon: () => this.drop(next),
     };
   }
 
-  /** Generations of a rebuild that never completed (its leader died): only the leader rebuilds. */
-  private async dropOrphans(): Promise<void> {
-    const live = this.live.writeTarget;
-    const existing = await this.client.indices.get({ index: [`${this.indices.assetsAlias}-*`, `${this.indices.customersAlias}-*`] });
-    const orphans = Object.keys(existing).filter((index) => index !== live.assets && index !== live.customers);
+  /**
+   * Generations no alias points at: the one a completed rebuild moved the aliases away from, or
+   * one left by a rebuild whose leader died. Never what the aliases point at, whoever moved them,
+   * and never `current`, the generation this rebuild fills.
+   */
+  private async dropOrphans(current: WriteTarget): Promise<void> {
+    const orphans = await unaliasedGenerations(this.client, this.indices, current);
     if (orphans.length > 0) await this.client.indices.delete({ index: orphans, ignore_unavailable: true });
   }
 

@@ -3,7 +3,7 @@ import { createTestDatabase, createTestElasticsearch } from '@beacon/testing';
 import { Pool } from 'pg';
 import type { ReadModelHarness } from '../contract/read-model-harness';
 import { ElasticsearchAssetReadModel } from './elasticsearch-asset-read-model';
-import { ElasticsearchIndices, ensureElasticsearchSchema } from './elasticsearch-indices';
+import { aliasesOf, ElasticsearchIndices, ensureElasticsearchSchema } from './elasticsearch-indices';
 import { ElasticsearchAssetsProjection } from './elasticsearch-projection';
 
 /** The Elasticsearch adapter on the run's node, with its event log on a fresh test database. */
@@ -14,7 +14,9 @@ export async function createElasticsearchHarness(): Promise<ReadModelHarness & {
   const store = new EventStore(pool);
   const elasticsearch = await createTestElasticsearch();
   const indices = new ElasticsearchIndices(elasticsearch.prefix);
-  const projection = new ElasticsearchAssetsProjection(elasticsearch.client, indices, await ensureElasticsearchSchema(elasticsearch.client, indices));
+  await ensureElasticsearchSchema(elasticsearch.client, indices);
+  // Writes through the aliases, as the server's live projection does.
+  const projection = new ElasticsearchAssetsProjection(elasticsearch.client, indices, aliasesOf(indices));
   let projected = 0n;
   const catchUp = async (): Promise<void> => {
     for (;;) {
