@@ -5,3 +5,6 @@ export * from './lib/projector';
 export * from './lib/migrations';
 export * from './lib/projection-rebuild';
 export * from './lib/rebuild-requests';
+export * from './lib/dead-letters';
+export * from './lib/dead-letter-retry';
+export * from './lib/poison-guard';

@@ -1,5 +1,5 @@
 import { type EventStore, inTransaction, readCheckpoint, type RecordedEvent } from '@beacon/event-store';
-import type { ReadModelRebuilds } from '@beacon/read-models';
+import type { ReadModelProjection, ReadModelRebuilds } from '@beacon/read-models';
 import type { Pool } from 'pg';
 
 /** What a rebuild needs from the projector that runs it. */
@@ -19,6 +19,8 @@ export interface RebuildRun {
   rebuilds: ReadModelRebuilds;
   live: LiveProjectionControl;
   batchSize: number;
+  /** Wraps the fresh copy's projection (the projector sets aside events it refuses). */
+  guard?: (projection: ReadModelProjection) => ReadModelProjection;
   onProgress?: (events: number) => void;
 }
 
@@ -32,6 +34,7 @@ export interface RebuildRun {
  */
 export async function runRebuild(run: RebuildRun): Promise<number> {
   const rebuild = await run.rebuilds.begin();
+  const projection = run.guard ? run.guard(rebuild.projection) : rebuild.projection;
   let position = 0n;
   let replayed = 0;
   let paused = false;
@@ -41,7 +44,7 @@ export async function runRebuild(run: RebuildRun): Promise<number> {
     if (!last) return;
     if (!run.live.leading()) throw new Error('this projector lost the lead during the rebuild');
     const after = position;
-    await inTransaction(run.pool, (tx) => rebuild.projection.apply(events, tx, after));
+    await inTransaction(run.pool, (tx) => projection.apply(events, tx, after));
     position = last.globalPosition;
     replayed += events.length;
     run.onProgress?.(replayed);

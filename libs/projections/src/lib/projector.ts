@@ -1,9 +1,11 @@
-import { type EventStore, type FailureStreak, Subscription, type SubscriptionOptions } from '@beacon/event-store';
+import { type EventStore, type FailureStreak, type RecordedEvent, Subscription, type SubscriptionOptions } from '@beacon/event-store';
 import type { ReadModelProjection, ReadModelRebuilds } from '@beacon/read-models';
 import type { Pool } from 'pg';
+import { retryDeadLetters } from './dead-letter-retry';
 import { LeaderElection } from './leader-election';
 import { readLogHead } from './log-head';
 import { ProjectionProgress } from './projection-progress';
+import { PoisonGuard } from './poison-guard';
 import { runRebuild } from './projection-rebuild';
 import { claimRebuild, failAbandonedRebuilds, finishRebuild, recordRebuildProgress } from './rebuild-requests';
 
@@ -19,6 +21,8 @@ export interface ProjectorObserver {
   leadershipChanged?(leader: boolean): void;
   batchProjected?(events: number, seconds: number): void;
   batchFailed?(error: Error): void;
+  /** An event set aside as a dead letter after the read model refused it `attempts` times. */
+  eventDeadLettered?(event: RecordedEvent, error: Error, attempts: number): void;
 }
 
 export interface ProjectorOptions {
@@ -34,8 +38,13 @@ export interface ProjectorOptions {
   retry?: SubscriptionOptions['retry'];
   /** A read model that can be rebuilt with zero downtime; without it rebuild requests wait. */
   rebuilds?: ReadModelRebuilds;
-  /** How often the leader looks for rebuild requests (default 1 s). */
+  /** How often the leader looks for rebuild and dead-letter retry requests (default 1 s). */
   rebuildPollMs?: number;
+  /**
+   * Times an event the read model refuses for its data (not for being down) is tried alone
+   * before it is set aside as a dead letter and the projection goes on (default 3).
+   */
+  deadLetterAfter?: number;
   election?: { retryMs?: number; checkIntervalMs?: number };
 }
 
@@ -51,6 +60,9 @@ const REBUILD_BATCH_SIZE = 50_000;
 /** Rebuild progress is stored every this many events, for whoever asks how far it is. */
 const PROGRESS_EVERY = 50_000;
 
+/** Tries before an event the read model keeps refusing becomes a dead letter. */
+const DEAD_LETTER_AFTER = 3;
+
 /** The log head is looked at no more than once a second, however often lag is asked for. */
 const LOOK_INTERVAL_MS = 1000;
 
@@ -63,15 +75,19 @@ export class Projector {
   private readonly election: LeaderElection;
   private readonly progress = new ProjectionProgress();
   private readonly logger: ProjectorLogger;
+  /** The projection behind a guard that sets aside events it keeps refusing (decision 025). */
+  private readonly guarded: PoisonGuard;
   private subscription: Subscription | null = null;
   private leading = false;
-  private rebuildTimer: NodeJS.Timeout | null = null;
+  private requestTimer: NodeJS.Timeout | null = null;
   private rebuilding: Promise<void> | null = null;
+  private retrying: Promise<void> | null = null;
   private lookedAt = Number.NEGATIVE_INFINITY;
   private lookFailing = false;
 
   constructor(private readonly options: ProjectorOptions) {
     this.logger = options.logger ?? console;
+    this.guarded = this.guard(options.projection, options.deadLetterAfter ?? DEAD_LETTER_AFTER);
     this.election = new LeaderElection({
       connection: options.pool.options,
       name: options.name,
@@ -123,20 +139,22 @@ export class Projector {
     const { name, observer, rebuilds, pool } = this.options;
     this.logger.log(`leading projection ${name}`);
     this.leading = true;
-    this.options.projection.reset?.();
+    this.guarded.reset();
     observer?.leadershipChanged?.(true);
     await this.startSubscription();
-    if (rebuilds) {
-      await failAbandonedRebuilds(pool, name);
-      this.rebuildTimer = setInterval(() => void this.lookForRebuild(), this.options.rebuildPollMs ?? 1000);
-    }
+    if (rebuilds) await failAbandonedRebuilds(pool, name);
+    this.requestTimer = setInterval(() => {
+      void this.lookForRebuild();
+      void this.lookForRetries();
+    }, this.options.rebuildPollMs ?? 1000);
   }
 
   private async unfollow(): Promise<void> {
     this.leading = false;
-    if (this.rebuildTimer) clearInterval(this.rebuildTimer);
-    this.rebuildTimer = null;
+    if (this.requestTimer) clearInterval(this.requestTimer);
+    this.requestTimer = null;
     await this.rebuilding; // it notices the lost lead at its next batch and gives up
+    await this.retrying;
     await this.stopSubscription();
     this.progress.stopped();
     this.options.observer?.leadershipChanged?.(false);
@@ -144,7 +162,8 @@ export class Projector {
   }
 
   private async startSubscription(): Promise<void> {
-    const { name, projection, observer } = this.options;
+    const { name, observer } = this.options;
+    const projection = this.guarded;
     const subscription = new Subscription(this.options.pool, this.options.store, {
       name,
       batchSize: this.options.batchSize ?? 1000,
@@ -184,6 +203,8 @@ export class Projector {
           store,
           name,
           rebuilds,
+          // A replay meets every event again: one the new copy refuses is set aside at once.
+          guard: (projection) => this.guard(projection, 1, true),
           batchSize: REBUILD_BATCH_SIZE,
           live: { pause: () => this.stopSubscription(), resume: () => this.resumeAfterRebuild(), leading: () => this.leading },
           onProgress: (replayed) => {
@@ -205,6 +226,40 @@ export class Projector {
       this.rebuilding = null;
       done();
     }
+  }
+
+  /** Applies the dead letters whose retry was asked for, one pass at a time, while this process leads. */
+  private async lookForRetries(): Promise<void> {
+    const { pool, store, name, projection } = this.options;
+    if (this.retrying || !this.leading) return;
+    let done: () => void = () => undefined;
+    this.retrying = new Promise((resolve) => (done = resolve));
+    try {
+      const { applied, refused } = await retryDeadLetters({ pool, store, name, projection });
+      if (applied.length > 0) this.logger.log(`projection ${name} applied retried dead letters at positions ${applied.join(', ')}`);
+      if (refused.length > 0) this.logger.warn(`projection ${name} was refused again retried dead letters at positions ${refused.join(', ')}`);
+    } catch (error) {
+      this.logger.warn(`cannot retry dead letters of ${name}: ${(error as Error).message}`);
+    } finally {
+      this.retrying = null;
+      done();
+    }
+  }
+
+  private guard(projection: ReadModelProjection, deadLetterAfter: number, eager = false): PoisonGuard {
+    const { name, observer } = this.options;
+    return new PoisonGuard(projection, {
+      name,
+      deadLetterAfter,
+      eager,
+      onDeadLettered: (event, error, attempts) => {
+        this.logger.error(
+          `projection ${name} set aside event ${event.globalPosition} (${event.type} in ${event.streamId}) as a dead letter ` +
+            `after ${attempts} refusals, and goes on: ${error.message}`,
+        );
+        observer?.eventDeadLettered?.(event, error, attempts);
+      },
+    });
   }
 
   private async resumeAfterRebuild(): Promise<void> {

@@ -97,6 +97,12 @@ export interface ReadModelProjection {
    * the leader, since another process may have written meanwhile.
    */
   reset?(): void;
+  /**
+   * True when `error` is the store refusing the data of the events applied (a value out of range,
+   * a mapping conflict): the same events would fail again, unlike a store that is down or slow.
+   * The projector sets such an event aside after a few tries (a dead letter) and goes on.
+   */
+  isDataError?(error: unknown): boolean;
 }
 
 /** A rebuild in progress: a projection filling a fresh copy of the read model, and how to finish it. */

@@ -14,11 +14,31 @@ const CONCURRENT_BULKS = 2;
 /** All a bulk answer is read for, item by item in request order: a tenth of the full answer. */
 const BULK_ANSWER = ['errors', 'items.*.status', 'items.*.error'];
 
+/** A document refused for what it holds: it would be refused again, whatever the cluster's state. */
+const DOCUMENT_REFUSALS = new Set(['mapper_parsing_exception', 'document_parsing_exception', 'strict_dynamic_mapping_exception']);
+
+/** One write a bulk answer refused. */
+export interface RefusedWrite {
+  status: number;
+  type: string;
+  /** `index/id: type reason`, for logs. */
+  description: string;
+}
+
 /** Thrown when Elasticsearch refused part of a bulk request; the batch is retried as a whole. */
 export class BulkWriteError extends Error {
-  constructor(readonly failures: string[]) {
+  readonly failures: string[];
+
+  constructor(readonly refused: RefusedWrite[]) {
+    const failures = refused.map((r) => r.description);
     super(`Elasticsearch refused ${failures.length} write(s): ${failures.slice(0, 3).join('; ')}`);
     this.name = 'BulkWriteError';
+    this.failures = failures;
+  }
+
+  /** Every refusal is about a document's content (a mapping conflict), none about the cluster. */
+  get documentsRefused(): boolean {
+    return this.refused.every((r) => r.status === 400 && DOCUMENT_REFUSALS.has(r.type));
   }
 }
 
@@ -54,6 +74,11 @@ export class ElasticsearchAssetsProjection implements ReadModelProjection {
 
   get writeTarget(): WriteTarget {
     return this.target;
+  }
+
+  /** Only a document refused for its content: a cluster that is down, full or slow is retried. */
+  isDataError(error: unknown): boolean {
+    return error instanceof BulkWriteError && error.documentsRefused;
   }
 
   reset(): void {
@@ -147,20 +172,20 @@ export class ElasticsearchAssetsProjection implements ReadModelProjection {
     if (writes.length === 0) return false;
     // Each document appears once per batch, so the parts may land in any order.
     const outcomes = await Promise.all(splitInto(writes, this.concurrentBulks).map((part) => this.bulk(part)));
-    const failures = outcomes.flatMap((outcome) => outcome.failures);
-    if (failures.length > 0) throw new BulkWriteError(failures);
+    const refused = outcomes.flatMap((outcome) => outcome.refused);
+    if (refused.length > 0) throw new BulkWriteError(refused);
     return outcomes.some((outcome) => outcome.refusedAsOlder);
   }
 
-  private async bulk(writes: DocumentWrite[]): Promise<{ failures: string[]; refusedAsOlder: boolean }> {
+  private async bulk(writes: DocumentWrite[]): Promise<{ refused: RefusedWrite[]; refusedAsOlder: boolean }> {
     const operations: (estypes.BulkOperationContainer | object)[] = [];
     for (const { index, id, version, doc, alias } of writes) {
       operations.push({ index: { _index: index, _id: id, version: Number(version), version_type: 'external', ...(alias ? { require_alias: true } : {}) } }, doc);
     }
     const response = await this.client.bulk({ operations, filter_path: BULK_ANSWER });
-    if (!response.errors) return { failures: [], refusedAsOlder: false };
+    if (!response.errors) return { refused: [], refusedAsOlder: false };
     let refusedAsOlder = false;
-    const failures = response.items.flatMap((item, n) => {
+    const refused = response.items.flatMap((item, n): RefusedWrite[] => {
       const result = item.index;
       if (!result?.error) return [];
       // 409: the stored document is as new or newer — exactly what a replay should find.
@@ -169,9 +194,10 @@ export class ElasticsearchAssetsProjection implements ReadModelProjection {
         return [];
       }
       const write = writes[n];
-      return [`${write?.index}/${write?.id}: ${result.error.type} ${result.error.reason ?? ''}`];
+      const description = `${write?.index}/${write?.id}: ${result.error.type} ${result.error.reason ?? ''}`;
+      return [{ status: result.status, type: result.error.type, description }];
     });
-    return { failures, refusedAsOlder };
+    return { refused, refusedAsOlder };
   }
 }
 

@@ -24,7 +24,18 @@ export async function projectAssets(events: RecordedEvent[], client: ClientBase)
   await applyHeartbeats(client, heartbeats);
 }
 
+/**
+ * PostgreSQL refused a value, not the work: data exceptions (SQLSTATE class 22, such as a number
+ * out of range), integrity violations (23) and program limits (54). A connection that failed,
+ * a timeout or a server shutting down are none of these.
+ */
+export function isPostgresDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(22|23|54)[0-9A-Z]{3}$/.test(code);
+}
+
 /** The PostgreSQL read model's side of the port: its tables live beside the checkpoint, in `tx`. */
 export const postgresAssetsProjection: ReadModelProjection = {
   apply: (events, tx) => projectAssets(events, tx),
+  isDataError: isPostgresDataError,
 };
