@@ -45,6 +45,8 @@ export interface BeaconConfig {
    * address, the default), or addresses and CIDR ranges (`BEACON_TRUST_PROXY`).
    */
   trustProxy: false | string[];
+  /** Times an event the read model refuses for its data is tried before it becomes a dead letter. */
+  deadLetterAfter: number;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +79,7 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string | null }):
     heartbeatQueueRows: parseQueueRows(read('BEACON_HEARTBEAT_QUEUE_ROWS') ?? '50000'),
     authFailuresPerMinute: parseAuthFailures(read('BEACON_AUTH_FAILURES_PER_MINUTE') ?? '30'),
     trustProxy: parseTrustProxy(read('BEACON_TRUST_PROXY')),
+    deadLetterAfter: parseDeadLetterAfter(read('BEACON_PROJECTION_DEAD_LETTER_AFTER') ?? '3'),
   };
 }
 
@@ -181,6 +184,14 @@ function parseDrainSeconds(value: string): number {
     throw new ConfigError(`BEACON_DRAIN_SECONDS must be a number of seconds from 0 to 60, got "${value}"`);
   }
   return seconds;
+}
+
+function parseDeadLetterAfter(value: string): number {
+  const tries = Number(value);
+  if (!Number.isInteger(tries) || tries < 1 || tries > 100) {
+    throw new ConfigError(`BEACON_PROJECTION_DEAD_LETTER_AFTER must be a whole number of tries from 1 to 100, got "${value}"`);
+  }
+  return tries;
 }
 
 function parseRateLimit(value: string): number {

@@ -72,11 +72,17 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ databaseStatementTimeoutMs: 500, heartbeatQueueRows: 10 });
   });
 
+  it('sets an event aside after 3 refusals, or BEACON_PROJECTION_DEAD_LETTER_AFTER', () => {
+    expect(loadConfig({}, defaults).deadLetterAfter).toBe(3);
+    expect(loadConfig({ BEACON_PROJECTION_DEAD_LETTER_AFTER: '5' }, defaults).deadLetterAfter).toBe(5);
+  });
+
   it.each([
     [{ BEACON_PORT: 'abc' }, /BEACON_PORT/],
     [{ BEACON_DATABASE_PASSWORD: 'secret' }, /BEACON_DATABASE_PASSWORD needs BEACON_DATABASE_URL/],
     [{ BEACON_DATABASE_URL: 'not a url', BEACON_DATABASE_PASSWORD: 'secret' }, /BEACON_DATABASE_URL/],
     [{ BEACON_DRAIN_SECONDS: '-1' }, /BEACON_DRAIN_SECONDS/],
+    [{ BEACON_PROJECTION_DEAD_LETTER_AFTER: '0' }, /BEACON_PROJECTION_DEAD_LETTER_AFTER/],
     [{ BEACON_HEARTBEAT_MAX_AGE_DAYS: '0' }, /BEACON_HEARTBEAT_MAX_AGE_DAYS/],
     [{ BEACON_DRAIN_SECONDS: 'soon' }, /BEACON_DRAIN_SECONDS/],
     [{ BEACON_READ_YOUR_WRITES_MS: '-5' }, /BEACON_READ_YOUR_WRITES_MS/],

@@ -16,6 +16,7 @@ export class ProjectionMetrics {
   readonly events: Counter<'projection'>;
   readonly batchSeconds: Histogram<'projection'>;
   readonly errors: Counter<'projection'>;
+  readonly deadLetters: Counter<'projection'>;
 
   constructor(metrics: BeaconMetrics) {
     const registers = [metrics.registry];
@@ -50,6 +51,12 @@ export class ProjectionMetrics {
       labelNames,
       registers,
     });
+    this.deadLetters = new Counter({
+      name: 'beacon_projection_dead_letters_total',
+      help: 'Events set aside as dead letters after the read model kept refusing them',
+      labelNames,
+      registers,
+    });
   }
 
   /** Hooks for one projection; its series start at 0 so that rates are defined from the start. */
@@ -57,6 +64,7 @@ export class ProjectionMetrics {
     this.leader.set({ projection }, 0);
     this.events.inc({ projection }, 0);
     this.errors.inc({ projection }, 0);
+    this.deadLetters.inc({ projection }, 0);
     return {
       leadershipChanged: (leader) => this.leader.set({ projection }, leader ? 1 : 0),
       batchProjected: (events, seconds) => {
@@ -64,6 +72,7 @@ export class ProjectionMetrics {
         this.batchSeconds.observe({ projection }, seconds);
       },
       batchFailed: () => this.errors.inc({ projection }),
+      eventDeadLettered: () => this.deadLetters.inc({ projection }),
     };
   }
 

@@ -58,6 +58,8 @@ describe('the OpenAPI document', () => {
         'GET /api/v1/live', 'GET /api/v1/stats',
         'POST /api/v1/api-keys', 'GET /api/v1/api-keys', 'DELETE /api/v1/api-keys/{id}',
         'POST /api/v1/admin/projections/assets/rebuild', 'GET /api/v1/admin/projections/assets/rebuilds/{id}',
+        'GET /api/v1/admin/projections/{name}/dead-letters', 'POST /api/v1/admin/projections/{name}/dead-letters/retry',
+        'POST /api/v1/admin/projections/{name}/dead-letters/{position}/retry',
         'GET /health/live', 'GET /health/ready', 'GET /metrics',
         'GET /api/openapi.json', 'GET /api/docs',
       ].sort(),
@@ -108,10 +110,10 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('gives every POST and PATCH but the bodiless rebuild request a request body whose content schemas exist', () => {
+  it('gives every POST and PATCH but the bodiless admin requests a request body whose content schemas exist', () => {
     const writes = operations.filter(([, method]) => method === 'post' || method === 'patch');
     for (const [path, method, { requestBody: body }] of writes) {
-      const bodiless = path === '/api/v1/admin/projections/assets/rebuild';
+      const bodiless = path === '/api/v1/admin/projections/assets/rebuild' || path.endsWith('/retry');
       expect({ operation: `${method} ${path}`, hasBody: body !== undefined }).toMatchObject({ hasBody: !bodiless });
       if (!body) continue;
       for (const media of Object.values(body.content)) {
@@ -219,6 +221,8 @@ describe('its queries, live stream and admin endpoints', () => {
     expect(resolve('#/components/schemas/Stats')).toMatchObject({ required: ['assets', 'events', 'ingest', 'projection', 'readModel'] });
     expect(content('/api/v1/admin/projections/assets/rebuild', '202', 'post')?.['application/json']?.schema).toEqual(ref('ProjectionRebuild'));
     expect(content('/api/v1/admin/projections/assets/rebuilds/{id}', '200')?.['application/json']?.schema).toEqual(ref('ProjectionRebuild'));
+    expect(content('/api/v1/admin/projections/{name}/dead-letters', '200')?.['application/json']?.schema).toEqual(ref('DeadLetterList'));
+    expect(content('/api/v1/admin/projections/{name}/dead-letters/{position}/retry', '202', 'post')?.['application/json']?.schema).toEqual(ref('DeadLetter'));
     for (const [path] of operations.filter(([path]) => path.startsWith('/api/v1/admin/'))) {
       expect(served.paths[path]?.post?.description ?? served.paths[path]?.get?.description).toContain(ROLES.admin);
     }
