@@ -2,9 +2,10 @@ import { type DeadLetter, listDeadLetters, requestDeadLetterRetry } from '@beaco
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { AdminAccess } from '../auth/access.decorators';
-import { PG_POOL } from '../config/config.tokens';
+import type { BeaconConfig } from '../config/beacon-config';
+import { BEACON_CONFIG, PG_POOL } from '../config/config.tokens';
 import { ApiError } from '../http/api-error';
-import { ASSETS_PROJECTION, type AssetsProjection } from '../read-model/assets-projection';
+import { elasticsearchAssetsProjectionName, POSTGRES_ASSETS_PROJECTION } from '../read-model/assets-projection';
 
 /**
  * Events a projection set aside because its read model kept refusing them (decision 025): listed,
@@ -15,7 +16,7 @@ import { ASSETS_PROJECTION, type AssetsProjection } from '../read-model/assets-p
 export class DeadLettersController {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(ASSETS_PROJECTION) private readonly projection: AssetsProjection,
+    @Inject(BEACON_CONFIG) private readonly config: BeaconConfig,
   ) {}
 
   @Get()
@@ -44,9 +45,14 @@ export class DeadLettersController {
     return requested;
   }
 
-  /** The projections of this deployment: the asset read model's, named for its store. */
+  /**
+   * The projections of this deployment: the asset read model's, named for its store. From the
+   * configuration, as every role serves these routes but only some load the read model.
+   */
   private known(name: string): string {
-    if (name !== this.projection.name) throw new ApiError('not_found', `no projection named ${name}; this deployment runs ${this.projection.name}`);
+    const { elasticsearchUrl, elasticsearchIndexPrefix } = this.config;
+    const projection = elasticsearchUrl === null ? POSTGRES_ASSETS_PROJECTION : elasticsearchAssetsProjectionName(elasticsearchIndexPrefix);
+    if (name !== projection) throw new ApiError('not_found', `no projection named ${name}; this deployment runs ${projection}`);
     return name;
   }
 }

@@ -35,6 +35,8 @@ const matrix: [string, string, string, Record<string, number>][] = [
   ['GET', '/api/v1/stats', '', { admin: 200, viewer: 200, scopedViewer: 200, device: 403, scopedDevice: 403, none: 401 }],
   // 400 for an admin: this app's read model is PostgreSQL, which has no zero-downtime rebuild.
   ['POST', '/api/v1/admin/projections/assets/rebuild', '', { admin: 400, viewer: 403, scopedViewer: 403, device: 403, none: 401 }],
+  ['GET', '/api/v1/admin/projections/assets-read-model/dead-letters', '', { admin: 200, viewer: 403, scopedViewer: 403, device: 403, none: 401 }],
+  ['POST', '/api/v1/admin/projections/assets-read-model/dead-letters/retry', '', { admin: 202, viewer: 403, scopedViewer: 403, device: 403, none: 401 }],
   ['GET', '/api/v1/customers', '', { admin: 200, viewer: 200, scopedViewer: 200, device: 403, none: 401 }],
   ['POST', '/api/v1/assets/OWN-1/heartbeats', '{}', { admin: 202, viewer: 403, scopedViewer: 403, device: 202, scopedDevice: 202, none: 401 }],
   ['POST', '/api/v1/assets/OTHER-1/heartbeats', '{}', { admin: 202, device: 202, scopedDevice: 403, viewer: 403, none: 401 }],
