@@ -5,6 +5,20 @@ const SILENT_VIN = 'YS2R4X20005399401'; // ABC123: the demo leaves it silent, la
 const MOVING_VIN = 'VLUR4X20009093588'; // DEF456: the demo moves it
 
 test.describe('fleet dashboard', () => {
+  // The server's content security policy must not block any part of the dashboard.
+  test('is styled and whole under the content security policy', async ({ page }) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const response = await page.goto('/');
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await expect(page.getByTestId('asset-row')).toHaveCount(7);
+    // The global stylesheet applied: the page background is the dashboard's, not the browser's white.
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+    expect(violations).toEqual([]);
+  });
+
   test('shows the 7 demo vehicles with live counts', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByTestId('asset-row')).toHaveCount(7);

@@ -30,11 +30,12 @@ export async function runningContainers(stack, service) {
   return out ? out.split('\n') : [];
 }
 
-/** A Beacon container's /metrics, fetched by the container's own Node. */
+/** A Beacon container's /metrics, fetched by the container's own Node with the stack's admin key (a secret it mounts). */
 export function metricsOf(container) {
   return docker(
     'exec', container, 'node', '-e',
-    "fetch('http://127.0.0.1:3000/metrics').then((r) => r.text()).then((t) => process.stdout.write(t))",
+    "const key = require('fs').readFileSync('/run/secrets/admin_key', 'utf8').trim();" +
+      "fetch('http://127.0.0.1:3000/metrics', { headers: { authorization: 'Bearer ' + key } }).then((r) => r.text()).then((t) => process.stdout.write(t))",
   );
 }
 

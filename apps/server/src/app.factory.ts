@@ -9,6 +9,7 @@ import { decodeContentEncoding } from './http/decode-content-encoding';
 import { fastifyOptions } from './http/fastify-options';
 import { installBodyParsing } from './http/install-body-parsing';
 import { installRateLimit } from './http/install-rate-limit';
+import { installSecurityHeaders } from './http/install-security-headers';
 import { refuseUnsafeInput } from './http/refuse-unsafe-input';
 import { countHttpRequests } from './metrics/count-http-requests';
 
@@ -26,6 +27,7 @@ export async function createBeaconApp(
     // Body parsing is installed below, not by Nest (see install-body-parsing.ts).
     { logger, abortOnError: false, bodyParser: false },
   );
+  await installSecurityHeaders(app, config.corsOrigins);
   await installBodyParsing(app);
   decodeContentEncoding(app);
   answerMethodNotAllowed(app);

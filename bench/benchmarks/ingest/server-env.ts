@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { WORKSPACE } from './server-build';
 
 const CONFIG_SOURCE = join(WORKSPACE, 'apps', 'server', 'src', 'config', 'beacon-config.ts');
+/** Lets the benchmark read the server's /metrics (a key of its own: auth is on). */
+export const BENCH_METRICS_KEY = randomBytes(16).toString('hex');
+
 /** Far above anything one key can send here, per second or per minute. */
 const UNREACHABLE_RATE_LIMIT = '1000000';
 
@@ -32,7 +35,7 @@ export function serverEnv(databaseUrl: string, roles?: string): ServerEnv {
     ...(roles && !roles.includes('projector') ? { BEACON_READ_YOUR_WRITES_MS: '0' } : {}),
   };
   return {
-    env: { ...fixed, ...rateLimit, BEACON_DATABASE_URL: databaseUrl, BEACON_ADMIN_KEY: adminKey },
+    env: { ...fixed, ...rateLimit, BEACON_DATABASE_URL: databaseUrl, BEACON_ADMIN_KEY: adminKey, BEACON_METRICS_KEY: BENCH_METRICS_KEY },
     recorded: {
       command: 'node dist/apps/server/main.js',
       env: {

@@ -1,5 +1,7 @@
+import { BENCH_METRICS_KEY } from './server-env';
+
 /**
- * The server's own view of a run, from its Prometheus `/metrics` (public): how the group-commit
+ * The server's own view of a run, from its Prometheus `/metrics` (read with the benchmark's metrics key): how the group-commit
  * writer batched and how long its flushes took, and how long requests took inside the server.
  * Optional: when the server lacks these metrics, the benchmark just reports less.
  */
@@ -40,7 +42,7 @@ export interface ServerSide {
 export async function scrapeTotals(url: string): Promise<MetricTotals | null> {
   let text: string;
   try {
-    const response = await fetch(`${url}/metrics`);
+    const response = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_KEY}` } });
     if (response.status !== 200) return null;
     text = await response.text();
   } catch {

@@ -45,6 +45,10 @@ export interface BeaconConfig {
    * address, the default), or addresses and CIDR ranges (`BEACON_TRUST_PROXY`).
    */
   trustProxy: false | string[];
+  /** Origins whose pages may call the API from a browser (CORS); none by default. */
+  corsOrigins: string[];
+  /** A key that may read `/metrics` (for a Prometheus scraper) besides admin keys; null: admin keys only. */
+  metricsKey: string | null;
   /** Times an event the read model refuses for its data is tried before it becomes a dead letter. */
   deadLetterAfter: number;
 }
@@ -79,6 +83,8 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string | null }):
     heartbeatQueueRows: parseQueueRows(read('BEACON_HEARTBEAT_QUEUE_ROWS') ?? '50000'),
     authFailuresPerMinute: parseAuthFailures(read('BEACON_AUTH_FAILURES_PER_MINUTE') ?? '30'),
     trustProxy: parseTrustProxy(read('BEACON_TRUST_PROXY')),
+    corsOrigins: parseCorsOrigins(read('BEACON_CORS_ORIGINS')),
+    metricsKey: parseMetricsKey(read('BEACON_METRICS_KEY')),
     deadLetterAfter: parseDeadLetterAfter(read('BEACON_PROJECTION_DEAD_LETTER_AFTER') ?? '3'),
   };
 }
@@ -243,4 +249,19 @@ function parseTrustProxy(value: string | undefined): false | string[] {
     throw new ConfigError(`BEACON_TRUST_PROXY must list proxy addresses or CIDR ranges (e.g. 10.0.0.0/8), got "${value}"`);
   }
   return entries;
+}
+
+/** Comma-separated origins such as `https://ops.example.com`. */
+function parseCorsOrigins(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  const origins = value.split(',').map((origin) => origin.trim()).filter(Boolean);
+  const invalid = origins.filter((origin) => !/^https?:\/\/[^/\s]+$/.test(origin));
+  if (invalid.length > 0) throw new ConfigError(`BEACON_CORS_ORIGINS must list origins such as https://ops.example.com, got "${invalid.join(', ')}"`);
+  return origins;
+}
+
+function parseMetricsKey(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (value.length < 16) throw new ConfigError('BEACON_METRICS_KEY must be at least 16 characters long');
+  return value;
 }

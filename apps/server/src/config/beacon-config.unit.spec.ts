@@ -91,6 +91,8 @@ describe('loadConfig', () => {
     [{ BEACON_HEARTBEAT_QUEUE_ROWS: 'many' }, /BEACON_HEARTBEAT_QUEUE_ROWS/],
     [{ BEACON_AUTH_FAILURES_PER_MINUTE: '0' }, /BEACON_AUTH_FAILURES_PER_MINUTE/],
     [{ BEACON_TRUST_PROXY: 'the proxy' }, /BEACON_TRUST_PROXY/],
+    [{ BEACON_CORS_ORIGINS: 'ops.example.com' }, /BEACON_CORS_ORIGINS/],
+    [{ BEACON_METRICS_KEY: 'short' }, /BEACON_METRICS_KEY/],
     [{ BEACON_PORT: '70000' }, /BEACON_PORT/],
     [{ BEACON_ROLES: 'ingest,reporting' }, /BEACON_ROLES/],
     [{ BEACON_DEMO: 'maybe' }, /BEACON_DEMO/],

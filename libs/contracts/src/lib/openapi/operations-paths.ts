@@ -1,5 +1,5 @@
 import { errors } from './error-responses';
-import { jsonResponse, PUBLIC } from './operation-parts';
+import { jsonResponse, KEYED, PUBLIC } from './operation-parts';
 import type { Paths } from './openapi-types';
 
 const text = (description: string, mediaType: string) => ({
@@ -7,7 +7,7 @@ const text = (description: string, mediaType: string) => ({
   content: { [mediaType]: { schema: { type: 'string' } } },
 });
 
-/** Health, metrics and this document: public, since probes and scrapers carry no key. */
+/** Health and this document: public, since probes carry no key. Metrics: a scraper's key. */
 export const operationsPaths: Paths = {
   '/health/live': {
     get: {
@@ -31,9 +31,11 @@ export const operationsPaths: Paths = {
     get: {
       operationId: 'metrics',
       summary: 'Prometheus metrics',
+      description:
+        'With `BEACON_AUTH=on`, needs an admin key or `BEACON_METRICS_KEY` (a bearer token in the scraper\'s configuration); open when auth is off.',
       tags: ['operations'],
-      security: PUBLIC,
-      responses: { 200: text('Prometheus text exposition format 0.0.4.', 'text/plain') },
+      security: KEYED,
+      responses: { 200: text('Prometheus text exposition format 0.0.4.', 'text/plain'), ...errors(401, 403) },
     },
   },
   '/api/openapi.json': {
