@@ -1,6 +1,6 @@
-import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
 import { AppModule } from './app.module';
 import type { BeaconConfig } from './config/beacon-config';
 import { serveDashboard } from './dashboard/serve-dashboard';
@@ -11,22 +11,39 @@ import { installBodyParsing } from './http/install-body-parsing';
 import { installRateLimit } from './http/install-rate-limit';
 import { installSecurityHeaders } from './http/install-security-headers';
 import { refuseUnsafeInput } from './http/refuse-unsafe-input';
+import { installAccessLog, requestIdOf } from './logging/access-log';
+import { createLogger } from './logging/create-logger';
+import { NestPinoLogger } from './logging/nest-logger';
 import { countHttpRequests } from './metrics/count-http-requests';
+import type { Logger } from 'pino';
 
-/** Builds the HTTP application on a migrated database; `main.ts` and the tests both use it. */
+/**
+ * Builds the HTTP application on a migrated database; `main.ts` and the tests both use it. Nest,
+ * Fastify and the access log all write through `logger` (by default one made from the config).
+ */
 export async function createBeaconApp(
   config: BeaconConfig,
   databaseUrl: string,
-  logger: LogLevel[] = ['error', 'warn', 'log'],
+  logger: Logger = createLogger({ level: config.logLevel, format: config.logFormat }),
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, databaseUrl),
-    // No Nest middleware is used, so @fastify/middie, which would run on every request, is not loaded.
-    new FastifyAdapter({ ...fastifyOptions, trustProxy: config.trustProxy, skipMiddie: true }),
+    new FastifyAdapter({
+      ...fastifyOptions,
+      trustProxy: config.trustProxy,
+      // One access line per request is written by installAccessLog, with the fields it needs.
+      loggerInstance: logger,
+      logController: new LogController({ disableRequestLogging: true }),
+      requestIdHeader: false,
+      genReqId: requestIdOf,
+      // No Nest middleware is used, so @fastify/middie, which would run on every request, is not loaded.
+      skipMiddie: true,
+    }),
     // Errors reach the caller (main.ts logs them and exits; tests report them) instead of exit(1).
     // Body parsing is installed below, not by Nest (see install-body-parsing.ts).
-    { logger, abortOnError: false, bodyParser: false },
+    { logger: new NestPinoLogger(logger), abortOnError: false, bodyParser: false },
   );
+  installAccessLog(app);
   await installSecurityHeaders(app, config.corsOrigins);
   await installBodyParsing(app);
   decodeContentEncoding(app);

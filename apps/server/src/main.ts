@@ -6,6 +6,8 @@ import { demoAdminKey } from './auth/demo-admin-key';
 import { loadConfig, type BeaconConfig } from './config/beacon-config';
 import { openDatabase } from './database/database-url';
 import { Readiness } from './health/readiness';
+import { createLogger } from './logging/create-logger';
+import { NestPinoLogger } from './logging/nest-logger';
 
 const logger = new Logger('Beacon');
 
@@ -13,9 +15,12 @@ async function bootstrap(): Promise<void> {
   // The dashboard build sits beside the server's in dist/apps/.
   let config: BeaconConfig = loadConfig(process.env, { dashboardDir: join(__dirname, '..', 'dashboard', 'browser') });
   if (config.demo && !config.adminKey) config = { ...config, adminKey: demoAdminKey(config.dataDir) };
+  // From here on, every line (the database's start-up included) goes through the one logger.
+  const pino = createLogger({ level: config.logLevel, format: config.logFormat });
+  Logger.overrideLogger(new NestPinoLogger(pino));
 
   const database = await openDatabase(config);
-  const app = await createBeaconApp(config, database.url);
+  const app = await createBeaconApp(config, database.url, pino);
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -30,7 +35,7 @@ async function bootstrap(): Promise<void> {
     await app.close().catch((error: Error) => logger.error(error.message));
     await database.stop().catch((error: Error) => logger.error(error.message));
     logger.log('stopped');
-    process.exit(0);
+    pino.flush(() => process.exit(0)); // lines still buffered are written first
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));

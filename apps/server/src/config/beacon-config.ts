@@ -49,6 +49,10 @@ export interface BeaconConfig {
   corsOrigins: string[];
   /** A key that may read `/metrics` (for a Prometheus scraper) besides admin keys; null: admin keys only. */
   metricsKey: string | null;
+  /** pino's level: fatal, error, warn, info, debug, trace or silent. */
+  logLevel: string;
+  /** JSON lines for collectors, or readable lines for a terminal (the default when stdout is one). */
+  logFormat: 'json' | 'pretty';
   /** Times an event the read model refuses for its data is tried before it becomes a dead letter. */
   deadLetterAfter: number;
 }
@@ -85,6 +89,8 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string | null }):
     trustProxy: parseTrustProxy(read('BEACON_TRUST_PROXY')),
     corsOrigins: parseCorsOrigins(read('BEACON_CORS_ORIGINS')),
     metricsKey: parseMetricsKey(read('BEACON_METRICS_KEY')),
+    logLevel: parseLogLevel(read('BEACON_LOG_LEVEL') ?? 'info'),
+    logFormat: parseLogFormat(read('BEACON_LOG_FORMAT') ?? (process.stdout.isTTY ? 'pretty' : 'json')),
     deadLetterAfter: parseDeadLetterAfter(read('BEACON_PROJECTION_DEAD_LETTER_AFTER') ?? '3'),
   };
 }
@@ -263,5 +269,17 @@ function parseCorsOrigins(value: string | undefined): string[] {
 function parseMetricsKey(value: string | undefined): string | null {
   if (value === undefined) return null;
   if (value.length < 16) throw new ConfigError('BEACON_METRICS_KEY must be at least 16 characters long');
+  return value;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function parseLogLevel(value: string): string {
+  if (!LOG_LEVELS.includes(value)) throw new ConfigError(`BEACON_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+  return value;
+}
+
+function parseLogFormat(value: string): 'json' | 'pretty' {
+  if (value !== 'json' && value !== 'pretty') throw new ConfigError(`BEACON_LOG_FORMAT must be json or pretty, got "${value}"`);
   return value;
 }

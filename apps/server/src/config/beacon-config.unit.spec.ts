@@ -93,6 +93,8 @@ describe('loadConfig', () => {
     [{ BEACON_TRUST_PROXY: 'the proxy' }, /BEACON_TRUST_PROXY/],
     [{ BEACON_CORS_ORIGINS: 'ops.example.com' }, /BEACON_CORS_ORIGINS/],
     [{ BEACON_METRICS_KEY: 'short' }, /BEACON_METRICS_KEY/],
+    [{ BEACON_LOG_LEVEL: 'loud' }, /BEACON_LOG_LEVEL/],
+    [{ BEACON_LOG_FORMAT: 'xml' }, /BEACON_LOG_FORMAT/],
     [{ BEACON_PORT: '70000' }, /BEACON_PORT/],
     [{ BEACON_ROLES: 'ingest,reporting' }, /BEACON_ROLES/],
     [{ BEACON_DEMO: 'maybe' }, /BEACON_DEMO/],

@@ -29,7 +29,7 @@ describe('a method a route does not have', () => {
     expect(response.statusCode).toBe(405);
     expect(response.headers['allow']).toBe(allow);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
-    expect(response.json()).toEqual({ error: 'method_not_allowed', message: expect.stringContaining(method) });
+    expect(response.json()).toEqual({ error: 'method_not_allowed', message: expect.stringContaining(method), requestId: expect.any(String) });
   });
 
   it('is still 404 on a path no route has', async () => {
@@ -78,7 +78,7 @@ describe('a compressed request body', () => {
   it('is 415 for an encoding the server does not decode, and 400 when it is not what it says', async () => {
     const br = await send({ method: 'POST', url: '/api/v1/heartbeats', headers: { ...json, 'content-encoding': 'br' }, payload: batch });
     expect(br.statusCode).toBe(415);
-    expect(br.json()).toEqual({ error: 'unsupported_media_type', message: expect.stringContaining('br') });
+    expect(br.json()).toEqual({ error: 'unsupported_media_type', message: expect.stringContaining('br'), requestId: expect.any(String) });
     const notGzip = await send({ method: 'POST', url: '/api/v1/heartbeats', headers: { ...json, 'content-encoding': 'gzip' }, payload: batch });
     expect(notGzip.statusCode).toBe(400);
     expect(notGzip.json().error).toBe('invalid_request');

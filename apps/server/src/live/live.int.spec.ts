@@ -106,7 +106,7 @@ describe('GET /api/v1/live', () => {
     const client = await watch();
     await ping('VIN-LIVE-2', { lat: 57.71, lon: 11.98 });
     await client.next((e) => e.type === 'position' && e.data['id'] === 'VIN-LIVE-2');
-    const metrics = (await test.request({ method: 'GET', url: '/metrics' })).body;
+    const metrics = (await test.request({ method: 'GET', url: '/metrics', headers: adminHeaders })).body;
     expect(Number(/^beacon_live_clients (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
     expect(Number(/^beacon_live_messages_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
   });

@@ -2,6 +2,7 @@ import { runMigrations } from '@beacon/event-store';
 import { createTestDatabase, type TestDatabase } from '@beacon/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Logger } from 'pino';
 import { createBeaconApp } from '../app.factory';
 import { loadConfig } from '../config/beacon-config';
 import { beaconMigrations } from '../database/migrations';
@@ -21,10 +22,11 @@ export interface TestApp {
  * The whole server in-process on a fresh database of the run's real PostgreSQL; requests go through
  * Fastify's `inject`, so routing, parsing, guards and filters are the real ones.
  */
-export async function startTestApp(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, database?: TestDatabase, logger?: Logger): Promise<TestApp> {
   const db = database ?? (await migratedTestDatabase());
-  const config = loadConfig({ BEACON_ADMIN_KEY: TEST_ADMIN_KEY, BEACON_AUTH: 'off', ...env }, { dashboardDir: null });
-  const app = await createBeaconApp(config, db.url, ['error']);
+  // Errors only, as JSON: a test that reads the log passes a logger of its own.
+  const config = loadConfig({ BEACON_ADMIN_KEY: TEST_ADMIN_KEY, BEACON_AUTH: 'off', BEACON_LOG_LEVEL: 'error', BEACON_LOG_FORMAT: 'json', ...env }, { dashboardDir: null });
+  const app = await createBeaconApp(config, db.url, logger);
   await app.init();
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.ready();

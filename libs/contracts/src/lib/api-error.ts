@@ -22,4 +22,6 @@ export interface ApiErrorBody {
   error: ApiErrorCode;
   message: string;
   details?: ApiErrorDetail[];
+  /** The request's id, as in its `X-Request-Id` header and the server's access log. */
+  requestId?: string;
 }

@@ -33,6 +33,7 @@ describe('the accepted time window', () => {
       error: 'invalid_request',
       message: 'must not be more than 7 days old',
       details: [{ field: 'timestamp', reason: 'must not be more than 7 days old' }],
+      requestId: expect.any(String),
     });
     expect(await partitionExists('1900-01-01')).toBe(false);
   });

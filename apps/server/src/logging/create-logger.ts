@@ -1,0 +1,29 @@
+import pino, { type DestinationStream, type Logger } from 'pino';
+import pretty from 'pino-pretty';
+
+export type LogFormat = 'json' | 'pretty';
+
+export interface LoggerOptions {
+  level: string;
+  format: LogFormat;
+  /** Where lines go (stdout by default); tests pass a stream of their own. */
+  destination?: DestinationStream;
+}
+
+/**
+ * Beacon's one logger (pino): a JSON object per line for log collectors, or coloured lines for a
+ * person at a terminal. Keys and passwords never reach it: the access log names a key by its id,
+ * and the paths below are blanked should an object carrying them ever be logged.
+ */
+export function createLogger({ level, format, destination }: LoggerOptions): Logger {
+  const stream = destination ?? (format === 'pretty' ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }) : pino.destination({ sync: false }));
+  return pino(
+    {
+      level,
+      base: { service: 'beacon' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: ['key', 'apiKey', 'password', 'headers.authorization', 'headers["x-api-key"]'], censor: '[redacted]' },
+    },
+    stream,
+  );
+}
