@@ -10,6 +10,15 @@ import type { ApiErrorDetail } from './api-error';
 // eslint-disable-next-line no-control-regex -- matching control characters is this expression's job
 const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Cs}/u;
 
+/**
+ * The control-character half of the rule as a JSON Schema `pattern`: the request schemas and the
+ * OpenAPI document put it on every free-text field, so the document states what the edge refuses.
+ * Unpaired surrogates are left to the document's words: a JSON Schema string is a sequence of Unicode
+ * scalar values, which holds none, and OpenAPI tools whose regular expressions run on such strings
+ * (Rust's, for one) refuse a pattern that names surrogates.
+ */
+export const SAFE_TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$';
+
 /** Deeper than any document Beacon reads (a readsb aircraft list is 3 levels). */
 export const MAX_NESTING = 16;
 

@@ -1,4 +1,4 @@
-import { updateAssetSchema, type StreamVersionResponse, type UpdateAssetRequest } from '@beacon/contracts';
+import { IF_MATCH_PATTERN, updateAssetSchema, type StreamVersionResponse, type UpdateAssetRequest } from '@beacon/contracts';
 import type { AppendResult } from '@beacon/event-store';
 import { Body, Controller, Headers, Param, Patch, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -13,10 +13,13 @@ import { UpdateAssetCommand } from './update-asset.command';
 
 const parse = compileSchema<UpdateAssetRequest>(updateAssetSchema);
 
-/** `If-Match: 3` or, ETag-style, `If-Match: "3"`. */
+/** `If-Match: 3` or, ETag-style, `"3"` or `W/"3"`: the pattern the OpenAPI document states. */
+const IF_MATCH = new RegExp(IF_MATCH_PATTERN);
+
 function versionOf(ifMatch: string | undefined): number {
-  const version = Number(ifMatch?.trim().replace(/^W\//, '').replace(/"/g, ''));
-  if (!ifMatch || !Number.isInteger(version) || version < 1) {
+  const match = IF_MATCH.exec(ifMatch?.trim() ?? '');
+  const version = Number(match?.[1] ?? match?.[2]);
+  if (!Number.isSafeInteger(version)) {
     throw new ApiError('invalid_request', 'If-Match must carry the version of the asset being changed', [
       { field: 'If-Match', reason: 'must be the asset version, e.g. If-Match: 1' },
     ]);

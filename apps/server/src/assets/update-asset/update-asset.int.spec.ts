@@ -32,6 +32,15 @@ describe('PATCH and DELETE /api/v1/assets/:id', () => {
     expect((await patch({ colour: 'red' }, '4')).statusCode).toBe(400);
   });
 
+  it('reads If-Match as the OpenAPI document states it (`4`, `"4"`, `W/"4"`), and nothing else as a version', async () => {
+    // Each of these is a number to JavaScript's Number(), and was once taken as a version.
+    for (const ifMatch of ['0x4', '4.0', '+4', '4e0', '"4', '04', '9007199254740993']) {
+      const answer = await patch({ label: 'x' }, ifMatch);
+      expect({ ifMatch, status: answer.statusCode, field: answer.json().details?.[0]?.field }).toEqual({ ifMatch, status: 400, field: 'If-Match' });
+    }
+    for (const ifMatch of ['1', '"1"', 'W/"1"']) expect((await patch({ label: 'x' }, ifMatch)).statusCode).toBe(409);
+  });
+
   it('decommissions: the asset leaves search, its heartbeats are refused as unknown_asset', async () => {
     const ping = () => test.request({ method: 'POST', url: '/api/v1/assets/VIN-P/heartbeats', headers: adminHeaders });
     expect((await ping()).statusCode).toBe(202);

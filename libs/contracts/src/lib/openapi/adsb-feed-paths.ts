@@ -1,3 +1,4 @@
+import { SAFE_TEXT_PATTERN } from '../unsafe-text';
 import { errors } from './error-responses';
 import { jsonBody, jsonResponse, KEYED, ROLES } from './operation-parts';
 import type { Operation, Parameter, Paths } from './openapi-types';
@@ -6,7 +7,7 @@ const customerId: Parameter = {
   name: 'customerId',
   in: 'query',
   description: "Whose fleet unknown aircraft join, for an admin key; a scoped key's own customer wins. Neither is a 400.",
-  schema: { type: 'string' },
+  schema: { type: 'string', pattern: SAFE_TEXT_PATTERN },
 };
 
 function feed(operationId: string, summary: string, bodySchema: string): Operation {

@@ -1,5 +1,6 @@
 import { errors } from './error-responses';
-import { jsonBody, jsonResponse, KEYED, ROLES } from './operation-parts';
+import { schemaRef } from './json-schema';
+import { jsonResponse, KEYED, ROLES } from './operation-parts';
 import type { Paths } from './openapi-types';
 
 export const apiKeyPaths: Paths = {
@@ -7,10 +8,25 @@ export const apiKeyPaths: Paths = {
     post: {
       operationId: 'issueApiKey',
       summary: 'Issue an API key',
-      description: `The key is shown in this answer only. An admin key cannot be scoped to a customer. ${ROLES.admin}`,
+      description:
+        'The key is shown in this answer only. An admin key cannot be scoped to a customer, and a `customerId` that is not ' +
+        `registered is a 400. ${ROLES.admin}`,
       tags: ['api-keys'],
       security: KEYED,
-      requestBody: jsonBody('IssueApiKeyRequest'),
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            // The server's schema, and the controller's rule on top: no customer scope for an admin key.
+            schema: {
+              type: 'object',
+              allOf: [schemaRef('IssueApiKeyRequest')],
+              if: { required: ['role'], properties: { role: { const: 'admin' } } },
+              then: { not: { required: ['customerId'] } },
+            },
+          },
+        },
+      },
       responses: {
         201: jsonResponse('Issued.', 'IssueApiKeyResponse'),
         ...errors(400, 401, 403, 413, 415, 429, 503),

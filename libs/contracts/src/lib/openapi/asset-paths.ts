@@ -1,3 +1,4 @@
+import { IF_MATCH_PATTERN } from '../schemas/update-asset.schema';
 import { searchParameters, trackParameters } from './asset-parameters';
 import { errors } from './error-responses';
 import { assetIdParameter, commandResponse, jsonBody, jsonResponse, KEYED, ROLES } from './operation-parts';
@@ -7,8 +8,8 @@ const ifMatch: Parameter = {
   name: 'If-Match',
   in: 'header',
   required: true,
-  description: 'The version of the asset being changed (`3`, or ETag-style `"3"`); a stale one is a 409.',
-  schema: { type: 'string', examples: ['1'] },
+  description: 'The version of the asset being changed (`3`, or ETag-style `"3"`); missing or not a version is a 400, a stale one a 409.',
+  schema: { type: 'string', pattern: IF_MATCH_PATTERN, examples: ['1'] },
 };
 
 export const assetPaths: Paths = {

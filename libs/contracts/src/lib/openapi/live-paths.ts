@@ -1,3 +1,4 @@
+import { SAFE_TEXT_PATTERN } from '../unsafe-text';
 import { bboxSchema } from './asset-parameters';
 import { errors } from './error-responses';
 import { schemaRef } from './json-schema';
@@ -20,13 +21,13 @@ const liveParameters: Parameter[] = [
     name: 'lastEventId',
     in: 'query',
     description: 'The same as `Last-Event-ID`, for clients that open a new stream themselves; the header wins.',
-    schema: { type: 'string', maxLength: 100 },
+    schema: { type: 'string', maxLength: 100, pattern: SAFE_TEXT_PATTERN },
   },
   {
     name: 'customerId',
     in: 'query',
     description: "Only this customer's assets. A key scoped to a customer watches its own; naming another is a 403.",
-    schema: { type: 'string', maxLength: 64 },
+    schema: { type: 'string', maxLength: 64, pattern: SAFE_TEXT_PATTERN },
   },
   {
     name: 'bbox',
@@ -38,13 +39,14 @@ const liveParameters: Parameter[] = [
     name: 'key',
     in: 'query',
     description: "The API key, for browsers' EventSource, which cannot set headers (the `queryKey` scheme).",
-    schema: { type: 'string', maxLength: 200 },
+    schema: { type: 'string', maxLength: 200, pattern: SAFE_TEXT_PATTERN },
   },
 ];
 
 const stream: Response = {
   description: [
-    'Server-sent events, until the client goes; the schema models the stream as the array of its messages. For example:',
+    'Server-sent events, until the client goes; the schema describes each message of the stream (OpenAPI 3.1 has no ' +
+      '`itemSchema`). For example:',
     '',
     '```',
     'retry: 2000',
@@ -60,7 +62,7 @@ const stream: Response = {
     '```',
   ].join('\n'),
   content: {
-    'text/event-stream': { schema: { type: 'array', items: schemaRef('LiveMessage') } },
+    'text/event-stream': { schema: schemaRef('LiveMessage') },
   },
 };
 

@@ -5,6 +5,7 @@ import { adsbFeedSchemas } from './adsb-feed-schemas';
 import { apiKeyPaths } from './api-key-paths';
 import { assetPaths } from './asset-paths';
 import { withBodyRules } from './body-rules';
+import { withEdgeRules } from './edge-rules';
 import { assetSchemas } from './asset-schemas';
 import { customerPaths } from './customer-paths';
 import { errorResponses } from './error-responses';
@@ -59,7 +60,7 @@ export function buildOpenApiDocument(info: { version: string }): OpenApiDocument
       { name: 'admin', description: 'Maintenance of the read model.' },
       { name: 'operations', description: 'Health, metrics and this document.' },
     ],
-    paths: withBodyRules({
+    paths: withEdgeRules(withBodyRules({
       ...customerPaths,
       ...assetPaths,
       ...heartbeatPaths,
@@ -70,7 +71,7 @@ export function buildOpenApiDocument(info: { version: string }): OpenApiDocument
       ...apiKeyPaths,
       ...adminPaths,
       ...operationsPaths,
-    }),
+    })),
     components: {
       schemas: {
         ...requestSchemas,

@@ -1,3 +1,4 @@
+import { SAFE_TEXT_PATTERN } from '../unsafe-text';
 import { schemaRef } from './json-schema';
 import type { MediaType, Parameter, RequestBody, Response, SecurityRequirement, SecurityScheme } from './openapi-types';
 
@@ -49,6 +50,6 @@ export const assetIdParameter: Parameter = {
   name: 'id',
   in: 'path',
   required: true,
-  description: 'The asset id: a VIN, or the ICAO address of an aircraft in lower-case hex.',
-  schema: { type: 'string' },
+  description: 'The asset id: a VIN, or the ICAO address of an aircraft in lower-case hex. One not registered is a 404.',
+  schema: { type: 'string', pattern: SAFE_TEXT_PATTERN },
 };

@@ -7,7 +7,11 @@ const text = (description: string, mediaType: string) => ({
   content: { [mediaType]: { schema: { type: 'string' } } },
 });
 
-/** Health and this document: public, since probes carry no key. Metrics: a scraper's key. */
+/**
+ * Health and this document: public, since probes carry no key; metrics: an admin key or the
+ * scraper's own (`BEACON_METRICS_KEY`) when auth is on. Health and metrics are never rate-limited;
+ * the document and its page are, like every other route.
+ */
 export const operationsPaths: Paths = {
   '/health/live': {
     get: {
@@ -44,7 +48,7 @@ export const operationsPaths: Paths = {
       summary: 'This document',
       tags: ['operations'],
       security: PUBLIC,
-      responses: { 200: { description: 'OpenAPI 3.1.', content: { 'application/json': { schema: { type: 'object' } } } } },
+      responses: { 200: { description: 'OpenAPI 3.1.', content: { 'application/json': { schema: { type: 'object' } } } }, ...errors(429) },
     },
   },
   '/api/docs': {
@@ -53,7 +57,7 @@ export const operationsPaths: Paths = {
       summary: 'This document, browsable (Swagger UI)',
       tags: ['operations'],
       security: PUBLIC,
-      responses: { 200: text('An HTML page.', 'text/html') },
+      responses: { 200: text('An HTML page.', 'text/html'), ...errors(429) },
     },
   },
 };

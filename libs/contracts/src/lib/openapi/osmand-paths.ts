@@ -4,12 +4,13 @@ import { jsonResponse, KEYED_OR_QUERY_KEY, ROLES } from './operation-parts';
 import type { Operation, Parameter, Paths } from './openapi-types';
 import { osmAndFieldSchemas } from './osmand-schemas';
 
-const fieldParameters: Parameter[] = Object.entries(osmAndFieldSchemas).map(([name, schema]) => ({ name, in: 'query', schema }));
+/** The fields as query parameters; `id` is required where nothing else can carry it (GET). */
+const fieldParameters = (idRequired: boolean): Parameter[] =>
+  Object.entries(osmAndFieldSchemas).map(([name, schema]) => ({ name, in: 'query', schema, ...(name === 'id' ? { required: idRequired } : {}) }));
 
 const common = {
   tags: ['ingest'],
   security: KEYED_OR_QUERY_KEY,
-  parameters: fieldParameters,
 } satisfies Partial<Operation>;
 
 // Traccar Client waits for a 200 (not 202), and reads any 4xx, an unknown device too, as a refusal.
@@ -20,6 +21,7 @@ export const osmAndPaths: Paths = {
     get: {
       ...common,
       operationId: 'recordOsmAndViaQuery',
+      parameters: fieldParameters(true),
       summary: 'A location report of OsmAnd / Traccar Client, in the query string',
       description: `Speed is in knots. ${ROLES.heartbeats} The key may come as \`?key=\`.`,
       responses: { 200: recorded, ...errors(400, 401, 403, 429, 503) },
@@ -27,8 +29,11 @@ export const osmAndPaths: Paths = {
     post: {
       ...common,
       operationId: 'recordOsmAndViaBody',
+      parameters: fieldParameters(false),
       summary: 'A location report of OsmAnd / Traccar Client, as a form or JSON body',
-      description: `Form fields join the query string's. ${ROLES.heartbeats} The key may come as \`?key=\`.`,
+      description:
+        "Form fields join the query string's: `id` must be in one of them (a field given in both must agree), or `device_id` " +
+        `in the JSON body. ${ROLES.heartbeats} The key may come as \`?key=\`.`,
       requestBody: {
         required: false,
         content: {

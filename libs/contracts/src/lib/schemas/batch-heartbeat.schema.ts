@@ -1,3 +1,4 @@
+import { SAFE_TEXT_PATTERN } from '../unsafe-text';
 import { heartbeatSchema } from './heartbeat.schema';
 
 /** One item of `POST /api/v1/heartbeats`: a heartbeat that names its asset. */
@@ -7,7 +8,7 @@ export const batchHeartbeatSchema = {
   additionalProperties: false,
   required: ['assetId'],
   properties: {
-    assetId: { type: 'string', minLength: 1, maxLength: 64 },
+    assetId: { type: 'string', minLength: 1, maxLength: 64, pattern: SAFE_TEXT_PATTERN },
     ...heartbeatSchema.properties,
   },
   dependentRequired: heartbeatSchema.dependentRequired,

@@ -1,3 +1,5 @@
+import { SAFE_TEXT_PATTERN } from '../unsafe-text';
+
 /** JSON Schema (2020-12) of the body of `POST /api/v1/assets/:id/heartbeats`. */
 export const heartbeatSchema = {
   $id: 'beacon:heartbeat',
@@ -18,11 +20,11 @@ export const heartbeatSchema = {
     heading: { type: 'number', minimum: 0, exclusiveMaximum: 360 },
     accuracy: { type: 'number', minimum: 0 },
     battery: { type: 'number', minimum: 0, maximum: 100 },
-    messageId: { type: 'string', minLength: 1, maxLength: 128 },
+    messageId: { type: 'string', minLength: 1, maxLength: 128, pattern: SAFE_TEXT_PATTERN },
     verticalRate: { type: 'number', minimum: -200, maximum: 200 },
     onGround: { type: 'boolean' },
     squawk: { type: 'string', pattern: '^[0-7]{4}$' },
-    callsign: { type: 'string', minLength: 1, maxLength: 16 },
+    callsign: { type: 'string', minLength: 1, maxLength: 16, pattern: SAFE_TEXT_PATTERN },
   },
   dependentRequired: { lat: ['lon'], lon: ['lat'] },
 } as const;
