@@ -285,3 +285,42 @@ describe('its rules for every route', () => {
     }
   });
 });
+
+describe('the rules the server enforces, stated', () => {
+  const ajv = new Ajv2020({ strict: true });
+  addFormats(ajv);
+  const operation = (path: string, method: HttpMethod) => served.paths[path]?.[method];
+  const parameter = (path: string, method: HttpMethod, name: string) => operation(path, method)?.parameters?.find((p) => p.name === name);
+
+  it('may answer 400 on every operation: the edge refuses unsafe text in any parameter', () => {
+    for (const [path, method, { responses }] of operations) expect({ operation: `${method} ${path}`, has400: '400' in responses }).toEqual({ operation: `${method} ${path}`, has400: true });
+  });
+
+  it('requires If-Match in the form the server reads', () => {
+    const ifMatch = parameter('/api/v1/assets/{id}', 'patch', 'If-Match');
+    expect(ifMatch?.required).toBe(true);
+    for (const value of ['1', '"12"', 'W/"3"']) expect(ajv.validate(ifMatch?.schema ?? false, value)).toBe(true);
+    for (const value of ['', '0', '0x1', '1.0', '+1', '"1']) expect(ajv.validate(ifMatch?.schema ?? false, value)).toBe(false);
+  });
+
+  it("requires OsmAnd's id in the query of a GET, and bounds its coordinates", () => {
+    expect(parameter('/api/v1/ingest/osmand', 'get', 'id')?.required).toBe(true);
+    expect(parameter('/api/v1/ingest/osmand', 'get', 'lat')?.schema).toMatchObject({ minimum: -90, maximum: 90 });
+  });
+
+  it('bounds the clock of a readsb and an OpenSky document', () => {
+    expect(resolve('#/components/schemas/ReadsbAircraftJson')).toMatchObject({ properties: { now: { minimum: 0, maximum: 1e11 } } });
+    expect(resolve('#/components/schemas/OpenSkyStates')).toMatchObject({ properties: { time: { minimum: 0, maximum: 1e11 } } });
+  });
+
+  it('refuses control characters in free text and in a bbox out of range', () => {
+    const name = (resolve('#/components/schemas/RegisterCustomerRequest') as { properties: { name: object } }).properties.name;
+    expect(ajv.validate(name, 'Åkeri AB')).toBe(true);
+    expect(ajv.validate(name, 'Åkeri\u0000AB')).toBe(false);
+    expect(ajv.validate(parameter('/api/v1/assets/{id}', 'get', 'id')?.schema ?? false, 'VIN\u0007')).toBe(false);
+    const bbox = parameter('/api/v1/assets', 'get', 'bbox')?.schema ?? false;
+    expect(ajv.validate(bbox, '-180,-90,180,90')).toBe(true);
+    expect(ajv.validate(bbox, '-180.5,0,0,0')).toBe(false);
+    expect(ajv.validate(bbox, '0,91,0,0')).toBe(false);
+  });
+});
