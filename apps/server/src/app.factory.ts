@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { LogController } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
 import type { BeaconConfig } from './config/beacon-config';
 import { serveDashboard } from './dashboard/serve-dashboard';
@@ -10,6 +10,7 @@ import { fastifyOptions } from './http/fastify-options';
 import { installBodyParsing } from './http/install-body-parsing';
 import { installRateLimit } from './http/install-rate-limit';
 import { installSecurityHeaders } from './http/install-security-headers';
+import { sendApiError } from './http/send-api-error';
 import { refuseUnsafeInput } from './http/refuse-unsafe-input';
 import { installAccessLog, requestIdOf } from './logging/access-log';
 import { createLogger } from './logging/create-logger';
@@ -36,6 +37,8 @@ export async function createBeaconApp(
       logController: new LogController({ disableRequestLogging: true }),
       requestIdHeader: false,
       genReqId: requestIdOf,
+      // A URL the router cannot take (a path parameter over 100 characters, bad percent-encoding) gets the JSON error body too.
+      frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) => sendApiError(reply, error),
       // No Nest middleware is used, so @fastify/middie, which would run on every request, is not loaded.
       skipMiddie: true,
     }),

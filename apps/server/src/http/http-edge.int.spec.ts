@@ -112,3 +112,17 @@ describe('a body that is not there', () => {
     expect(osmAnd.statusCode).toBe(200);
   });
 });
+
+describe('a URL the router cannot take', () => {
+  it('gets 400 with the JSON error body: a path parameter over 100 characters, bad percent-encoding', async () => {
+    const test = await startTestApp();
+    try {
+      for (const url of [`/api/v1/assets/${'A'.repeat(101)}`, '/api/v1/assets/%E0%A4%A']) {
+        const response = await test.request({ method: 'GET', url });
+        expect({ url, status: response.statusCode, error: response.json().error }).toEqual({ url, status: 400, error: 'invalid_request' });
+      }
+    } finally {
+      await test.close();
+    }
+  });
+});

@@ -28,6 +28,9 @@ export function toApiError(error: unknown): ApiError {
   if (isDatabaseUnavailable(error)) {
     return new ApiError('unavailable', 'the event log cannot be written right now', undefined, RETRY_AFTER_SECONDS);
   }
+  const fastifyCode = (error as { code?: unknown } | null)?.code;
+  if (fastifyCode === 'FST_ERR_MAX_PARAM_LENGTH') return new ApiError('invalid_request', 'a path parameter is longer than 100 characters');
+  if (fastifyCode === 'FST_ERR_BAD_URL') return new ApiError('invalid_request', 'the URL is not valid (bad percent-encoding)');
   // Nest hands Fastify's own request errors (malformed JSON, body too large, unknown media type)
   // over as HttpExceptions with Fastify's status and message.
   if (error instanceof HttpException) return fromStatus(error.getStatus(), error.message);
