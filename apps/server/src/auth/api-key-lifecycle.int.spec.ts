@@ -92,7 +92,7 @@ describe('API keys', () => {
   });
 
   it('never come back in an error body, even from a URL that is not found', async () => {
-    const answer = await one.request({ method: 'POST', url: '/api/v1/ingest/osmand/?key=bcn_secret-device-key&id=1', payload: '' });
+    const answer = await one.request({ method: 'POST', url: '/api/v1/ingest/osmnad/?key=bcn_secret-device-key&id=1', payload: '' });
     expect(answer.statusCode).toBe(404);
     expect(answer.body).not.toContain('bcn_secret-device-key');
     expect(answer.json()).toMatchObject({ error: 'not_found' });

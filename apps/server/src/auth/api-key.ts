@@ -37,11 +37,12 @@ export function newApiKey(): string {
 
 /**
  * `Authorization: Bearer <key>` or `X-Api-Key: <key>` (API.md "Auth"); phone apps that cannot set
- * headers may pass `?key=` where a route allows it.
+ * headers may pass `?key=`, or the key as the last path segment, where a route allows it.
  */
 export function presentedKey(
   headers: Record<string, string | string[] | undefined>,
   query?: Record<string, unknown>,
+  params?: Record<string, unknown>,
 ): string | null {
   const authorization = headers['authorization'];
   if (typeof authorization === 'string' && /^Bearer\s+/i.test(authorization)) {
@@ -49,6 +50,8 @@ export function presentedKey(
   }
   const apiKey = headers['x-api-key'];
   if (typeof apiKey === 'string' && apiKey.trim()) return apiKey.trim();
+  const fromPath = params?.['key'];
+  if (typeof fromPath === 'string' && fromPath.trim()) return fromPath.trim();
   const fromQuery = query?.['key'];
   return typeof fromQuery === 'string' && fromQuery.trim() ? fromQuery.trim() : null;
 }

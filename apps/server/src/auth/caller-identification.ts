@@ -32,7 +32,9 @@ export class CallerIdentification {
    * role may not do this). A promise only when the key was not seen before.
    */
   principalFor(request: FastifyRequest, access: Exclude<Access, 'public'>, keyInQuery = false): Principal | Promise<Principal> {
-    const key = presentedKey(request.headers, keyInQuery ? (request.query as Record<string, unknown>) : undefined);
+    const key = keyInQuery
+      ? presentedKey(request.headers, request.query as Record<string, unknown>, request.params as Record<string, unknown>)
+      : presentedKey(request.headers);
     if (key === null) {
       if (access === 'read' && !this.config.auth) return ANONYMOUS_READER;
       throw new ApiError('unauthorized', 'an API key is required (Authorization: Bearer <key>)');

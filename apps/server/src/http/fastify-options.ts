@@ -16,6 +16,8 @@ export function bodyLimitOf(url: string): number {
 export const fastifyOptions: FastifyServerOptions = {
   // The largest limit of any route; `installBodyLimits` holds every other route to the small one.
   bodyLimit: BULK_BODY_LIMIT_BYTES,
+  // `/api/v1/ingest/osmand/?key=…` is how phones are often set up: a trailing slash names the same route.
+  routerOptions: { ignoreTrailingSlash: true },
   // No proxy is trusted here: `X-Forwarded-For` is believed only from BEACON_TRUST_PROXY's addresses
   // (set by createBeaconApp), so a client cannot claim another's address.
 };

@@ -24,7 +24,7 @@ export async function installRateLimit(app: NestFastifyApplication, perSecond: n
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     timeWindow: 1000,
     keyGenerator: (request) => {
-      const key = presentedKey(request.headers, request.query as Record<string, unknown>);
+      const key = presentedKey(request.headers, request.query as Record<string, unknown>, request.params as Record<string, unknown>);
       return key ? `key:${keyDigest(key).hex}` : `ip:${request.ip}`;
     },
     errorResponseBuilder: (_request, context) =>

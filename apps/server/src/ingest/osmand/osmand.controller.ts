@@ -12,7 +12,9 @@ import { requestMetadata } from '../../http/request-metadata';
 /**
  * The OsmAnd protocol of Traccar Client and other phone apps: fields in the query string (GET) or
  * a form body (POST), or the JSON body of Traccar Client 9. Answers 200, which is what those apps
- * wait for; an unknown device is a 400, as a Traccar server answers it.
+ * wait for; an unknown device is a 400, as a Traccar server answers it. The key may come as
+ * `?key=` or as the URL's last segment (`…/osmand/<key>`): Traccar Client set up by QR code or link
+ * keeps the server URL's path but drops its query string.
  */
 @Controller('api/v1/ingest/osmand')
 @HeartbeatAccess()
@@ -20,13 +22,13 @@ import { requestMetadata } from '../../http/request-metadata';
 export class OsmAndController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Get()
+  @Get(['', ':key'])
   @HttpCode(200)
   viaQuery(@Query() query: QueryFields, @Req() request: FastifyRequest, @CurrentPrincipal() sender: Principal): Promise<HeartbeatsAcceptedResponse> {
     return this.record(query, request, sender);
   }
 
-  @Post()
+  @Post(['', ':key'])
   @HttpCode(200)
   viaBody(
     @Query() query: QueryFields,

@@ -53,7 +53,7 @@ describe('the OpenAPI document', () => {
         'POST /api/v1/assets', 'GET /api/v1/assets',
         'GET /api/v1/assets/{id}', 'PATCH /api/v1/assets/{id}', 'DELETE /api/v1/assets/{id}', 'GET /api/v1/assets/{id}/track',
         'POST /api/v1/assets/{id}/heartbeats', 'POST /api/v1/heartbeats',
-        'GET /api/v1/ingest/osmand', 'POST /api/v1/ingest/osmand',
+        'GET /api/v1/ingest/osmand', 'POST /api/v1/ingest/osmand', 'GET /api/v1/ingest/osmand/{key}', 'POST /api/v1/ingest/osmand/{key}',
         'POST /api/v1/ingest/readsb', 'POST /api/v1/ingest/opensky',
         'GET /api/v1/live', 'GET /api/v1/stats',
         'POST /api/v1/api-keys', 'GET /api/v1/api-keys', 'DELETE /api/v1/api-keys/{id}',
@@ -241,7 +241,13 @@ describe('its queries, live stream and admin endpoints', () => {
     expect(operation('/api/v1/live').responses).toHaveProperty('403');
     // The routes marked @KeyInQuery on the server, and no others.
     const queryKeyed = operations.filter(([, , op]) => op.security.some((r) => 'queryKey' in r)).map(([path, method]) => `${method} ${path}`);
-    expect(queryKeyed.sort()).toEqual(['get /api/v1/ingest/osmand', 'get /api/v1/live', 'post /api/v1/ingest/osmand']);
+    expect(queryKeyed.sort()).toEqual([
+      'get /api/v1/ingest/osmand',
+      'get /api/v1/ingest/osmand/{key}',
+      'get /api/v1/live',
+      'post /api/v1/ingest/osmand',
+      'post /api/v1/ingest/osmand/{key}',
+    ]);
   });
 });
 
