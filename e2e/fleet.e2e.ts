@@ -19,6 +19,17 @@ test.describe('fleet dashboard', () => {
     expect(violations).toEqual([]);
   });
 
+  // The dashboard's files are served beside the API without swallowing its answers.
+  test('leaves the API its 405 and 400 answers where the dashboard is served', async ({ request }) => {
+    expect((await request.get('/')).status()).toBe(200);
+    expect((await request.get('/favicon.ico')).status()).toBe(200);
+    const wrongMethod = await request.get('/api/v1/heartbeats');
+    expect(wrongMethod.status()).toBe(405);
+    expect(wrongMethod.headers()['allow']).toBe('POST');
+    expect((await request.get(`/api/v1/ingest/osmand/${'0'.repeat(101)}`)).status()).toBe(400);
+    expect((await (await request.get('/no/such/page')).json()) as unknown).toMatchObject({ error: 'not_found' });
+  });
+
   test('shows the 7 demo vehicles with live counts', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByTestId('asset-row')).toHaveCount(7);

@@ -13,5 +13,7 @@ export async function serveDashboard(app: NestFastifyApplication, dashboardDir: 
     return;
   }
   const { default: fastifyStatic } = await import('@fastify/static');
-  await app.register(fastifyStatic, { root: dashboardDir });
+  // One route per file of the build, not a catch-all: a path that is not a file stays unmatched,
+  // so the API's 404 and 405 answers hold for every path (a GET on a POST-only route is 405).
+  await app.register(fastifyStatic, { root: dashboardDir, wildcard: false });
 }

@@ -1,6 +1,6 @@
 import { errors } from './error-responses';
 import { schemaRef } from './json-schema';
-import { jsonResponse, KEYED_OR_QUERY_KEY, ROLES } from './operation-parts';
+import { jsonResponse, KEYED_OR_QUERY_KEY, PUBLIC, ROLES } from './operation-parts';
 import type { Operation, Parameter, Paths } from './openapi-types';
 import { osmAndFieldSchemas } from './osmand-schemas';
 
@@ -52,11 +52,14 @@ const keyInPath: Parameter = {
   schema: { type: 'string', minLength: 1, maxLength: 100 },
 };
 
+/** The same operation with the key as a required path parameter: the parameter is its credential, so no scheme is declared. */
 const withKeyInPath = (operation: Operation, operationId: string): Operation => ({
   ...operation,
   operationId,
+  security: PUBLIC,
   parameters: [keyInPath, ...(operation.parameters ?? [])],
   summary: `${operation.summary}, the key in the path`,
+  description: `${operation.description ?? ''} Here the key is the URL's last segment; a key that is not valid is 401.`,
 });
 
 export const osmAndPaths: Paths = {
