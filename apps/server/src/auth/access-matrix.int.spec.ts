@@ -9,7 +9,8 @@ const issue = async (role: string, customerId?: string) =>
     .key as string;
 
 beforeAll(async () => {
-  test = await startTestApp({ BEACON_AUTH: 'on' });
+  // Invalid keys are most of this matrix: the per-address limit on them (tested on its own) stays out of the way.
+  test = await startTestApp({ BEACON_AUTH: 'on', BEACON_AUTH_FAILURES_PER_MINUTE: '100000' });
   await registerVehicle(test, 'OWN-1', 'own');
   await registerVehicle(test, 'OTHER-1', 'other');
   keys['admin'] = adminHeaders;
@@ -19,6 +20,13 @@ beforeAll(async () => {
   keys['scopedDevice'] = bearer(await issue('device', 'own'));
   keys['none'] = {};
   keys['wrong'] = bearer('bcn_not-a-key-at-all');
+  // An admin key revoked, and one expired: refused like a key never issued, everywhere.
+  const revoked = (await test.request({ method: 'POST', url: '/api/v1/api-keys', headers: adminHeaders, payload: { role: 'admin', name: 'revoked' } })).json<{ id: string; key: string }>();
+  await test.request({ method: 'DELETE', url: `/api/v1/api-keys/${revoked.id}`, headers: adminHeaders });
+  keys['revoked'] = bearer(revoked.key);
+  const expiresAt = new Date(Date.now() + 1000).toISOString();
+  keys['expired'] = bearer((await test.request({ method: 'POST', url: '/api/v1/api-keys', headers: adminHeaders, payload: { role: 'admin', name: 'expired', expiresAt } })).json<{ key: string }>().key);
+  await new Promise((resolve) => setTimeout(resolve, 1100));
   await eventually(async () =>
     expect((await test.request({ method: 'GET', url: '/api/v1/assets', headers: adminHeaders })).json().total).toBe(2),
   );
@@ -43,8 +51,24 @@ const matrix: [string, string, string, Record<string, number>][] = [
   ['POST', '/api/v1/customers', '{"name":"New AB"}', { admin: 201, viewer: 403, scopedViewer: 403, device: 403, scopedDevice: 403, none: 401 }],
   ['POST', '/api/v1/api-keys', '{"role":"viewer","name":"x"}', { admin: 201, viewer: 403, device: 403, scopedDevice: 403, none: 401 }],
   ['DELETE', '/api/v1/assets/NOT-THERE', '', { admin: 404, viewer: 403, scopedViewer: 403, device: 403, none: 401 }],
+  // 400 for an admin: the request has no If-Match; what matters here is who gets that far.
+  ['PATCH', '/api/v1/assets/NOT-THERE', '{"label":"x"}', { admin: 400, viewer: 403, device: 403, none: 401 }],
+  ['GET', '/api/v1/api-keys', '', { admin: 200, viewer: 403, scopedViewer: 403, device: 403, none: 401 }],
+  ['DELETE', '/api/v1/api-keys/not-a-key-id', '', { admin: 404, viewer: 403, device: 403, none: 401 }],
+  ['POST', '/api/v1/heartbeats', '[{"assetId":"OWN-1"}]', { admin: 202, device: 202, scopedDevice: 202, viewer: 403, none: 401 }],
+  ['GET', '/api/v1/ingest/osmand?id=OWN-1&lat=59&lon=18', '', { admin: 200, device: 200, scopedDevice: 200, viewer: 403, none: 401 }],
+  ['POST', '/api/v1/ingest/readsb?customerId=own', '{"now":0,"aircraft":[]}', { admin: 202, scopedDevice: 202, viewer: 403, none: 401 }],
+  ['POST', '/api/v1/ingest/opensky?customerId=own', '{"time":0,"states":[]}', { admin: 202, scopedDevice: 202, viewer: 403, none: 401 }],
+  // The live stream: only refusals here (an accepted stream does not end; live.int.spec.ts reads it).
+  ['GET', '/api/v1/live', '', { device: 403, scopedDevice: 403, none: 401 }],
+  ['GET', '/metrics', '', { admin: 200, viewer: 403, scopedViewer: 403, device: 403, none: 401 }],
+  ['GET', '/api/openapi.json', '', { admin: 200, none: 200, wrong: 200, revoked: 200 }],
   ['GET', '/health/ready', '', { admin: 200, none: 200, wrong: 200 }],
 ];
+// Every route that needs a key refuses an unknown, a revoked and an expired one alike.
+for (const [, , , expected] of matrix) {
+  if (expected['none'] === 401) Object.assign(expected, { wrong: 401, revoked: 401, expired: 401 });
+}
 
 describe('access by role and customer scope', () => {
   for (const [method, url, payload, expected] of matrix) {
