@@ -13,3 +13,4 @@ export * from './lib/heartbeat-partitions';
 export * from './lib/heartbeat-writer';
 export * from './lib/heartbeat-row';
 export * from './lib/log-listener';
+export * from './lib/deferred-statements';

@@ -59,6 +59,10 @@ export class PoisonGuard implements ReadModelProjection {
     this.isolating = false;
   }
 
+  get transactional(): boolean | undefined {
+    return this.projection.transactional;
+  }
+
   reset(): void {
     this.failures.clear();
     this.projection.reset?.();

@@ -1,4 +1,4 @@
-import { type EventStore, inTransaction, readCheckpoint, type RecordedEvent } from '@beacon/event-store';
+import { DeferredStatements, type EventStore, inTransaction, readCheckpoint, type RecordedEvent } from '@beacon/event-store';
 import type { ReadModelProjection, ReadModelRebuilds } from '@beacon/read-models';
 import type { Pool } from 'pg';
 
@@ -44,7 +44,14 @@ export async function runRebuild(run: RebuildRun): Promise<number> {
     if (!last) return;
     if (!run.live.leading()) throw new Error('this projector lost the lead during the rebuild');
     const after = position;
-    await inTransaction(run.pool, (tx) => projection.apply(events, tx, after));
+    if (projection.transactional === false) {
+      // Elasticsearch: no PostgreSQL transaction waits on its writes; what the guard records follows.
+      const deferred = new DeferredStatements();
+      await projection.apply(events, deferred.asClient(), after);
+      await inTransaction(run.pool, (tx) => deferred.runIn(tx));
+    } else {
+      await inTransaction(run.pool, (tx) => projection.apply(events, tx, after));
+    }
     position = last.globalPosition;
     replayed += events.length;
     run.onProgress?.(replayed);

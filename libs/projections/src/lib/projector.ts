@@ -169,6 +169,7 @@ export class Projector {
       batchSize: this.options.batchSize ?? 1000,
       retry: this.options.retry,
       handle: (events, tx, after) => projection.apply(events, tx, after),
+      handleOutsideTransaction: projection.transactional === false,
       onBatch: (batch) => {
         this.progress.projected(batch);
         observer?.batchProjected?.(batch.events.length, batch.seconds);

@@ -93,6 +93,11 @@ export const ASSET_READ_MODEL = Symbol('AssetReadModel');
 export interface ReadModelProjection {
   apply(events: RecordedEvent[], tx: PoolClient, after?: bigint): Promise<void>;
   /**
+   * False for a store reached over the network (Elasticsearch): `apply` then runs with no
+   * PostgreSQL transaction open, and `tx` only collects statements for the one that follows.
+   */
+  readonly transactional?: boolean;
+  /**
    * Forgets whatever the projection remembers between batches: called when its process becomes
    * the leader, since another process may have written meanwhile.
    */

@@ -50,6 +50,9 @@ export class BulkWriteError extends Error {
  * leader writing late changes nothing.
  */
 export class ElasticsearchAssetsProjection implements ReadModelProjection {
+  /** Its writes go to Elasticsearch, versioned by position: no PostgreSQL transaction is held for them. */
+  readonly transactional = false;
+
   /**
    * The documents as this process last wrote or read them, so a batch only fetches what it has
    * not seen. Sound only while no one else writes: cleared when leadership is (re)gained, after a
