@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { BeaconConfig } from './config/beacon-config';
 import { serveDashboard } from './dashboard/serve-dashboard';
@@ -10,13 +11,12 @@ import { fastifyOptions } from './http/fastify-options';
 import { installBodyParsing } from './http/install-body-parsing';
 import { installRateLimit } from './http/install-rate-limit';
 import { installSecurityHeaders } from './http/install-security-headers';
-import { sendApiError } from './http/send-api-error';
 import { refuseUnsafeInput } from './http/refuse-unsafe-input';
+import { sendApiError } from './http/send-api-error';
 import { installAccessLog, requestIdOf } from './logging/access-log';
 import { createLogger } from './logging/create-logger';
 import { NestPinoLogger } from './logging/nest-logger';
 import { countHttpRequests } from './metrics/count-http-requests';
-import type { Logger } from 'pino';
 
 /**
  * Builds the HTTP application on a migrated database; `main.ts` and the tests both use it. Nest,
