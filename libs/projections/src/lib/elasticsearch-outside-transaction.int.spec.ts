@@ -19,7 +19,8 @@ let store: EventStore;
 let elasticsearch: TestElasticsearch;
 let projector: Projector | null = null;
 let slowProxy: Server;
-let bulkHeld: (() => void) | null = null;
+/** Lets the held bulk write go on; only the first one is held, and only once released. */
+let releaseBulk: (() => void) | null = null;
 let bulkWaiting = false;
 
 beforeAll(async () => {
@@ -36,11 +37,16 @@ beforeAll(async () => {
         outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(outgoing);
       });
+      // Elasticsearch going away at the end of the run must not become an unhandled error here.
+      upstream.on('error', () => outgoing.destroy());
       incoming.pipe(upstream);
     };
-    if (incoming.url?.includes('_bulk') && bulkHeld === null) {
+    if (incoming.url?.includes('_bulk') && releaseBulk === null) {
       bulkWaiting = true;
-      bulkHeld = () => {
+      let released = false;
+      releaseBulk = () => {
+        if (released) return;
+        released = true;
         bulkWaiting = false;
         forward();
       };
@@ -52,7 +58,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  bulkHeld?.();
+  releaseBulk?.();
   await projector?.stop();
   await new Promise((resolve) => slowProxy.close(resolve));
   await elasticsearch?.dispose();
@@ -83,7 +89,7 @@ it('holds no PostgreSQL transaction open while an Elasticsearch write is pending
   await new Promise((resolve) => setTimeout(resolve, 300)); // the projector now waits for Elasticsearch
   expect(await sessionsIdleInTransaction()).toBe(0);
 
-  bulkHeld?.();
+  releaseBulk?.();
   await eventually(async () => expect(projector?.status().checkpoint).toBeGreaterThan(0n), 10_000);
   await client.close();
 });
