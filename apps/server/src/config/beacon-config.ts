@@ -76,22 +76,22 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string | null }):
     roles: parseRoles(read('BEACON_ROLES') ?? ROLES.join(',')),
     demo: parseSwitch('BEACON_DEMO', read('BEACON_DEMO') ?? 'off'),
     auth: parseSwitch('BEACON_AUTH', read('BEACON_AUTH') ?? 'on'),
-    adminKey: parseAdminKey(read('BEACON_ADMIN_KEY')),
+    adminKey: parseKey('BEACON_ADMIN_KEY', read('BEACON_ADMIN_KEY')),
     dashboardDir: read('BEACON_DASHBOARD_DIR') ?? defaults.dashboardDir,
     retentionDays,
     heartbeatMaxAgeDays: parseMaxAgeDays(read('BEACON_HEARTBEAT_MAX_AGE_DAYS'), retentionDays ?? DEFAULT_MAX_AGE_DAYS),
     rateLimitPerSecond: parseRateLimit(read('BEACON_RATE_LIMIT_PER_SECOND') ?? '2000'),
     drainSeconds: parseDrainSeconds(read('BEACON_DRAIN_SECONDS') ?? '0'),
-    readYourWritesMs: parseReadYourWritesMs(read('BEACON_READ_YOUR_WRITES_MS') ?? '2000'),
-    databaseStatementTimeoutMs: parseStatementTimeoutMs(read('BEACON_DATABASE_STATEMENT_TIMEOUT_MS') ?? '15000'),
-    heartbeatQueueRows: parseQueueRows(read('BEACON_HEARTBEAT_QUEUE_ROWS') ?? '50000'),
-    authFailuresPerMinute: parseAuthFailures(read('BEACON_AUTH_FAILURES_PER_MINUTE') ?? '30'),
+    readYourWritesMs: wholeNumber('BEACON_READ_YOUR_WRITES_MS', read('BEACON_READ_YOUR_WRITES_MS') ?? '2000', 0, 30_000),
+    databaseStatementTimeoutMs: wholeNumber('BEACON_DATABASE_STATEMENT_TIMEOUT_MS', read('BEACON_DATABASE_STATEMENT_TIMEOUT_MS') ?? '15000', 100, 600_000),
+    heartbeatQueueRows: wholeNumber('BEACON_HEARTBEAT_QUEUE_ROWS', read('BEACON_HEARTBEAT_QUEUE_ROWS') ?? '50000', 1),
+    authFailuresPerMinute: wholeNumber('BEACON_AUTH_FAILURES_PER_MINUTE', read('BEACON_AUTH_FAILURES_PER_MINUTE') ?? '30', 1),
     trustProxy: parseTrustProxy(read('BEACON_TRUST_PROXY')),
     corsOrigins: parseCorsOrigins(read('BEACON_CORS_ORIGINS')),
-    metricsKey: parseMetricsKey(read('BEACON_METRICS_KEY')),
+    metricsKey: parseKey('BEACON_METRICS_KEY', read('BEACON_METRICS_KEY')),
     logLevel: parseLogLevel(read('BEACON_LOG_LEVEL') ?? 'info'),
     logFormat: parseLogFormat(read('BEACON_LOG_FORMAT') ?? (process.stdout.isTTY ? 'pretty' : 'json')),
-    deadLetterAfter: parseDeadLetterAfter(read('BEACON_PROJECTION_DEAD_LETTER_AFTER') ?? '3'),
+    deadLetterAfter: wholeNumber('BEACON_PROJECTION_DEAD_LETTER_AFTER', read('BEACON_PROJECTION_DEAD_LETTER_AFTER') ?? '3', 1, 100),
   };
 }
 
@@ -166,10 +166,21 @@ function parseSwitch(name: string, value: string): boolean {
   throw new ConfigError(`${name} must be "on" or "off", got "${value}"`);
 }
 
-function parseAdminKey(value: string | undefined): string | null {
+/** A key given in the environment (the admin key, the metrics key): long enough not to be guessed. */
+function parseKey(name: string, value: string | undefined): string | null {
   if (value === undefined) return null;
-  if (value.length < 16) throw new ConfigError('BEACON_ADMIN_KEY must be at least 16 characters long');
+  if (value.length < 16) throw new ConfigError(`${name} must be at least 16 characters long`);
   return value;
+}
+
+/** A whole number from `min` to `max` (no upper bound when not given). */
+function wholeNumber(name: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
+    throw new ConfigError(`${name} must be a whole number (${range}), got "${value}"`);
+  }
+  return number;
 }
 
 function parseRetentionDays(value: string | undefined): number | null {
@@ -198,13 +209,6 @@ function parseDrainSeconds(value: string): number {
   return seconds;
 }
 
-function parseDeadLetterAfter(value: string): number {
-  const tries = Number(value);
-  if (!Number.isInteger(tries) || tries < 1 || tries > 100) {
-    throw new ConfigError(`BEACON_PROJECTION_DEAD_LETTER_AFTER must be a whole number of tries from 1 to 100, got "${value}"`);
-  }
-  return tries;
-}
 
 function parseRateLimit(value: string): number {
   const limit = Number(value);
@@ -214,42 +218,16 @@ function parseRateLimit(value: string): number {
   return limit;
 }
 
-function parseReadYourWritesMs(value: string): number {
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms < 0 || ms > 30_000) {
-    throw new ConfigError(`BEACON_READ_YOUR_WRITES_MS must be a whole number of milliseconds from 0 to 30000, got "${value}"`);
-  }
-  return ms;
-}
 
-function parseStatementTimeoutMs(value: string): number {
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) {
-    throw new ConfigError(`BEACON_DATABASE_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000, got "${value}"`);
-  }
-  return ms;
-}
 
-function parseQueueRows(value: string): number {
-  const rows = Number(value);
-  if (!Number.isInteger(rows) || rows < 1) {
-    throw new ConfigError(`BEACON_HEARTBEAT_QUEUE_ROWS must be a whole number of heartbeats (1 or more), got "${value}"`);
-  }
-  return rows;
-}
 
-function parseAuthFailures(value: string): number {
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 1) {
-    throw new ConfigError(`BEACON_AUTH_FAILURES_PER_MINUTE must be a whole number (1 or more), got "${value}"`);
-  }
-  return count;
-}
+
+const commaList = (value: string): string[] => value.split(',').map((entry) => entry.trim()).filter(Boolean);
 
 /** A comma-separated list of IPv4/IPv6 addresses or CIDR ranges; nothing trusts no proxy. */
 function parseTrustProxy(value: string | undefined): false | string[] {
   if (value === undefined || value === 'off' || value === 'false') return false;
-  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = commaList(value);
   const invalid = entries.filter((entry) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry));
   if (entries.length === 0 || invalid.length > 0) {
     throw new ConfigError(`BEACON_TRUST_PROXY must list proxy addresses or CIDR ranges (e.g. 10.0.0.0/8), got "${value}"`);
@@ -260,17 +238,12 @@ function parseTrustProxy(value: string | undefined): false | string[] {
 /** Comma-separated origins such as `https://ops.example.com`. */
 function parseCorsOrigins(value: string | undefined): string[] {
   if (value === undefined) return [];
-  const origins = value.split(',').map((origin) => origin.trim()).filter(Boolean);
+  const origins = commaList(value);
   const invalid = origins.filter((origin) => !/^https?:\/\/[^/\s]+$/.test(origin));
   if (invalid.length > 0) throw new ConfigError(`BEACON_CORS_ORIGINS must list origins such as https://ops.example.com, got "${invalid.join(', ')}"`);
   return origins;
 }
 
-function parseMetricsKey(value: string | undefined): string | null {
-  if (value === undefined) return null;
-  if (value.length < 16) throw new ConfigError('BEACON_METRICS_KEY must be at least 16 characters long');
-  return value;
-}
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
