@@ -6,6 +6,12 @@ export interface ActiveAsset {
   customerId: string;
 }
 
+/** A registered asset as the ingest needs it: whose it is, and whether it still takes heartbeats. */
+export interface KnownAsset {
+  customerId: string;
+  active: boolean;
+}
+
 /** How long an answer is reused: a decommission or reassignment on another replica shows within it. */
 const TTL_MS = 5_000;
 
@@ -15,7 +21,7 @@ const TTL_MS = 5_000;
  */
 @Injectable()
 export class AssetDirectory {
-  private readonly cache = new Map<string, { asset: ActiveAsset | null; until: number }>();
+  private readonly cache = new Map<string, { asset: KnownAsset | null; until: number }>();
 
   constructor(private readonly store: EventStore) {}
 
@@ -25,15 +31,21 @@ export class AssetDirectory {
    */
   cached(assetId: string): ActiveAsset | null | undefined {
     const cached = this.cache.get(assetId);
-    return cached && cached.until > Date.now() ? cached.asset : undefined;
+    if (!cached || cached.until <= Date.now()) return undefined;
+    return activeOnly(cached.asset);
   }
 
   async lookup(assetId: string): Promise<ActiveAsset | null> {
-    const known = this.cached(assetId);
-    if (known !== undefined) return known;
+    return activeOnly(await this.describe(assetId));
+  }
+
+  /** The asset whether active or decommissioned; null when no asset has this id. */
+  async describe(assetId: string): Promise<KnownAsset | null> {
+    const cached = this.cache.get(assetId);
+    if (cached && cached.until > Date.now()) return cached.asset;
     const events = await this.store.readStream(assetStream(assetId));
     const state = events.reduce((s, e) => evolveAsset(s, { type: e.type, data: e.data } as AssetEvent), initialAssetState);
-    const asset = state.status === 'active' ? { customerId: state.customerId } : null;
+    const asset = state.status === 'none' ? null : { customerId: state.customerId, active: state.status === 'active' };
     // Unknown ids are cached too (briefly), so a device spamming an unregistered id costs little.
     this.cache.set(assetId, { asset, until: Date.now() + TTL_MS });
     return asset;
@@ -42,4 +54,8 @@ export class AssetDirectory {
   forget(assetId: string): void {
     this.cache.delete(assetId);
   }
+}
+
+function activeOnly(asset: KnownAsset | null): ActiveAsset | null {
+  return asset?.active ? { customerId: asset.customerId } : null;
 }

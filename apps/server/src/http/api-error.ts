@@ -11,6 +11,8 @@ const STATUS_OF: Record<ApiErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  // A customer's cap (on aircraft its feeds register): waiting does not help, as it would after 429.
+  limit_reached: 403,
   internal_error: 500,
   unavailable: 503,
 };

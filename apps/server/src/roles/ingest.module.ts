@@ -14,6 +14,7 @@ import { RecordHeartbeatsController } from '../heartbeats/record-heartbeats/reco
 import { PingRoute } from '../heartbeats/record-heartbeats/ping.route';
 import { RecordHeartbeatsHandler } from '../heartbeats/record-heartbeats/record-heartbeats.handler';
 import { AdsbFeedsController } from '../ingest/adsb/adsb-feeds.controller';
+import { FleetAircraft } from '../ingest/adsb/fleet-aircraft';
 import { RegisterUnknownAircraft } from '../ingest/adsb/register-unknown-aircraft';
 import { OsmAndController } from '../ingest/osmand/osmand.controller';
 import { CreatePartitionsAhead } from '../partitions/create-partitions-ahead.service';
@@ -42,6 +43,7 @@ import { DropExpiredHeartbeats } from '../retention/drop-expired-heartbeats.serv
     PingRoute,
     AssetDirectory,
     RegisterUnknownAircraft,
+    FleetAircraft,
     DropExpiredHeartbeats,
     CreatePartitionsAhead,
     ReadModelProgress,

@@ -10,6 +10,7 @@ export type ApiErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
+  | 'limit_reached'
   | 'unavailable'
   | 'internal_error';
 

@@ -15,6 +15,11 @@ function feed(operationId: string, summary: string, bodySchema: string): Operati
     operationId,
     summary,
     description:
+      "An aircraft is found in the feed customer's fleet by its ICAO address (`icao24`), whatever its asset id; an " +
+      'unknown one is registered there, with the address as its id, or `<address>.<customerId>` when another fleet ' +
+      'already uses that id: every customer whose feed sees an aircraft tracks it in its own fleet. Beyond the ' +
+      "customer's cap on aircraft its feeds register (`BEACON_FEED_AIRCRAFT_PER_CUSTOMER`), unknown aircraft are " +
+      'rejected by index as `limit_reached`. ' +
       'Aircraft without a position become bare heartbeats. The document is applied aircraft by aircraft: one that ' +
       'cannot be read (a wrong value, text with a NUL or an unpaired surrogate, a time outside the accepted window) ' +
       'or registered is rejected by its index with the reason, is not registered, and the others are registered ' +

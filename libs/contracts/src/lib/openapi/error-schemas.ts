@@ -13,6 +13,7 @@ export const API_ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  'limit_reached',
   'unavailable',
   'internal_error',
 ] as const satisfies readonly ApiErrorCode[];
