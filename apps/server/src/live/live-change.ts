@@ -5,8 +5,11 @@ export type LiveChange = StatusChange | PositionChange;
 
 interface ChangeOf {
   assetId: string;
-  /** For the customer filter and scoped viewers. */
-  customerId: string;
+  /**
+   * For the customer filter and scoped viewers. Null for a position older than the current owner's
+   * ownership period (a late heartbeat): history of another owner's time, for unscoped clients only.
+   */
+  customerId: string | null;
   /** The asset's latest position when the change happened, for the bbox filter; null when it has none. */
   lat: number | null;
   lon: number | null;

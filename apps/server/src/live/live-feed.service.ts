@@ -95,7 +95,7 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
       // The checkpoint first: the read model holds at least what it covers, the log the rest.
       const after = await readCheckpoint(this.pool, this.projection.name);
       const fleet = new LiveFleet(Date.now());
-      await loadLiveFleet(fleet, this.readModel);
+      await loadLiveFleet(fleet, this.readModel, this.pool);
       this.fleet = fleet;
       this.tail = new LogTail(this.pool, this.store, {
         after,

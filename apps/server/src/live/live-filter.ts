@@ -13,7 +13,10 @@ export function filterKey(filter: LiveFilter): string {
   return `${filter.customerId ?? '*'}|${box ? `${box.minLon},${box.minLat},${box.maxLon},${box.maxLat}` : '*'}`;
 }
 
-/** A change passes when its asset belongs to the customer and, with a bbox, its position lies inside. */
+/**
+ * A change passes when its asset belonged to the customer at the change's time (a scoped filter
+ * never passes one without a customer) and, with a bbox, its position lies inside.
+ */
 export function matches(filter: LiveFilter, change: LiveChange): boolean {
   if (filter.customerId !== null && change.customerId !== filter.customerId) return false;
   const box = filter.bbox;

@@ -8,6 +8,8 @@ import type { LiveChange } from './live-change';
 interface LiveAsset {
   id: string;
   customerId: string;
+  /** When the current owner got the asset (ms), if by reassignment: older positions are not theirs to see. */
+  ownedSince: number | null;
   timeoutSeconds: number;
   /** Newest heartbeat time in ms, or null when none was ever received. */
   lastSeenAt: number | null;
@@ -45,10 +47,13 @@ export class LiveFleet {
     return this.deadlines.size;
   }
 
-  /** An asset as the read model had it; what the log says afterwards is applied over it. */
-  load(asset: Pick<AssetDto, 'id' | 'customerId' | 'timeoutSeconds' | 'lastSeenAt' | 'position' | 'status'>): void {
+  /**
+   * An asset as the read model had it, and when it was last reassigned (ms; null if never); what
+   * the log says afterwards is applied over it.
+   */
+  load(asset: Pick<AssetDto, 'id' | 'customerId' | 'timeoutSeconds' | 'lastSeenAt' | 'position' | 'status'>, ownedSince: number | null = null): void {
     const lastSeenAt = asset.lastSeenAt === null ? null : Date.parse(asset.lastSeenAt);
-    const loaded: LiveAsset = { ...asset, lastSeenAt, scheduledFor: null };
+    const loaded: LiveAsset = { ...asset, ownedSince, lastSeenAt, scheduledFor: null };
     this.assets.set(asset.id, loaded);
     this.scheduleDeadline(loaded);
   }
@@ -97,7 +102,9 @@ export class LiveFleet {
         heading: heartbeat.heading,
         timestamp: heartbeat.timestamp,
       };
-      changes.push({ kind: 'position', ...where(asset), position: asset.position });
+      // A heartbeat from before the current owner's period (sent late) is the previous owner's history.
+      const customerId = asset.ownedSince !== null && at < asset.ownedSince ? null : asset.customerId;
+      changes.push({ kind: 'position', ...where(asset), customerId, position: asset.position });
     }
     this.announceStatus(asset, now, changes);
   }
@@ -118,7 +125,9 @@ export class LiveFleet {
       }
       case 'AssetReassigned': {
         const asset = this.assets.get(event.data.assetId);
-        if (asset) asset.customerId = event.data.toCustomerId;
+        if (!asset) return;
+        asset.customerId = event.data.toCustomerId;
+        asset.ownedSince = Date.parse(event.data.at);
         return;
       }
       case 'AssetTimeoutChanged': {
@@ -166,5 +175,5 @@ function where(asset: LiveAsset): { assetId: string; customerId: string; lat: nu
 }
 
 function newAsset(id: string, customerId: string, timeoutSeconds: number): LiveAsset {
-  return { id, customerId, timeoutSeconds, lastSeenAt: null, position: null, status: 'unknown', scheduledFor: null };
+  return { id, customerId, ownedSince: null, timeoutSeconds, lastSeenAt: null, position: null, status: 'unknown', scheduledFor: null };
 }

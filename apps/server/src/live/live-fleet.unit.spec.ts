@@ -81,6 +81,23 @@ describe('LiveFleet', () => {
     expect(fleet.apply([heartbeat('A', T0 + 3_000)], T0 + 3_000)).toEqual([]);
   });
 
+  it('gives the new owner no position from before its ownership period, even one that arrives late', () => {
+    const fleet = new LiveFleet(T0);
+    const reassignedAt = T0 + 10_000;
+    fleet.apply([registered('A', 600), heartbeat('A', T0)], T0);
+    fleet.apply([event('AssetReassigned', { assetId: 'A', fromCustomerId: 'acme', toCustomerId: 'globex', at: new Date(reassignedAt).toISOString() })], reassignedAt);
+    const late = fleet.apply([heartbeat('A', reassignedAt - 1, 59.4)], reassignedAt + 500);
+    const after = fleet.apply([heartbeat('A', reassignedAt, 59.5)], reassignedAt + 600);
+    expect(late).toEqual([expect.objectContaining({ kind: 'position', customerId: null, lat: 59.4 })]);
+    expect(after).toEqual([expect.objectContaining({ kind: 'position', customerId: 'globex', lat: 59.5 })]);
+  });
+
+  it('knows when a loaded asset was reassigned, so a restart does not forget the period', () => {
+    const fleet = new LiveFleet(T0);
+    fleet.load({ id: 'A', customerId: 'globex', timeoutSeconds: 600, lastSeenAt: null, position: null, status: 'unknown' }, T0);
+    expect(fleet.apply([heartbeat('A', T0 - 1)], T0 + 10)).toContainEqual(expect.objectContaining({ kind: 'position', customerId: null }));
+  });
+
   it('keeps what a loaded asset had when the log replays its registration', () => {
     const fleet = new LiveFleet(T0);
     fleet.load({ id: 'A', customerId: 'acme', timeoutSeconds: 60, lastSeenAt: new Date(T0).toISOString(), position: null, status: 'online' });

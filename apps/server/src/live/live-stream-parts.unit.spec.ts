@@ -128,4 +128,11 @@ describe('replayFor', () => {
     const replay = replayFor({ customerId: 'acme', bbox: null }, missed);
     expect(replay).toBe(missed.slice(1, 3).map((entry) => entry.frame).join(''));
   });
+
+  it('replays a position from before its asset\'s current ownership to unscoped clients only', () => {
+    const journal = new LiveJournal();
+    const missed = journal.append([{ ...position('A', 1), customerId: null }]);
+    expect(replayFor({ customerId: 'acme', bbox: null }, missed)).toBe('');
+    expect(replayFor({ customerId: null, bbox: null }, missed)).toBe(missed[0]?.frame);
+  });
 });

@@ -1,9 +1,11 @@
 import { eventually } from '@beacon/testing';
+import { LiveClient } from '../../testing/live-client';
 import { adminHeaders, startTestApp, type TestApp } from '../../testing/test-app';
 
 /**
  * An asset that changes hands in the middle of its track: each customer reads the part it owned,
- * and only that; a customer that never owned it is told it does not exist.
+ * and only that, in its track and in the live stream's replay; a customer that never owned it is
+ * told it does not exist.
  */
 let test: TestApp;
 const keys: Record<string, string> = {};
@@ -51,5 +53,50 @@ describe('the track of an asset that changed hands', () => {
   it('does not exist for a customer that never owned it, and is whole for an admin', async () => {
     expect((await trackFor(keys['third'] ?? '')).statusCode).toBe(404);
     expect(latitudes(await test.request({ method: 'GET', url: '/api/v1/assets/OWNED-1/track', headers: adminHeaders }))).toEqual([59.1, 59.2, 59.3, 59.4]);
+  });
+});
+
+describe('the live stream of an asset that changed hands', () => {
+  const latOf = (data: Record<string, unknown>) => (data['position'] as { lat: number }).lat;
+
+  it('replays to the new owner nothing from before its period, not even a heartbeat that arrives late', async () => {
+    await test.app.listen(0, '127.0.0.1');
+    const live = `${await test.app.getUrl()}/api/v1/live`;
+    const clients: LiveClient[] = [];
+    const watch = async (headers: Record<string, string>): Promise<LiveClient> => {
+      const client = new LiveClient(live, headers);
+      clients.push(client);
+      await client.opened;
+      return client;
+    };
+    const heartbeat = async (assetId: string, lat: number, timestamp = new Date().toISOString()) =>
+      expect((await admin('POST', '/api/v1/heartbeats', { assetId, lat, lon: 18, timestamp })).statusCode).toBe(202);
+    try {
+      await admin('POST', '/api/v1/assets', { id: 'OWNED-2', kind: 'vehicle', customerId: 'first' });
+      await admin('POST', '/api/v1/assets', { id: 'ANCHOR', kind: 'vehicle', customerId: 'second' });
+      await heartbeat('OWNED-2', 60.1, new Date(Date.now() - 20 * 60_000).toISOString());
+      expect((await admin('PATCH', '/api/v1/assets/OWNED-2', { customerId: 'second' }, { 'if-match': '1' })).statusCode).toBe(200);
+
+      const witness = await watch(adminHeaders);
+      const second = await watch({ authorization: `Bearer ${keys['second'] ?? ''}` });
+      await heartbeat('ANCHOR', 61.1);
+      const seen = await second.next((e) => e.type === 'position' && e.data['id'] === 'ANCHOR');
+      second.close();
+
+      // While the new owner is away: a heartbeat from the first owner's time, sent late, then one of its own asset.
+      await heartbeat('OWNED-2', 60.2, new Date(Date.now() - 60_000).toISOString());
+      await witness.next((e) => e.type === 'position' && e.data['id'] === 'OWNED-2' && latOf(e.data) === 60.2);
+      await heartbeat('ANCHOR', 61.2);
+      await witness.next((e) => e.type === 'position' && e.data['id'] === 'ANCHOR' && latOf(e.data) === 61.2);
+
+      const resumed = await watch({ authorization: `Bearer ${keys['second'] ?? ''}`, 'last-event-id': seen.lastEventId });
+      await resumed.next((e) => e.type === 'position' && e.data['id'] === 'ANCHOR' && latOf(e.data) === 61.2);
+      expect(resumed.of('position', 'OWNED-2')).toEqual([]);
+      // What happens in its own period reaches it.
+      await heartbeat('OWNED-2', 60.3);
+      await resumed.next((e) => e.type === 'position' && e.data['id'] === 'OWNED-2' && latOf(e.data) === 60.3);
+    } finally {
+      for (const client of clients) client.close();
+    }
   });
 });
