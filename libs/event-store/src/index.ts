@@ -14,3 +14,4 @@ export * from './lib/heartbeat-writer';
 export * from './lib/heartbeat-row';
 export * from './lib/log-listener';
 export * from './lib/deferred-statements';
+export * from './lib/decider';

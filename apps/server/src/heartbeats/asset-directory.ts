@@ -1,5 +1,5 @@
-import { assetStream, evolveAsset, initialAssetState, type AssetEvent } from '@beacon/domain';
-import { EventStore } from '@beacon/event-store';
+import { assetFold, assetStream } from '@beacon/domain';
+import { EventStore, loadState } from '@beacon/event-store';
 import { Injectable } from '@nestjs/common';
 
 export interface ActiveAsset {
@@ -43,8 +43,7 @@ export class AssetDirectory {
   async describe(assetId: string): Promise<KnownAsset | null> {
     const cached = this.cache.get(assetId);
     if (cached && cached.until > Date.now()) return cached.asset;
-    const events = await this.store.readStream(assetStream(assetId));
-    const state = events.reduce((s, e) => evolveAsset(s, { type: e.type, data: e.data } as AssetEvent), initialAssetState);
+    const { state } = await loadState(this.store, assetStream(assetId), assetFold);
     const asset = state.status === 'none' ? null : { customerId: state.customerId, active: state.status === 'active' };
     // Unknown ids are cached too (briefly), so a device spamming an unregistered id costs little.
     this.cache.set(assetId, { asset, until: Date.now() + TTL_MS });

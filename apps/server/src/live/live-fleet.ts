@@ -1,5 +1,5 @@
 import type { AssetDto, AssetStatus, PositionDto } from '@beacon/contracts';
-import { assetStatus, type AssetEvent, type HeartbeatRecorded } from '@beacon/domain';
+import { assetStatus, isBeaconEvent, type AssetEvent, type HeartbeatRecorded } from '@beacon/domain';
 import type { RecordedEvent } from '@beacon/event-store';
 import { DeadlineWheel } from './deadline-wheel';
 import type { LiveChange } from './live-change';
@@ -62,8 +62,9 @@ export class LiveFleet {
   apply(events: RecordedEvent[], now: number): LiveChange[] {
     const changes: LiveChange[] = [];
     for (const event of events) {
-      if (event.type === 'HeartbeatRecorded') this.heartbeat(event.data as HeartbeatRecorded['data'], now, changes);
-      else this.lifecycle({ type: event.type, data: event.data } as AssetEvent, now, changes);
+      if (!isBeaconEvent(event) || event.type === 'CustomerRegistered') continue; // customers and keys do not show
+      if (event.type === 'HeartbeatRecorded') this.heartbeat(event.data, now, changes);
+      else this.lifecycle(event, now, changes);
     }
     return changes;
   }
@@ -143,7 +144,7 @@ export class LiveFleet {
         return;
       case 'AssetLabelChanged':
       default:
-        return; // labels, customers and keys do not show in the stream
+        return; // labels do not show in the stream
     }
   }
 

@@ -114,3 +114,6 @@ export function evolveAsset(state: AssetState, event: AssetEvent): AssetState {
       return assertNever(event);
   }
 }
+
+/** How an asset's stream folds into its state, for loading it before a decision. */
+export const assetFold = { initial: initialAssetState, evolve: evolveAsset };

@@ -37,3 +37,6 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
       return assertNever(event.type);
   }
 }
+
+/** How a customer's stream folds into its state, for loading it before a decision. */
+export const customerFold = { initial: initialCustomerState, evolve: evolveCustomer };

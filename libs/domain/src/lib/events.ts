@@ -70,3 +70,26 @@ export interface AssetDecommissioned {
 export type CustomerEvent = CustomerRegistered;
 export type AssetEvent = AssetRegistered | AssetReassigned | AssetLabelChanged | AssetTimeoutChanged | AssetDecommissioned;
 export type BeaconEvent = CustomerEvent | AssetEvent | HeartbeatRecorded;
+
+/** Every type of `BeaconEvent`; the check below fails to compile if one is added there and not here. */
+const BEACON_EVENT_TYPES = [
+  'CustomerRegistered',
+  'AssetRegistered',
+  'HeartbeatRecorded',
+  'AssetReassigned',
+  'AssetLabelChanged',
+  'AssetTimeoutChanged',
+  'AssetDecommissioned',
+] as const satisfies readonly BeaconEvent['type'][];
+type Unlisted = Exclude<BeaconEvent['type'], (typeof BEACON_EVENT_TYPES)[number]>;
+const everyTypeListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyTypeListed;
+const beaconEventTypes = new Set<string>(BEACON_EVENT_TYPES);
+
+/**
+ * Tells a customer, asset or heartbeat event apart from the other facts of the log (API keys, …),
+ * for readers of the whole log: afterwards `type` narrows `data` as the event's own interface says.
+ */
+export function isBeaconEvent<E extends { type: string; data: object }>(event: E): event is E & BeaconEvent {
+  return beaconEventTypes.has(event.type);
+}

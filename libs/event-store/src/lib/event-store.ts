@@ -4,7 +4,7 @@ import { appendInOrder } from './global-order-lock';
 import { HeartbeatPartitions, isMissingPartition, partitionDay } from './heartbeat-partitions';
 import { HEARTBEAT_APPEND_SQL, heartbeatInsertParameters, type NewHeartbeat } from './heartbeat-row';
 import { READ_ALL_SQL, READ_ALL_TYPES, type LogRow } from './log-row';
-import type { NewEvent, RecordedEvent } from './recorded-event';
+import type { EventShape, NewEvent, RecordedEvent, UntypedEvent } from './recorded-event';
 
 export interface StreamAppend {
   streamId: string;
@@ -116,13 +116,18 @@ export class EventStore {
     };
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
+  /**
+   * A stream's events in order, typed as the events the caller names: each stream is written by one
+   * decider (an asset's by the asset decider, …), so its caller knows which events it holds.
+   */
+  async readStream<E extends EventShape = UntypedEvent>(streamId: string): Promise<RecordedEvent<E>[]> {
     const result = await this.pool.query<EventRow>(
       `SELECT global_position, stream_id, stream_position, type, data, metadata, recorded_at
          FROM events WHERE stream_id = $1 ORDER BY stream_position`,
       [streamId],
     );
-    return result.rows.map(toRecorded);
+    // The one place a stream's rows become its typed events (see above).
+    return result.rows.map(toRecorded) as RecordedEvent<E>[];
   }
 
   /** Up to `limit` events after `after`, in global order (`READ_ALL_SQL`). */

@@ -79,7 +79,8 @@ export class PoisonGuard implements ReadModelProjection {
     while (rest.length > 0) {
       const refusal = await this.applyUpToRefusal(rest, tx, from);
       if (!refusal) return;
-      const event = rest[refusal.index] as RecordedEvent;
+      const event = rest[refusal.index];
+      if (!event) throw refusal.error; // the index is always one of `rest`'s
       const failure = this.failures.get(event.globalPosition) ?? { attempts: 0, firstFailedAt: new Date() };
       failure.attempts++;
       this.failures.set(event.globalPosition, failure);

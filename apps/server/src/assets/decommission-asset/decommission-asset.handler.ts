@@ -1,8 +1,7 @@
-import { assetStream, decideAsset, evolveAsset, initialAssetState } from '@beacon/domain';
-import { EventStore, type AppendResult } from '@beacon/event-store';
+import { assetFold, assetStream, decideAsset } from '@beacon/domain';
+import { decideAndAppend, EventStore, type AppendResult } from '@beacon/event-store';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AssetDirectory } from '../../heartbeats/asset-directory';
-import { loadStreamState } from '../../shared/load-stream-state';
 import { DecommissionAssetCommand } from './decommission-asset.command';
 
 /** The asset leaves the fleet: its heartbeats are refused from now on, its history stays. */
@@ -14,10 +13,14 @@ export class DecommissionAssetHandler implements ICommandHandler<DecommissionAss
   ) {}
 
   async execute({ assetId, metadata }: DecommissionAssetCommand): Promise<AppendResult> {
-    const stream = assetStream(assetId);
-    const { state, version } = await loadStreamState(this.store, stream, evolveAsset, initialAssetState);
-    const events = decideAsset({ type: 'DecommissionAsset', data: { assetId, now: new Date(metadata.receivedAt) } }, state);
-    const appended = await this.store.append(stream, events.map((e) => ({ ...e, metadata })), { expectedVersion: version });
+    const now = new Date(metadata.receivedAt);
+    const appended = await decideAndAppend(
+      this.store,
+      assetStream(assetId),
+      assetFold,
+      (state) => decideAsset({ type: 'DecommissionAsset', data: { assetId, now } }, state),
+      metadata,
+    );
     this.directory.forget(assetId);
     return appended;
   }

@@ -28,8 +28,7 @@ export class GetTrackQueryHandler implements IQueryHandler<GetTrackQuery, TrackR
       if (!(await this.readModel.get(assetId, new Date()))) throw unknownAsset(assetId);
       return { points: downsampleTrack(await this.readModel.track({ assetId, from, to, limit: TRACK_READ_LIMIT }), maxPoints) };
     }
-    const events = await this.store.readStream(assetStream(assetId));
-    const periods = ownershipPeriods(events.map((e) => ({ type: e.type, data: e.data }) as AssetEvent));
+    const periods = ownershipPeriods(await this.store.readStream<AssetEvent>(assetStream(assetId)));
     if (!periods.some((period) => period.customerId === scope)) throw unknownAsset(assetId);
     const points: TrackPoint[] = [];
     for (const window of windowsOwnedBy(periods, scope, from, to)) {

@@ -1,8 +1,7 @@
-import { assetStream, customerStream, decideAsset, evolveAsset, initialAssetState } from '@beacon/domain';
-import { EventStore, type AppendResult } from '@beacon/event-store';
+import { assetFold, assetStream, customerStream, decideAsset } from '@beacon/domain';
+import { decideAndAppend, EventStore, type AppendResult } from '@beacon/event-store';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AssetDirectory } from '../../heartbeats/asset-directory';
-import { loadStreamState } from '../../shared/load-stream-state';
 import { RegisterAssetCommand } from './register-asset.command';
 
 /**
@@ -17,28 +16,32 @@ export class RegisterAssetHandler implements ICommandHandler<RegisterAssetComman
   ) {}
 
   async execute({ asset, metadata }: RegisterAssetCommand): Promise<AppendResult> {
-    const stream = assetStream(asset.id);
-    const { state, version } = await loadStreamState(this.store, stream, evolveAsset, initialAssetState);
     const customerExists = (await this.store.streamVersion(customerStream(asset.customerId))) > 0;
-    const events = decideAsset(
-      {
-        type: 'RegisterAsset',
-        data: {
-          assetId: asset.id,
-          kind: asset.kind,
-          customerId: asset.customerId,
-          customerExists,
-          registration: asset.registration ?? null,
-          label: asset.label ?? null,
-          callsign: asset.callsign ?? null,
-          icao24: asset.icao24 ?? null,
-          timeoutSeconds: asset.timeoutSeconds ?? null,
-          now: new Date(metadata.receivedAt),
-        },
-      },
-      state,
+    const appended = await decideAndAppend(
+      this.store,
+      assetStream(asset.id),
+      assetFold,
+      (state) =>
+        decideAsset(
+          {
+            type: 'RegisterAsset',
+            data: {
+              assetId: asset.id,
+              kind: asset.kind,
+              customerId: asset.customerId,
+              customerExists,
+              registration: asset.registration ?? null,
+              label: asset.label ?? null,
+              callsign: asset.callsign ?? null,
+              icao24: asset.icao24 ?? null,
+              timeoutSeconds: asset.timeoutSeconds ?? null,
+              now: new Date(metadata.receivedAt),
+            },
+          },
+          state,
+        ),
+      metadata,
     );
-    const appended = await this.store.append(stream, events.map((e) => ({ ...e, metadata })), { expectedVersion: version });
     this.directory.forget(asset.id); // it may have been looked up (and found unknown) moments ago
     return appended;
   }

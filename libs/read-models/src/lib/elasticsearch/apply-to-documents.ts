@@ -1,4 +1,4 @@
-import type { AssetEvent, CustomerRegistered, HeartbeatRecorded } from '@beacon/domain';
+import { isBeaconEvent, type HeartbeatRecorded } from '@beacon/domain';
 import type { RecordedEvent } from '@beacon/event-store';
 import { offlineAt, type AssetDocument, type CustomerDocument } from './asset-document';
 
@@ -30,15 +30,15 @@ export class DocumentChanges {
   ) {}
 
   apply(event: RecordedEvent): void {
-    const typed = { type: event.type, data: event.data } as AssetEvent | CustomerRegistered | HeartbeatRecorded;
-    switch (typed.type) {
+    if (!isBeaconEvent(event)) return; // events this read model does not need (API keys, …)
+    switch (event.type) {
       case 'CustomerRegistered': {
-        const { customerId, name, address } = typed.data;
+        const { customerId, name, address } = event.data;
         this.change(this.customers, customerId, event, () => ({ id: customerId, name, address }));
         return;
       }
       case 'AssetRegistered': {
-        const d = typed.data;
+        const d = event.data;
         this.change(this.assets, d.assetId, event, (current) =>
           current
             ? current // registered once; a second registration of an id is refused by the domain
@@ -63,30 +63,28 @@ export class DocumentChanges {
         return;
       }
       case 'AssetReassigned':
-        this.changeAsset(event, typed.data.assetId, (a) => ({
+        this.changeAsset(event, event.data.assetId, (a) => ({
           ...a,
-          customerId: typed.data.toCustomerId,
-          customerName: this.customerName(typed.data.toCustomerId),
+          customerId: event.data.toCustomerId,
+          customerName: this.customerName(event.data.toCustomerId),
         }));
         return;
       case 'AssetLabelChanged':
-        this.changeAsset(event, typed.data.assetId, (a) => ({ ...a, label: typed.data.label }));
+        this.changeAsset(event, event.data.assetId, (a) => ({ ...a, label: event.data.label }));
         return;
       case 'AssetTimeoutChanged':
-        this.changeAsset(event, typed.data.assetId, (a) => ({
+        this.changeAsset(event, event.data.assetId, (a) => ({
           ...a,
-          timeoutSeconds: typed.data.timeoutSeconds,
-          offlineAt: offlineAt(a.lastSeenAt, typed.data.timeoutSeconds),
+          timeoutSeconds: event.data.timeoutSeconds,
+          offlineAt: offlineAt(a.lastSeenAt, event.data.timeoutSeconds),
         }));
         return;
       case 'AssetDecommissioned':
-        this.changeAsset(event, typed.data.assetId, (a) => ({ ...a, decommissioned: true }));
+        this.changeAsset(event, event.data.assetId, (a) => ({ ...a, decommissioned: true }));
         return;
       case 'HeartbeatRecorded':
-        this.applyHeartbeat(event, typed.data);
+        this.applyHeartbeat(event, event.data);
         return;
-      default:
-        return; // events this read model does not need (API keys, …)
     }
   }
 

@@ -2,12 +2,9 @@ import type { AssetEvent, CustomerRegistered } from '@beacon/domain';
 import type { RecordedEvent } from '@beacon/event-store';
 import type { ClientBase } from 'pg';
 
-type Lifecycle = CustomerRegistered | AssetEvent;
-
-/** One customer or asset event into the read model; events it does not know are ignored. */
-export async function applyLifecycleEvent(client: ClientBase, recorded: RecordedEvent): Promise<void> {
-  const event = { type: recorded.type, data: recorded.data } as Lifecycle;
-  const version = recorded.streamPosition ?? 1;
+/** One customer or asset event into the read model. */
+export async function applyLifecycleEvent(client: ClientBase, event: RecordedEvent<CustomerRegistered | AssetEvent>): Promise<void> {
+  const version = event.streamPosition ?? 1;
   switch (event.type) {
     case 'CustomerRegistered': {
       const { customerId, name, address } = event.data;
@@ -51,8 +48,6 @@ export async function applyLifecycleEvent(client: ClientBase, recorded: Recorded
     case 'AssetDecommissioned': // its rm_asset_search row goes with it (ON DELETE CASCADE)
       await client.query('DELETE FROM rm_assets WHERE id = $1', [event.data.assetId]);
       return;
-    default:
-      return; // events this read model does not need (API keys, …)
   }
 }
 

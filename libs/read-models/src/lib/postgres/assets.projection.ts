@@ -1,4 +1,4 @@
-import type { HeartbeatRecorded } from '@beacon/domain';
+import { isBeaconEvent, type HeartbeatRecorded } from '@beacon/domain';
 import type { RecordedEvent } from '@beacon/event-store';
 import type { ClientBase } from 'pg';
 import type { ReadModelProjection } from '../read-model.port';
@@ -14,8 +14,9 @@ import { applyLifecycleEvent } from './apply-lifecycle-event';
 export async function projectAssets(events: RecordedEvent[], client: ClientBase): Promise<void> {
   const heartbeats: HeartbeatRecorded['data'][] = [];
   for (const event of events) {
+    if (!isBeaconEvent(event)) continue; // events this read model does not need (API keys, …)
     if (event.type === 'HeartbeatRecorded') {
-      heartbeats.push(event.data as HeartbeatRecorded['data']);
+      heartbeats.push(event.data);
       continue;
     }
     await applyHeartbeats(client, heartbeats.splice(0));
