@@ -8,3 +8,4 @@ export * from './lib/events';
 export * from './lib/heartbeat';
 export * from './lib/streams';
 export * from './lib/ownership';
+export * from './lib/asset-view';

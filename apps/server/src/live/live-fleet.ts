@@ -1,19 +1,19 @@
-import type { AssetDto, AssetStatus, PositionDto } from '@beacon/contracts';
-import { assetStatus, isBeaconEvent, type AssetEvent, type HeartbeatRecorded } from '@beacon/domain';
+import type { AssetDto, AssetStatus } from '@beacon/contracts';
+import { applyHeartbeat, isBeaconEvent, offlineAt, statusAt, type AssetEvent, type AssetMovement, type HeartbeatRecorded } from '@beacon/domain';
 import type { RecordedEvent } from '@beacon/event-store';
 import { DeadlineWheel } from './deadline-wheel';
 import type { LiveChange } from './live-change';
 
-/** What the live stream keeps of an asset: enough to filter, and to tell when it goes offline. */
-interface LiveAsset {
+/**
+ * What the live stream keeps of an asset: its movement (as the asset view's rule makes it), and
+ * enough to filter and to tell when it goes offline.
+ */
+interface LiveAsset extends AssetMovement {
   id: string;
   customerId: string;
   /** When the current owner got the asset (ms), if by reassignment: older positions are not theirs to see. */
   ownedSince: number | null;
   timeoutSeconds: number;
-  /** Newest heartbeat time in ms, or null when none was ever received. */
-  lastSeenAt: number | null;
-  position: PositionDto | null;
   /** The status last announced (or loaded), so each change is told once. */
   status: AssetStatus;
   /** The deadline this asset waits for in the wheel, if any: one entry per asset, however often it reports. */
@@ -26,9 +26,9 @@ const DEADLINE_SLOT_MS = 100;
 /**
  * The fleet as the live stream sees it, in memory: loaded from the read model, then kept current
  * from the event log. It turns heartbeats into `position` and `status: online` changes and passed
- * deadlines into `status: offline` changes. Status follows the query side's rule (lastSeenAt +
- * timeout against the clock), so a stream and a search agree; like the read models, a heartbeat
- * older than the newest one never moves an asset backwards.
+ * deadlines into `status: offline` changes. Movement and status follow the asset view's rule of
+ * the domain, as the read models and the query side do, so a stream and a search agree: a
+ * heartbeat older than the newest one never moves an asset backwards.
  */
 export class LiveFleet {
   private readonly assets = new Map<string, LiveAsset>();
@@ -52,8 +52,7 @@ export class LiveFleet {
    * the log says afterwards is applied over it.
    */
   load(asset: Pick<AssetDto, 'id' | 'customerId' | 'timeoutSeconds' | 'lastSeenAt' | 'position' | 'status'>, ownedSince: number | null = null): void {
-    const lastSeenAt = asset.lastSeenAt === null ? null : Date.parse(asset.lastSeenAt);
-    const loaded: LiveAsset = { ...asset, ownedSince, lastSeenAt, scheduledFor: null };
+    const loaded: LiveAsset = { ...asset, ownedSince, scheduledFor: null };
     this.assets.set(asset.id, loaded);
     this.scheduleDeadline(loaded);
   }
@@ -80,7 +79,7 @@ export class LiveFleet {
       const asset = this.assets.get(id);
       if (!asset || asset.scheduledFor === null || asset.scheduledFor > now) continue;
       asset.scheduledFor = null;
-      if (offlineAt(asset) > now) this.scheduleDeadline(asset);
+      if (deadlineOf(asset) > now) this.scheduleDeadline(asset);
       else this.announceStatus(asset, now, changes);
     }
     return changes;
@@ -89,23 +88,16 @@ export class LiveFleet {
   private heartbeat(heartbeat: HeartbeatRecorded['data'], now: number, changes: LiveChange[]): void {
     const asset = this.assets.get(heartbeat.assetId);
     if (!asset) return;
-    const at = Date.parse(heartbeat.timestamp);
-    if (asset.lastSeenAt === null || at > asset.lastSeenAt) {
-      asset.lastSeenAt = at;
+    const { lastSeenAt, position } = applyHeartbeat(asset, heartbeat);
+    if (lastSeenAt !== asset.lastSeenAt) {
+      asset.lastSeenAt = lastSeenAt;
       this.scheduleDeadline(asset);
     }
-    if (heartbeat.lat !== null && heartbeat.lon !== null && (!asset.position || at > Date.parse(asset.position.timestamp))) {
-      asset.position = {
-        lat: heartbeat.lat,
-        lon: heartbeat.lon,
-        altitude: heartbeat.altitude,
-        speed: heartbeat.speed,
-        heading: heartbeat.heading,
-        timestamp: heartbeat.timestamp,
-      };
+    if (position && position !== asset.position) {
+      asset.position = position;
       // A heartbeat from before the current owner's period (sent late) is the previous owner's history.
-      const customerId = asset.ownedSince !== null && at < asset.ownedSince ? null : asset.customerId;
-      changes.push({ kind: 'position', ...where(asset), customerId, position: asset.position });
+      const customerId = asset.ownedSince !== null && Date.parse(position.timestamp) < asset.ownedSince ? null : asset.customerId;
+      changes.push({ kind: 'position', ...where(asset), customerId, position });
     }
     this.announceStatus(asset, now, changes);
   }
@@ -150,25 +142,27 @@ export class LiveFleet {
 
   /** Tells the asset's status if it differs from the one last told. */
   private announceStatus(asset: LiveAsset, now: number, changes: LiveChange[]): void {
-    const status = assetStatus(asset.lastSeenAt === null ? null : new Date(asset.lastSeenAt), asset.timeoutSeconds, new Date(now));
+    const status = statusAt(asset, new Date(now));
     if (status === asset.status) return;
     asset.status = status;
-    const at = status === 'offline' ? offlineAt(asset) : (asset.lastSeenAt ?? now);
-    changes.push({ kind: 'status', ...where(asset), status, at: new Date(at).toISOString() });
+    const at = status === 'offline' ? offlineAt(asset.lastSeenAt, asset.timeoutSeconds) : asset.lastSeenAt;
+    changes.push({ kind: 'status', ...where(asset), status, at: at ?? new Date(now).toISOString() });
   }
 
   /** Makes sure the wheel will look at the asset by its deadline (an earlier entry will do: it waits again). */
   private scheduleDeadline(asset: LiveAsset): void {
     if (asset.lastSeenAt === null) return;
-    const deadline = offlineAt(asset);
+    const deadline = deadlineOf(asset);
     if (asset.scheduledFor !== null && asset.scheduledFor <= deadline) return;
     this.deadlines.schedule(asset.id, deadline);
     asset.scheduledFor = deadline;
   }
 }
 
-function offlineAt(asset: LiveAsset): number {
-  return (asset.lastSeenAt ?? 0) + asset.timeoutSeconds * 1000;
+/** The asset's offline instant in ms, for the deadline wheel; never for one that has not reported. */
+function deadlineOf(asset: LiveAsset): number {
+  const at = offlineAt(asset.lastSeenAt, asset.timeoutSeconds);
+  return at === null ? Number.POSITIVE_INFINITY : Date.parse(at);
 }
 
 function where(asset: LiveAsset): { assetId: string; customerId: string; lat: number | null; lon: number | null } {

@@ -1,29 +1,20 @@
-import type { HeartbeatRecorded } from '@beacon/domain';
+import { applyHeartbeat, type AssetMovement, type HeartbeatRecorded } from '@beacon/domain';
 
-type Heartbeat = HeartbeatRecorded['data'];
-
-export interface LatestOfAsset {
+/** The movement a batch brings for one asset; it has at least one heartbeat, so it was seen. */
+export interface LatestOfAsset extends AssetMovement {
   assetId: string;
-  /** The newest heartbeat's time, with or without a position. */
-  seenAt: string;
-  /** The newest heartbeat that carried a position, if any did. */
-  position: Heartbeat | null;
+  lastSeenAt: string;
 }
 
 /**
- * Collapses a batch of heartbeats to the newest per asset, so a read model writes each asset once
- * per batch. Compares instants, not arrival order: heartbeats may arrive out of order.
+ * Collapses a batch of heartbeats to the newest per asset with the asset view's own rule (newest
+ * time wins, not arrival order), so a read model writes each asset once per batch.
  */
-export function latestPerAsset(heartbeats: Heartbeat[]): LatestOfAsset[] {
+export function latestPerAsset(heartbeats: HeartbeatRecorded['data'][]): LatestOfAsset[] {
   const byAsset = new Map<string, LatestOfAsset>();
   for (const heartbeat of heartbeats) {
-    const entry = byAsset.get(heartbeat.assetId) ?? { assetId: heartbeat.assetId, seenAt: heartbeat.timestamp, position: null };
-    if (Date.parse(heartbeat.timestamp) > Date.parse(entry.seenAt)) entry.seenAt = heartbeat.timestamp;
-    const hasPosition = heartbeat.lat !== null && heartbeat.lon !== null;
-    if (hasPosition && (!entry.position || Date.parse(heartbeat.timestamp) > Date.parse(entry.position.timestamp))) {
-      entry.position = heartbeat;
-    }
-    byAsset.set(heartbeat.assetId, entry);
+    const { assetId, timestamp } = heartbeat;
+    byAsset.set(assetId, applyHeartbeat(byAsset.get(assetId) ?? { assetId, lastSeenAt: timestamp, position: null }, heartbeat));
   }
   return [...byAsset.values()];
 }

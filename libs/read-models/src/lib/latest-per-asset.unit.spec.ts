@@ -30,7 +30,7 @@ describe('latestPerAsset', () => {
         for (const entry of latest) {
           const own = batch.filter((h) => h.assetId === entry.assetId);
           const newest = Math.max(...own.map((h) => Date.parse(h.timestamp)));
-          expect(Date.parse(entry.seenAt)).toBe(newest);
+          expect(Date.parse(entry.lastSeenAt)).toBe(newest);
           const positioned = own.filter((h) => h.lat !== null);
           const newestPosition = positioned.length ? Math.max(...positioned.map((h) => Date.parse(h.timestamp))) : null;
           expect(entry.position ? Date.parse(entry.position.timestamp) : null).toBe(newestPosition);
@@ -45,7 +45,7 @@ describe('latestPerAsset', () => {
         const shuffled = [...batch].sort(() => (seeds.next().value % 3) - 1);
         const key = (b: Heartbeat[]) =>
           latestPerAsset(b)
-            .map((l) => `${l.assetId}:${l.seenAt}:${l.position?.timestamp ?? '-'}`)
+            .map((l) => `${l.assetId}:${l.lastSeenAt}:${l.position?.timestamp ?? '-'}`)
             .sort();
         expect(key(shuffled)).toEqual(key(batch));
       }),

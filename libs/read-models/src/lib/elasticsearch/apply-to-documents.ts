@@ -1,6 +1,6 @@
-import { isBeaconEvent, type HeartbeatRecorded } from '@beacon/domain';
+import { applyToAssetView, isBeaconEvent, newAssetView, type AssetView, type HeartbeatRecorded } from '@beacon/domain';
 import type { RecordedEvent } from '@beacon/event-store';
-import { offlineAt, type AssetDocument, type CustomerDocument } from './asset-document';
+import type { AssetDocument, CustomerDocument } from './asset-document';
 
 /** A document with the global position of the last event applied to it (its external version). */
 export interface Versioned<T> {
@@ -38,83 +38,43 @@ export class DocumentChanges {
         return;
       }
       case 'AssetRegistered': {
-        const d = event.data;
-        this.change(this.assets, d.assetId, event, (current) =>
-          current
-            ? current // registered once; a second registration of an id is refused by the domain
-            : {
-                id: d.assetId,
-                kind: d.kind,
-                customerId: d.customerId,
-                customerName: this.customerName(d.customerId),
-                registration: d.registration,
-                label: d.label,
-                callsign: d.callsign,
-                icao24: d.icao24,
-                timeoutSeconds: d.timeoutSeconds,
-                lastSeenAt: null,
-                offlineAt: null,
-                position: null,
-                location: null,
-                version: event.streamPosition ?? 1,
-                decommissioned: false,
-              },
+        const { data } = event;
+        // Registered once; a second registration of an id is refused by the domain.
+        this.change(this.assets, data.assetId, event, (current) =>
+          current ?? this.document(newAssetView(data, event.streamPosition ?? 1), null),
         );
         return;
       }
-      case 'AssetReassigned':
-        this.changeAsset(event, event.data.assetId, (a) => ({
-          ...a,
-          customerId: event.data.toCustomerId,
-          customerName: this.customerName(event.data.toCustomerId),
-        }));
-        return;
-      case 'AssetLabelChanged':
-        this.changeAsset(event, event.data.assetId, (a) => ({ ...a, label: event.data.label }));
-        return;
-      case 'AssetTimeoutChanged':
-        this.changeAsset(event, event.data.assetId, (a) => ({
-          ...a,
-          timeoutSeconds: event.data.timeoutSeconds,
-          offlineAt: offlineAt(a.lastSeenAt, event.data.timeoutSeconds),
-        }));
-        return;
-      case 'AssetDecommissioned':
-        this.changeAsset(event, event.data.assetId, (a) => ({ ...a, decommissioned: true }));
-        return;
       case 'HeartbeatRecorded':
-        this.applyHeartbeat(event, event.data);
+        if (event.data.lat !== null && event.data.lon !== null) this.positions.push({ globalPosition: event.globalPosition, heartbeat: event.data });
+        this.changeAsset(event);
         return;
+      case 'AssetReassigned':
+      case 'AssetLabelChanged':
+      case 'AssetTimeoutChanged':
+      case 'AssetDecommissioned':
+        this.changeAsset(event);
     }
   }
 
-  private applyHeartbeat(event: RecordedEvent, heartbeat: HeartbeatRecorded['data']): void {
-    const hasPosition = heartbeat.lat !== null && heartbeat.lon !== null;
-    if (hasPosition) this.positions.push({ globalPosition: event.globalPosition, heartbeat });
-    this.change(this.assets, heartbeat.assetId, event, (asset) => {
+  /** The asset view's rule applied to its document; a decommissioned asset stays as a tombstone. */
+  private changeAsset(event: RecordedEvent<Parameters<typeof applyToAssetView>[1]>): void {
+    this.change(this.assets, event.data.assetId, event, (asset) => {
       if (!asset) return null; // heartbeats of unknown assets are refused at ingest
-      const at = Date.parse(heartbeat.timestamp);
-      let next = asset;
-      if (asset.lastSeenAt === null || at > Date.parse(asset.lastSeenAt)) {
-        next = { ...next, lastSeenAt: heartbeat.timestamp, offlineAt: offlineAt(heartbeat.timestamp, asset.timeoutSeconds) };
-      }
-      if (hasPosition && (asset.position === null || at > Date.parse(asset.position.timestamp))) {
-        const lat = heartbeat.lat as number;
-        const lon = heartbeat.lon as number;
-        next = {
-          ...next,
-          position: { lat, lon, altitude: heartbeat.altitude, speed: heartbeat.speed, heading: heartbeat.heading, timestamp: heartbeat.timestamp },
-          location: { lat, lon },
-        };
-      }
-      return next;
+      const view = applyToAssetView(asset, event, event.streamPosition);
+      if (view === asset) return asset; // a late heartbeat: nothing to write
+      return view === null ? { ...asset, decommissioned: true, version: event.streamPosition ?? asset.version } : this.document(view, asset);
     });
   }
 
-  private changeAsset(event: RecordedEvent, assetId: string, update: (asset: AssetDocument) => AssetDocument): void {
-    this.change(this.assets, assetId, event, (asset) =>
-      asset ? { ...update(asset), version: event.streamPosition ?? asset.version } : null,
-    );
+  /**
+   * The view with what the index adds: the customer's name to search by (looked up only when the
+   * customer changes: a batch of heartbeats reads no customers), and the position to filter by.
+   */
+  private document(view: AssetView, previous: AssetDocument | null): AssetDocument {
+    const customerName = previous?.customerId === view.customerId ? previous.customerName : this.customerName(view.customerId);
+    const location = view.position && { lat: view.position.lat, lon: view.position.lon };
+    return { ...view, customerName, location, decommissioned: false };
   }
 
   private change<T>(docs: Map<string, Versioned<T>>, id: string, event: RecordedEvent, update: (current: T | null) => T | null): void {

@@ -1,26 +1,14 @@
-import type { AssetDto, AssetKind, PositionDto } from '@beacon/contracts';
-import { assetStatus } from '@beacon/domain';
+import type { AssetDto } from '@beacon/contracts';
+import { statusAt, type AssetView } from '@beacon/domain';
 
-/** An asset as stored in the assets index (see ASSET_MAPPINGS). */
-export interface AssetDocument {
-  id: string;
-  kind: AssetKind;
-  customerId: string;
+/**
+ * An asset as stored in the assets index (see ASSET_MAPPINGS): the asset view, with its `offlineAt`
+ * for status filters (range queries against the query's `now`), and what the index adds.
+ */
+export interface AssetDocument extends AssetView {
   customerName: string;
-  registration: string | null;
-  label: string | null;
-  callsign: string | null;
-  icao24: string | null;
-  timeoutSeconds: number;
-  lastSeenAt: string | null;
-  /** lastSeenAt + timeout: status filters are range queries on it against the query's `now`. */
-  offlineAt: string | null;
-  /** The latest position, returned as is. */
-  position: PositionDto | null;
   /** The indexed copy of the latest position, for bounding boxes. */
   location: { lat: number; lon: number } | null;
-  /** The asset stream's version, for `If-Match`. */
-  version: number;
   /** Kept as a tombstone so a replay cannot bring the asset back; never returned. */
   decommissioned: boolean;
 }
@@ -29,10 +17,6 @@ export interface CustomerDocument {
   id: string;
   name: string;
   address: string | null;
-}
-
-export function offlineAt(lastSeenAt: string | null, timeoutSeconds: number): string | null {
-  return lastSeenAt === null ? null : new Date(Date.parse(lastSeenAt) + timeoutSeconds * 1000).toISOString();
 }
 
 export function toAssetDto(doc: AssetDocument, now: Date): AssetDto {
@@ -45,7 +29,7 @@ export function toAssetDto(doc: AssetDocument, now: Date): AssetDto {
     label: doc.label,
     callsign: doc.callsign,
     icao24: doc.icao24,
-    status: assetStatus(doc.lastSeenAt === null ? null : new Date(doc.lastSeenAt), doc.timeoutSeconds, now),
+    status: statusAt(doc, now),
     lastSeenAt: doc.lastSeenAt,
     position: doc.position,
     timeoutSeconds: doc.timeoutSeconds,

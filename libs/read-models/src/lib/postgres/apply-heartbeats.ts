@@ -25,7 +25,7 @@ export async function applyHeartbeats(client: ClientBase, heartbeats: HeartbeatR
       WHERE a.id = u.id AND (a.last_seen_at IS NULL OR a.last_seen_at < u.seen_at OR (${newer}))`,
     [
       latest.map((l) => l.assetId),
-      latest.map((l) => l.seenAt),
+      latest.map((l) => l.lastSeenAt),
       latest.map((l) => l.position?.timestamp ?? null),
       latest.map((l) => l.position?.lat ?? null),
       latest.map((l) => l.position?.lon ?? null),

@@ -1,0 +1,92 @@
+import type { AssetKind } from './asset-kind';
+import type { AssetStatus } from './asset-status';
+import { assetStatus } from './asset-status';
+import type { AssetEvent, AssetRegistered, HeartbeatRecorded } from './events';
+
+/** Where an asset last reported being: a heartbeat that carried a position. */
+export interface AssetPosition {
+  lat: number;
+  lon: number;
+  altitude: number | null;
+  speed: number | null;
+  heading: number | null;
+  timestamp: string;
+}
+
+/** What the log says of an asset's movement: the newest heartbeat, and the newest one with a position. */
+export interface AssetMovement {
+  /** The newest heartbeat's time, with or without a position; null before the first. */
+  lastSeenAt: string | null;
+  position: AssetPosition | null;
+}
+
+/** The asset as every read side shows it: what its lifecycle events and its heartbeats made it. */
+export interface AssetView extends AssetMovement {
+  id: string;
+  kind: AssetKind;
+  customerId: string;
+  registration: string | null;
+  label: string | null;
+  callsign: string | null;
+  icao24: string | null;
+  timeoutSeconds: number;
+  /** `lastSeenAt` + the timeout: the instant it goes offline; null before the first heartbeat. */
+  offlineAt: string | null;
+  /** The asset stream's version, for `If-Match`. */
+  version: number;
+}
+
+/** A registered asset, before any heartbeat. */
+export function newAssetView(registered: AssetRegistered['data'], version: number): AssetView {
+  const { assetId, kind, customerId, registration, label, callsign, icao24, timeoutSeconds } = registered;
+  return { id: assetId, kind, customerId, registration, label, callsign, icao24, timeoutSeconds, lastSeenAt: null, offlineAt: null, position: null, version };
+}
+
+/**
+ * Applies one of the asset's events to its view; `version` is the event's place in the asset's
+ * stream (heartbeats have none and leave it). Returns the same object when nothing changes (a late
+ * heartbeat), so a read model can skip the write; null when the asset leaves the fleet.
+ */
+export function applyToAssetView(view: AssetView, event: Exclude<AssetEvent, AssetRegistered> | HeartbeatRecorded, version: number | null): AssetView | null {
+  const versioned = (next: AssetView): AssetView => ({ ...next, version: version ?? next.version });
+  switch (event.type) {
+    case 'HeartbeatRecorded': {
+      const moved = applyHeartbeat(view, event.data);
+      return moved.lastSeenAt === view.lastSeenAt ? moved : { ...moved, offlineAt: offlineAt(moved.lastSeenAt, view.timeoutSeconds) };
+    }
+    case 'AssetReassigned':
+      return versioned({ ...view, customerId: event.data.toCustomerId });
+    case 'AssetLabelChanged':
+      return versioned({ ...view, label: event.data.label });
+    case 'AssetTimeoutChanged':
+      return versioned({ ...view, timeoutSeconds: event.data.timeoutSeconds, offlineAt: offlineAt(view.lastSeenAt, event.data.timeoutSeconds) });
+    case 'AssetDecommissioned':
+      return null;
+  }
+}
+
+/**
+ * The newest wins, by the heartbeat's own time rather than its arrival: a heartbeat older than the
+ * newest one never moves `lastSeenAt` back, and one older than the newest position never moves the
+ * position back. Returns the same object when the heartbeat changes nothing.
+ */
+export function applyHeartbeat<V extends AssetMovement>(view: V, heartbeat: HeartbeatRecorded['data']): V {
+  const at = Date.parse(heartbeat.timestamp);
+  let next = view;
+  if (view.lastSeenAt === null || at > Date.parse(view.lastSeenAt)) next = { ...next, lastSeenAt: heartbeat.timestamp };
+  if (heartbeat.lat !== null && heartbeat.lon !== null && (view.position === null || at > Date.parse(view.position.timestamp))) {
+    const { lat, lon, altitude, speed, heading, timestamp } = heartbeat;
+    next = { ...next, position: { lat, lon, altitude, speed, heading, timestamp } };
+  }
+  return next;
+}
+
+/** When an asset last seen at `lastSeenAt` goes offline; null when it never reported. */
+export function offlineAt(lastSeenAt: string | null, timeoutSeconds: number): string | null {
+  return lastSeenAt === null ? null : new Date(Date.parse(lastSeenAt) + timeoutSeconds * 1000).toISOString();
+}
+
+/** The asset's status at `now` (online until `offlineAt`), from what its view holds. */
+export function statusAt(view: Pick<AssetView, 'lastSeenAt' | 'timeoutSeconds'>, now: Date): AssetStatus {
+  return assetStatus(view.lastSeenAt === null ? null : new Date(view.lastSeenAt), view.timeoutSeconds, now);
+}

@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { applyToAssetView, newAssetView, offlineAt, statusAt, type AssetView } from './asset-view';
+import type { HeartbeatRecorded } from './events';
+
+type Heartbeat = HeartbeatRecorded['data'];
+const T0 = Date.parse('2026-11-25T12:00:00.000Z');
+const heartbeat = (secondsAfterT0: number, lat: number | null = 59.3, lon: number | null = 18.1): Heartbeat => ({
+  assetId: 'A',
+  timestamp: new Date(T0 + secondsAfterT0 * 1000).toISOString(),
+  lat,
+  lon,
+  altitude: null,
+  speed: 3,
+  heading: 90,
+  accuracy: null,
+  battery: null,
+  messageId: null,
+});
+const registered = (): AssetView =>
+  newAssetView(
+    { assetId: 'A', kind: 'vehicle', customerId: 'acme', registration: 'ABC123', label: null, callsign: null, icao24: null, timeoutSeconds: 60, registeredAt: new Date(T0).toISOString() },
+    1,
+  );
+const fold = (heartbeats: Heartbeat[]): AssetView =>
+  heartbeats.reduce<AssetView>((view, data) => applyToAssetView(view, { type: 'HeartbeatRecorded', data }, null) ?? view, registered());
+
+describe('the asset view', () => {
+  it('takes the newest heartbeat as last seen and the newest position as the position, whatever their order', () => {
+    const view = fold([heartbeat(10, 59.1), heartbeat(30, null, null), heartbeat(20, 59.2), heartbeat(5, 59.0)]);
+    expect(view.lastSeenAt).toBe(heartbeat(30).timestamp);
+    expect(view.offlineAt).toBe(new Date(T0 + 90_000).toISOString());
+    expect(view.position).toEqual({ lat: 59.2, lon: 18.1, altitude: null, speed: 3, heading: 90, timestamp: heartbeat(20).timestamp });
+  });
+
+  it('returns the same view for a heartbeat that changes nothing, so a read model can skip the write', () => {
+    const view = fold([heartbeat(20, 59.2)]);
+    expect(applyToAssetView(view, { type: 'HeartbeatRecorded', data: heartbeat(10, 59.1) }, null)).toBe(view);
+  });
+
+  it('is the same whichever order heartbeats with distinct times arrive in', () => {
+    const heartbeats = fc.uniqueArray(
+      fc.record({ second: fc.integer({ min: 0, max: 86_400 }), positioned: fc.boolean(), lat: fc.double({ min: -90, max: 90, noNaN: true }) }),
+      { selector: (h) => h.second, maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(heartbeats, fc.func(fc.integer()), (items, shuffleKey) => {
+        const inOrder = items.map((h) => heartbeat(h.second, h.positioned ? h.lat : null, h.positioned ? 18 : null));
+        const shuffled = [...inOrder].sort((a, b) => shuffleKey(a.timestamp) - shuffleKey(b.timestamp));
+        expect(fold(shuffled)).toEqual(fold(inOrder));
+      }),
+      { seed: 20261206, numRuns: 300 },
+    );
+  });
+
+  it('moves offlineAt with a new timeout, and leaves the fleet when decommissioned', () => {
+    const view = fold([heartbeat(0)]);
+    const longer = applyToAssetView(view, { type: 'AssetTimeoutChanged', data: { assetId: 'A', timeoutSeconds: 600, at: '' } }, 2);
+    expect(longer).toMatchObject({ timeoutSeconds: 600, offlineAt: offlineAt(heartbeat(0).timestamp, 600), version: 2 });
+    expect(applyToAssetView(view, { type: 'AssetDecommissioned', data: { assetId: 'A', at: '' } }, 3)).toBeNull();
+  });
+
+  it('is online until offlineAt, offline from then on, and unknown before its first heartbeat', () => {
+    const view = fold([heartbeat(0)]);
+    expect(statusAt(view, new Date(T0 + 59_999))).toBe('online');
+    expect(statusAt(view, new Date(T0 + 60_000))).toBe('offline');
+    expect(statusAt(registered(), new Date(T0))).toBe('unknown');
+  });
+});
