@@ -2,7 +2,7 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 /**
- * Beacon's lint rules. Module boundaries are enforced on two axes (STYLE.md 7):
+ * Beacon's lint rules. Module boundaries are enforced on two axes (docs/STYLE.md "Module boundaries"):
  * scope (server | dashboard | shared) and type (app | domain | data-access | util | testing).
  */
 export default [
@@ -35,7 +35,7 @@ export default [
     },
   },
   {
-    // Type-checked rules for TypeScript sources (STYLE.md 9).
+    // Type-checked rules for TypeScript sources (docs/STYLE.md "TypeScript and lint").
     files: ['**/*.ts'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },

@@ -16,8 +16,8 @@ export default [
         'error',
         { type: 'element', prefix: 'bcn', style: 'kebab-case' },
       ],
-      // House style (STYLE.md 9 and 13): OnPush everywhere, type-only imports marked as such,
-      // unused names only with a leading underscore.
+      // House style (docs/STYLE.md "TypeScript and lint", "Dashboard"): OnPush everywhere,
+      // type-only imports marked as such, unused names only with a leading underscore.
       '@angular-eslint/prefer-on-push-component-change-detection': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/ban-ts-comment': 'error',

@@ -1,4 +1,4 @@
-/** The harness's knobs, read once from the environment (STYLE.md 10) and validated up front. */
+/** The harness's knobs, read once from the environment (docs/STYLE.md "Configuration") and validated up front. */
 export interface HarnessSettings {
   scale: number;
   runs: number;

@@ -36,7 +36,7 @@ export function newApiKey(): string {
 }
 
 /**
- * `Authorization: Bearer <key>` or `X-Api-Key: <key>` (API.md "Auth"); phone apps that cannot set
+ * `Authorization: Bearer <key>` or `X-Api-Key: <key>` (docs/API.md "Auth"); phone apps that cannot set
  * headers may pass `?key=`, or the key as the last path segment, where a route allows it.
  */
 export function presentedKey(

@@ -1,4 +1,4 @@
-/** API roles (API.md "Auth"): admin does everything, viewer reads, device sends heartbeats. */
+/** API roles (docs/API.md "Auth"): admin does everything, viewer reads, device sends heartbeats. */
 export type Role = 'admin' | 'viewer' | 'device';
 
 /** Who is calling: the key's id, its role and, for scoped keys, the one customer it may touch. */

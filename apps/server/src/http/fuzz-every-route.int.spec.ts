@@ -12,7 +12,7 @@ import {
  * Hostile requests to every operation of the served OpenAPI document: path and query values with
  * control characters, lone surrogates and odd encodings; bodies nested deep, with huge numbers and
  * wrong types; wrong content types and methods; missing or bogus keys. Whatever comes, the answer
- * is never a 5xx, and every error carries API.md's JSON body.
+ * is never a 5xx, and every error carries the JSON body of docs/API.md "Errors".
  */
 let test: TestApp;
 const RUNS_PER_OPERATION = 150;

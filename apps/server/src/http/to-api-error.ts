@@ -8,7 +8,7 @@ import { ApiError } from './api-error';
 
 const RETRY_AFTER_SECONDS = 5;
 
-/** The one place where every failure becomes an HTTP answer (API.md "Errors"). */
+/** The one place where every failure becomes an HTTP answer (docs/API.md "Errors"). */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof DomainError) return fromDomainError(error);

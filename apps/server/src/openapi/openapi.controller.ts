@@ -7,7 +7,7 @@ import { API_VERSION } from './api-version';
 import { DOCS_INITIALIZER, DOCS_PAGE } from './docs-page';
 import { swaggerUiFile } from './swagger-ui-files';
 
-/** The OpenAPI document and its Swagger UI page: public, like API.md itself. */
+/** The OpenAPI document and its Swagger UI page: public (docs/API.md "Operations"). */
 @Controller('api')
 @Public()
 export class OpenApiController {

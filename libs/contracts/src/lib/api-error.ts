@@ -1,4 +1,4 @@
-/** The error codes of the HTTP API (API.md "Errors"); every 4xx/5xx body names one of them. */
+/** The error codes of the HTTP API (docs/API.md "Errors"); every 4xx/5xx body names one of them. */
 export type ApiErrorCode =
   | 'invalid_request'
   | 'unauthorized'

@@ -16,12 +16,12 @@ export interface PositionDto {
 /** One point of an asset's track: where it was at `timestamp`, in SI units (a position's shape). */
 export type TrackPointDto = PositionDto;
 
-/** `GET /api/v1/assets/:id/track` (API.md "Queries"): the points oldest first, thinned to `maxPoints`. */
+/** `GET /api/v1/assets/:id/track` (docs/API.md "Track"): the points oldest first, thinned to `maxPoints`. */
 export interface TrackResponse {
   points: TrackPointDto[];
 }
 
-/** One asset as the query side returns it (API.md "Queries"). */
+/** One asset as the query side returns it (docs/API.md "Search"). */
 export interface AssetDto {
   id: string;
   kind: AssetKind;

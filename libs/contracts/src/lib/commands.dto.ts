@@ -65,7 +65,7 @@ export interface StreamVersionResponse {
 }
 
 /**
- * A heartbeat as a device sends it (API.md "Heartbeats"); units are SI (metres, m/s, degrees).
+ * A heartbeat as a device sends it (docs/API.md "Heartbeats"); units are SI (metres, m/s, degrees).
  * It is exactly what the domain records a heartbeat from, so the type is the domain's.
  */
 export type HeartbeatRequest = HeartbeatInput;

@@ -1,5 +1,5 @@
 /**
- * One item of `GET /api/v1/customers` (API.md "Queries"). Declared here because @beacon/contracts
+ * One item of `GET /api/v1/customers` (docs/API.md "Customers"). Declared here because @beacon/contracts
  * has no customer read DTO yet; move it there when it gets one.
  */
 export interface CustomerSummary {

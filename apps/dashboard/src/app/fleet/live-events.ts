@@ -45,7 +45,7 @@ export function withPosition(
 
 /**
  * Counts cover every status whatever the status filter, while `total` and the rows follow it
- * (API.md "Queries"), so an asset leaving the filter leaves the rows and the total but its count
+ * (docs/API.md "Search"), so an asset leaving the filter leaves the rows and the total but its count
  * still moves. Assets not on the page are ignored: the next poll brings them.
  */
 export function applyStatus(

@@ -3,7 +3,7 @@ import { ApiError } from '../../http/api-error';
 
 /**
  * Whose fleet unknown aircraft of a feed join: the feed key's customer, or for an admin key the
- * `?customerId=` it names (API.md "Heartbeats").
+ * `?customerId=` it names (docs/API.md "Heartbeats").
  */
 export function feedCustomer(sender: Principal, customerIdParam: string | undefined): string {
   const customerId = sender.customerId ?? (sender.role === 'admin' ? customerIdParam : undefined);

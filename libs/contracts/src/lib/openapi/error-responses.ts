@@ -17,7 +17,7 @@ function errorResponse(description: string, example: ApiErrorBody, headers?: Res
   };
 }
 
-/** The error answers of API.md "Errors", one per status, each with the codes it carries. */
+/** The error answers of docs/API.md "Errors", one per status, each with the codes it carries. */
 const ERRORS = {
   400: ['BadRequest', errorResponse('`invalid_request`: the body, a query parameter or a header is invalid.', {
     error: 'invalid_request',

@@ -34,7 +34,7 @@ const ApiErrorDetail = objectSchemaOf<ApiErrorDetail>({
 
 const ApiError = objectSchemaOf<ApiErrorBody>({
   type: 'object',
-  description: 'The body of every 4xx and 5xx answer (API.md "Errors").',
+  description: 'The body of every 4xx and 5xx answer (docs/API.md "Errors").',
   required: ['error', 'message'],
   properties: {
     error: { enum: API_ERROR_CODES },

@@ -27,7 +27,7 @@ export type * from './openapi-types';
 const OPENAPI_3_1_DIALECT = 'https://spec.openapis.org/oas/3.1/dialect/base';
 
 /**
- * The OpenAPI 3.1 document of Beacon's HTTP API (API.md is the contract in prose). Request bodies are
+ * The OpenAPI 3.1 document of Beacon's HTTP API (the contract in prose: docs/API.md "Routes"). Request bodies are
  * the JSON Schemas the server validates with, so what the document promises is what is enforced.
  */
 export function buildOpenApiDocument(info: { version: string }): OpenApiDocument {

@@ -2,7 +2,7 @@ import { SAFE_TEXT_PATTERN } from '../unsafe-text';
 import { schemaRef } from './json-schema';
 import type { MediaType, Parameter, RequestBody, Response, SecurityRequirement, SecurityScheme } from './openapi-types';
 
-/** API.md "Auth": either header carries the same key. */
+/** docs/API.md "Auth": either header carries the same key. */
 export const securitySchemes = {
   bearer: { type: 'http', scheme: 'bearer', description: '`Authorization: Bearer <key>`' },
   apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key', description: '`X-Api-Key: <key>`' },

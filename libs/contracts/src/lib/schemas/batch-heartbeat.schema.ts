@@ -14,5 +14,5 @@ export const batchHeartbeatSchema = {
   dependentRequired: heartbeatSchema.dependentRequired,
 } as const;
 
-/** At most this many heartbeats in one request (API.md). */
+/** At most this many heartbeats in one request (docs/API.md "Limits"). */
 export const MAX_HEARTBEATS_PER_REQUEST = 10_000;

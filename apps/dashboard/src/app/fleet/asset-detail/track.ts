@@ -1,6 +1,6 @@
 import type { PositionDto, TrackPointDto } from '@beacon/contracts';
 
-/** One point of `GET /api/v1/assets/:id/track` (API.md "Queries"). */
+/** One point of `GET /api/v1/assets/:id/track` (docs/API.md "Track"). */
 export type TrackPoint = TrackPointDto;
 
 /** Enough for the shape of a day's driving; the server thins the track to this many. */
