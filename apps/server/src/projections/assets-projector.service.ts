@@ -29,8 +29,8 @@ export class AssetsProjector implements OnApplicationBootstrap, OnApplicationShu
       projection,
       ...(rebuilds ? { rebuilds } : {}),
       // Up to 50,000 events a batch: caught up, batches are what arrived since the last one; behind,
-      // bigger batches write each asset's document once for more of its heartbeats (bench at 10,000
-      // assets: 27,900 → 37,700 events/s into Elasticsearch from 20,000 to 50,000).
+      // bigger batches write each asset's document once for more of its heartbeats (50,000 against
+      // 20,000, measured: docs/performance.md "Projections").
       batchSize: 50_000,
       deadLetterAfter: config.deadLetterAfter,
       logger: new Logger(AssetsProjector.name),

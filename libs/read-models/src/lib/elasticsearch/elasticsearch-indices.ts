@@ -87,8 +87,8 @@ const SEARCHED_ONLY = { type: 'keyword', index: false, doc_values: false, copy_t
  * Every heartbeat re-indexes its asset's document, so the mapping indexes only what queries use.
  * Text search runs on `search`, a text field every searchable field is copied into; prefixes of
  * up to 4 characters are indexed, so short "starts with" terms — the ones that would expand to
- * many words — are term lookups; longer ones expand over few words anyway. Measured per rewrite
- * (bench/README.md): 47 µs with prefixes up to 10 and indexed keyword copies of every field.
+ * many words — are term lookups; longer ones expand over few words anyway. What a rewrite cost with
+ * every field indexed and longer prefixes: docs/performance.md "Projections".
  */
 export const ASSET_MAPPINGS: estypes.MappingTypeMapping = {
   dynamic: 'strict',

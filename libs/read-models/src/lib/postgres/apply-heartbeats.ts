@@ -6,8 +6,8 @@ import { latestPerAsset } from '../latest-per-asset';
  * One set-based UPDATE per batch, fed with the newest heartbeat (and newest position) per asset:
  * `last_seen_at` only moves forward, and a position replaces the stored one only when it is newer.
  * One statement rather than one for each: every update of a row writes a new version of it and
- * of its index entries (the position index rules out cheap in-place updates), so twice per batch
- * cost about twice as much (bench: `npm run bench -- projections`).
+ * of its index entries (the position index rules out cheap in-place updates), so two statements
+ * per batch would write every row twice (docs/performance.md "Projections").
  */
 export async function applyHeartbeats(client: ClientBase, heartbeats: HeartbeatRecorded['data'][]): Promise<void> {
   if (heartbeats.length === 0) return;
