@@ -15,7 +15,7 @@ import { OpenApiModule } from './openapi/openapi.module';
 import { IngestModule } from './roles/ingest.module';
 import { ProjectorModule } from './roles/projector.module';
 import { QueryModule } from './roles/query.module';
-import { ReadModelModule } from './read-model/read-model.module';
+import { ReadModelModule } from './read-side/read-model.module';
 
 /** Beacon's server; `BEACON_ROLES` decides which parts this process runs. */
 @Module({})

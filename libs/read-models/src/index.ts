@@ -10,3 +10,7 @@ export * from './lib/elasticsearch/elasticsearch-indices';
 export * from './lib/elasticsearch/elasticsearch-projection';
 export * from './lib/elasticsearch/elasticsearch-rebuild';
 export * from './lib/elasticsearch/position-retention';
+// The live stream's engine: the fleet in memory, kept current from the log; hosts carry the bytes.
+export * from './lib/live/live-engine';
+export type { LiveFilter } from './lib/live/live-filter';
+export type { LiveConnection } from './lib/live/live-hub';

@@ -5,7 +5,7 @@ import { AdminAccess } from '../auth/access.decorators';
 import type { BeaconConfig } from '../config/beacon-config';
 import { BEACON_CONFIG, PG_POOL } from '../config/config.tokens';
 import { ApiError } from '../http/api-error';
-import { elasticsearchAssetsProjectionName, POSTGRES_ASSETS_PROJECTION } from '../read-model/assets-projection';
+import { elasticsearchAssetsProjectionName, POSTGRES_ASSETS_PROJECTION } from '../read-side/assets-projection';
 
 /**
  * Events a projection set aside because its read model kept refusing them (decision 025): listed,

@@ -5,7 +5,7 @@ import { AdminAccess } from '../auth/access.decorators';
 import type { BeaconConfig } from '../config/beacon-config';
 import { BEACON_CONFIG, PG_POOL } from '../config/config.tokens';
 import { ApiError } from '../http/api-error';
-import { elasticsearchAssetsProjectionName } from '../read-model/assets-projection';
+import { elasticsearchAssetsProjectionName } from '../read-side/assets-projection';
 
 /**
  * Zero-downtime rebuilds of the asset read model (Elasticsearch). Any process files the request;

@@ -3,7 +3,7 @@ import { ConcurrencyError, HeartbeatQueueFullError } from '@beacon/event-store';
 import { InvalidCursorError } from '@beacon/read-models';
 import { HttpException } from '@nestjs/common';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
-import { isElasticsearchUnavailable } from '../read-model/elasticsearch-unavailable';
+import { isElasticsearchUnavailable } from '../read-side/elasticsearch-unavailable';
 import { ApiError } from './api-error';
 
 const RETRY_AFTER_SECONDS = 5;

@@ -3,7 +3,7 @@ import type { Client } from '@elastic/elasticsearch';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { BeaconConfig } from '../config/beacon-config';
 import { BEACON_CONFIG } from '../config/config.tokens';
-import { ELASTICSEARCH_CLIENT } from '../read-model/read-model.module';
+import { ELASTICSEARCH_CLIENT } from '../read-side/read-model.module';
 
 const EVERY_HOUR_MS = 60 * 60 * 1000;
 

@@ -8,9 +8,9 @@ import { SearchAssetsController } from '../assets/search-assets/search-assets.co
 import { SearchAssetsQueryHandler } from '../assets/search-assets/search-assets.query-handler';
 import { ListCustomersController } from '../customers/list-customers/list-customers.controller';
 import { ListCustomersQueryHandler } from '../customers/list-customers/list-customers.query-handler';
-import { LiveFeed } from '../live/live-feed.service';
-import { LiveMetrics } from '../live/live-metrics';
-import { LiveController } from '../live/live.controller';
+import { LiveFeed } from '../read-side/live/live-feed.service';
+import { LiveMetrics } from '../read-side/live/live-metrics';
+import { LiveController } from '../read-side/live/live.controller';
 import { GetStatsController } from '../stats/get-stats.controller';
 import { LogRate } from '../stats/log-rate';
 

@@ -6,7 +6,7 @@ import type { Pool } from 'pg';
 import { CurrentPrincipal, ReadAccess } from '../auth/access.decorators';
 import { readScope, type Principal } from '../auth/principal';
 import { PG_POOL } from '../config/config.tokens';
-import { ASSETS_PROJECTION, type AssetsProjection } from '../read-model/assets-projection';
+import { ASSETS_PROJECTION, type AssetsProjection } from '../read-side/assets-projection';
 import { LogRate } from './log-rate';
 
 export interface StatsResponse {

@@ -1,5 +1,5 @@
-import { adminHeaders, registerVehicle, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../testing/test-app';
-import { LiveClient } from '../testing/live-client';
+import { adminHeaders, registerVehicle, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../../testing/test-app';
+import { LiveClient } from '../../testing/live-client';
 
 let test: TestApp;
 let baseUrl: string;

@@ -1,4 +1,4 @@
-import type { BoundingBox } from '@beacon/read-models';
+import type { BoundingBox } from '../read-model.port';
 import type { LiveChange } from './live-change';
 
 /** What one client asked for (and, for a scoped viewer, what it may see). */

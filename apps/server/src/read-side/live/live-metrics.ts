@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram } from 'prom-client';
-import { BeaconMetrics } from '../metrics/beacon-metrics';
+import { BeaconMetrics } from '../../metrics/beacon-metrics';
 
 /** The live stream's metrics, in Beacon's registry. */
 @Injectable()

@@ -1,4 +1,4 @@
-import type { AssetReadModel } from '@beacon/read-models';
+import type { AssetReadModel } from '../read-model.port';
 import type { Pool } from 'pg';
 import type { LiveFleet } from './live-fleet';
 

@@ -5,7 +5,7 @@ import type { Pool } from 'pg';
 import type { BeaconConfig } from '../config/beacon-config';
 import { BEACON_CONFIG, PG_POOL } from '../config/config.tokens';
 import { ProjectionMetrics } from '../metrics/projection-metrics';
-import { ASSETS_PROJECTION, type AssetsProjection } from '../read-model/assets-projection';
+import { ASSETS_PROJECTION, type AssetsProjection } from './assets-projection';
 
 /**
  * Keeps the asset read model up to date by following the event log. Every projector process

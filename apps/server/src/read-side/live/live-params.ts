@@ -1,8 +1,8 @@
-import { parseBbox } from '../assets/search-assets/search-params';
-import { searchAssetsQuerySchema } from '../assets/search-assets/search-assets.schema';
-import { ApiError } from '../http/api-error';
-import { compileSchema } from '../http/schema-validator';
-import type { LiveFilter } from './live-filter';
+import { parseBbox } from '../../assets/search-assets/search-params';
+import { searchAssetsQuerySchema } from '../../assets/search-assets/search-assets.schema';
+import { ApiError } from '../../http/api-error';
+import { compileSchema } from '../../http/schema-validator';
+import type { LiveFilter } from '@beacon/read-models';
 
 interface LiveQueryString {
   customerId?: string;

@@ -1,9 +1,9 @@
 import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentPrincipal, KeyInQuery, ReadAccess } from '../auth/access.decorators';
-import { readScope, type Principal } from '../auth/principal';
+import { CurrentPrincipal, KeyInQuery, ReadAccess } from '../../auth/access.decorators';
+import { readScope, type Principal } from '../../auth/principal';
 import { LiveFeed } from './live-feed.service';
-import type { LiveConnection } from './live-hub';
+import type { LiveConnection } from '@beacon/read-models';
 import { parseLiveParams } from './live-params';
 
 /** How soon a browser's EventSource reconnects after the connection drops. */

@@ -1,15 +1,11 @@
-import { EventStore, LogTail, readCheckpoint, retryDelay, type RecordedEvent } from '@beacon/event-store';
-import { ASSET_READ_MODEL, type AssetReadModel } from '@beacon/read-models';
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { LogTail, readCheckpoint, retryDelay, type EventStore, type RecordedEvent } from '@beacon/event-store';
 import type { Pool } from 'pg';
-import { PG_POOL } from '../config/config.tokens';
-import { ASSETS_PROJECTION, type AssetsProjection } from '../read-model/assets-projection';
+import type { AssetReadModel } from '../read-model.port';
 import type { LiveChange } from './live-change';
 import type { LiveFilter } from './live-filter';
 import { LiveFleet } from './live-fleet';
 import { LiveHub, replayFor, type LiveConnection } from './live-hub';
 import { LiveJournal } from './live-journal';
-import { LiveMetrics } from './live-metrics';
 import { loadLiveFleet } from './load-live-fleet';
 import { PositionThrottle } from './position-throttle';
 
@@ -24,15 +20,33 @@ const KEEP_ALIVE_MS = 15_000;
 /** What a new stream starts with: nothing to replay, what it missed, or "reload, I cannot tell". */
 export type Resume = { kind: 'fresh' } | { kind: 'replay'; chunk: string } | { kind: 'resync' };
 
+/** What the engine reports, for the host's metrics and log. */
+export interface LiveEngineObserver {
+  clients(count: number): void;
+  messagesSent(count: number): void;
+  /** Seconds from an event being recorded in the log to its changes being written to clients. */
+  pushDelay(seconds: number): void;
+  clientDropped(): void;
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export interface LiveEngineOptions {
+  pool: Pool;
+  store: EventStore;
+  readModel: AssetReadModel;
+  /** The projection whose checkpoint says how much of the log the read model holds. */
+  projectionName: string;
+  observer: LiveEngineObserver;
+}
+
 /**
- * The live stream of this process. Every query process follows the event log itself (no broker):
+ * The live stream of one process. Every query process follows the event log itself (no broker):
  * it loads the fleet from the read model, then applies the log from the read model's checkpoint,
  * so any process can serve any client. A tick turns passed deadlines into offline changes and lets
- * held-back positions go.
+ * held-back positions go. The host only connects clients and carries their bytes.
  */
-@Injectable()
-export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
-  private readonly logger = new Logger(LiveFeed.name);
+export class LiveEngine {
   private readonly hub = new LiveHub();
   private readonly journal = new LiveJournal();
   private readonly throttle = new PositionThrottle();
@@ -44,37 +58,31 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
   private timers: NodeJS.Timeout[] = [];
   private running = false;
 
-  constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
-    private readonly store: EventStore,
-    @Inject(ASSET_READ_MODEL) private readonly readModel: AssetReadModel,
-    @Inject(ASSETS_PROJECTION) private readonly projection: AssetsProjection,
-    private readonly metrics: LiveMetrics,
-  ) {}
+  constructor(private readonly options: LiveEngineOptions) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  async start(): Promise<void> {
     this.running = true;
     this.timers = [setInterval(() => this.tick(), TICK_MS), setInterval(() => this.hub.keepAlive(), KEEP_ALIVE_MS)];
     // A read model that is down must not keep the server from starting: the stream starts when it can.
     if (!(await this.follow(1))) void this.retryFollow();
   }
 
-  /** Before the HTTP server closes: it would otherwise wait for every open stream to be left. */
-  beforeApplicationShutdown(): void {
+  /** Ends every stream at once, so that closing the server does not wait for clients to leave. */
+  endStreams(): void {
     this.running = false;
     for (const timer of this.timers) clearInterval(timer);
     this.hub.endAll();
-    this.metrics.clients.set(0);
+    this.options.observer.clients(0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async stop(): Promise<void> {
     await this.tail?.stop();
   }
 
   /** Adds a client; returns what it should be sent first. */
   connect(connection: LiveConnection, filter: LiveFilter, lastEventId: string | null): Resume {
     this.hub.add(connection, filter);
-    this.metrics.clients.set(this.hub.connections);
+    this.options.observer.clients(this.hub.connections);
     if (lastEventId === null) return { kind: 'fresh' };
     const missed = this.journal.since(lastEventId);
     return missed === null ? { kind: 'resync' } : { kind: 'replay', chunk: replayFor(filter, missed) };
@@ -82,35 +90,36 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   disconnect(connection: LiveConnection, filter: LiveFilter): void {
     this.hub.remove(connection, filter);
-    this.metrics.clients.set(this.hub.connections);
+    this.options.observer.clients(this.hub.connections);
   }
 
   /** A client the hub dropped for falling behind. */
   dropped(): void {
-    this.metrics.dropped.inc();
+    this.options.observer.clientDropped();
   }
 
   private async follow(attempt: number): Promise<boolean> {
+    const { pool, store, readModel, projectionName, observer } = this.options;
     try {
       // The checkpoint first: the read model holds at least what it covers, the log the rest.
-      const after = await readCheckpoint(this.pool, this.projection.name);
+      const after = await readCheckpoint(pool, projectionName);
       const fleet = new LiveFleet(Date.now());
-      await loadLiveFleet(fleet, this.readModel, this.pool);
+      await loadLiveFleet(fleet, readModel, pool);
       this.fleet = fleet;
-      this.tail = new LogTail(this.pool, this.store, {
+      this.tail = new LogTail(pool, store, {
         after,
         handle: (events) => this.applyLog(events),
-        onError: (error) => this.logger.warn(`live stream: reading the log failed: ${error.message}`),
+        onError: (error) => observer.warn(`live stream: reading the log failed: ${error.message}`),
       });
       await this.tail.start();
       if (!this.running) {
         await this.tail.stop(); // the server began stopping while this start was under way
         return true;
       }
-      this.logger.log(`live stream follows the log from position ${after} with ${fleet.size} assets`);
+      observer.info(`live stream follows the log from position ${after} with ${fleet.size} assets`);
       return true;
     } catch (error) {
-      this.logger.warn(`live stream could not start (attempt ${attempt}): ${(error as Error).message}`);
+      observer.warn(`live stream could not start (attempt ${attempt}): ${(error as Error).message}`);
       return false;
     }
   }
@@ -133,11 +142,11 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
     const fromLog = this.fromLog;
     this.fromLog = [];
     this.publish([...this.throttle.admit(fromLog, now), ...this.fleet.expire(now), ...this.throttle.due(now)]);
-    for (const recordedAt of this.recordedAt.splice(0)) this.metrics.pushDelay.observe((Date.now() - recordedAt) / 1000);
+    for (const recordedAt of this.recordedAt.splice(0)) this.options.observer.pushDelay((Date.now() - recordedAt) / 1000);
   }
 
   private publish(changes: LiveChange[]): void {
     if (changes.length === 0) return;
-    this.metrics.messages.inc(this.hub.publish(this.journal.append(changes)));
+    this.options.observer.messagesSent(this.hub.publish(this.journal.append(changes)));
   }
 }
