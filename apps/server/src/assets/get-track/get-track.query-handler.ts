@@ -28,8 +28,10 @@ export class GetTrackQueryHandler implements IQueryHandler<GetTrackQuery, TrackR
       if (!(await this.readModel.get(assetId, new Date()))) throw unknownAsset(assetId);
       return { points: downsampleTrack(await this.readModel.track({ assetId, from, to, limit: TRACK_READ_LIMIT }), maxPoints) };
     }
-    const periods = ownershipPeriods(await this.store.readStream<AssetEvent>(assetStream(assetId)));
-    if (!periods.some((period) => period.customerId === scope)) throw unknownAsset(assetId);
+    const events = await this.store.readStream<AssetEvent>(assetStream(assetId));
+    const periods = ownershipPeriods(events);
+    // A decommissioned asset is gone for every caller, as the read model answers an admin.
+    if (events.some((e) => e.type === 'AssetDecommissioned') || !periods.some((p) => p.customerId === scope)) throw unknownAsset(assetId);
     const points: TrackPoint[] = [];
     for (const window of windowsOwnedBy(periods, scope, from, to)) {
       points.push(...(await this.readModel.track({ assetId, from: window.from, to: window.to, limit: TRACK_READ_LIMIT - points.length })));

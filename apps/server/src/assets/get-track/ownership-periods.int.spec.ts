@@ -56,6 +56,18 @@ describe('the track of an asset that changed hands', () => {
   });
 });
 
+describe('the track of a decommissioned asset', () => {
+  it('is gone for its owners as it is for an admin', async () => {
+    await admin('POST', '/api/v1/assets', { id: 'OWNED-3', kind: 'vehicle', customerId: 'first' });
+    expect((await admin('POST', '/api/v1/heartbeats', { assetId: 'OWNED-3', lat: 59.5, lon: 18 })).statusCode).toBe(202);
+    const track = (key: string) => test.request({ method: 'GET', url: '/api/v1/assets/OWNED-3/track', headers: { authorization: `Bearer ${key}` } });
+    await eventually(async () => expect((await track(keys['first'] ?? '')).statusCode).toBe(200));
+    expect((await test.request({ method: 'DELETE', url: '/api/v1/assets/OWNED-3', headers: adminHeaders })).statusCode).toBe(200);
+    expect((await track(keys['first'] ?? '')).statusCode).toBe(404);
+    expect((await test.request({ method: 'GET', url: '/api/v1/assets/OWNED-3/track', headers: adminHeaders })).statusCode).toBe(404);
+  });
+});
+
 describe('the live stream of an asset that changed hands', () => {
   const latOf = (data: Record<string, unknown>) => (data['position'] as { lat: number }).lat;
 
