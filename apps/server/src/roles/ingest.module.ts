@@ -9,7 +9,7 @@ import { IssueApiKeyController } from '../auth/issue-api-key/issue-api-key.contr
 import { RevokeApiKeyController } from '../auth/revoke-api-key/revoke-api-key.controller';
 import { RegisterCustomerController } from '../customers/register-customer/register-customer.controller';
 import { RegisterCustomerHandler } from '../customers/register-customer/register-customer.handler';
-import { AssetDirectory } from '../heartbeats/asset-directory';
+import { AssetDirectory } from '../shared/asset-directory';
 import { RecordHeartbeatsController } from '../heartbeats/record-heartbeats/record-heartbeats.controller';
 import { PingRoute } from '../heartbeats/record-heartbeats/ping.route';
 import { RecordHeartbeatsHandler } from '../heartbeats/record-heartbeats/record-heartbeats.handler';

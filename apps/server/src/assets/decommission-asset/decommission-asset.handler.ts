@@ -1,7 +1,7 @@
 import { assetFold, assetStream, decideAsset } from '@beacon/domain';
 import { decideAndAppend, EventStore, type AppendResult } from '@beacon/event-store';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AssetDirectory } from '../../heartbeats/asset-directory';
+import { AssetDirectory } from '../../shared/asset-directory';
 import { DecommissionAssetCommand } from './decommission-asset.command';
 
 /** The asset leaves the fleet: its heartbeats are refused from now on, its history stays. */

@@ -1,7 +1,7 @@
 import { assetFold, assetStream, customerStream, decideAsset } from '@beacon/domain';
 import { decideAndAppend, EventStore, type AppendResult } from '@beacon/event-store';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AssetDirectory } from '../../heartbeats/asset-directory';
+import { AssetDirectory } from '../../shared/asset-directory';
 import { RegisterAssetCommand } from './register-asset.command';
 
 /**

@@ -1,7 +1,7 @@
 import { assetFold, assetStream, customerStream, decideAsset } from '@beacon/domain';
 import { ConcurrencyError, decideAndAppend, EventStore, type AppendResult } from '@beacon/event-store';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AssetDirectory } from '../../heartbeats/asset-directory';
+import { AssetDirectory } from '../../shared/asset-directory';
 import { UpdateAssetCommand } from './update-asset.command';
 
 /** Load, check the client's version, decide, append with that version. Returns the new version and its position. */

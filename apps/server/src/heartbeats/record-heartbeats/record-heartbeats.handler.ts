@@ -6,7 +6,7 @@ import { mayWriteFor } from '../../auth/principal';
 import type { BeaconConfig } from '../../config/beacon-config';
 import { BEACON_CONFIG } from '../../config/config.tokens';
 import { BeaconMetrics } from '../../metrics/beacon-metrics';
-import { AssetDirectory } from '../asset-directory';
+import { AssetDirectory } from '../../shared/asset-directory';
 import {
   RecordHeartbeatsCommand,
   type RecordHeartbeatsResult,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../../config/config.tokens';
-import { AssetDirectory } from '../../heartbeats/asset-directory';
+import { AssetDirectory } from '../../shared/asset-directory';
 
 /** Where an aircraft stands in one customer's fleet. */
 export type FleetAircraftEntry =
