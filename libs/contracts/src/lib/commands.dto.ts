@@ -1,4 +1,3 @@
-import type { HeartbeatInput } from '@beacon/domain';
 import type { AssetKind } from './asset.dto';
 
 export interface RegisterCustomerRequest {
@@ -65,10 +64,34 @@ export interface StreamVersionResponse {
 }
 
 /**
- * A heartbeat as a device sends it (docs/API.md "Heartbeats"); units are SI (metres, m/s, degrees).
- * It is exactly what the domain records a heartbeat from, so the type is the domain's.
+ * A heartbeat as a device sends it (docs/API.md "Heartbeats"); units are SI (metres, m/s, degrees), and
+ * the last four fields are for aircraft (ADS-B feeds). The domain's `HeartbeatInput` has the same
+ * fields and takes this shape as it is; the two are declared apart so that contracts depend on
+ * nothing (decision 031).
  */
-export type HeartbeatRequest = HeartbeatInput;
+export interface HeartbeatRequest {
+  /** ISO-8601; when the position was taken. Defaults to when it was received. */
+  timestamp?: string;
+  lat?: number;
+  lon?: number;
+  /** Metres above sea level. */
+  altitude?: number;
+  /** Metres per second. */
+  speed?: number;
+  /** Degrees clockwise from true north, 0 ≤ heading < 360. */
+  heading?: number;
+  /** Metres. */
+  accuracy?: number;
+  /** Percent. */
+  battery?: number;
+  /** The device's id for this message, so that one sent twice is stored once. */
+  messageId?: string;
+  /** Metres per second, climbing when positive. */
+  verticalRate?: number;
+  onGround?: boolean;
+  squawk?: string;
+  callsign?: string;
+}
 
 /** A heartbeat of a batch names its asset. */
 export interface BatchHeartbeatRequest extends HeartbeatRequest {
