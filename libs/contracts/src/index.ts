@@ -1,6 +1,7 @@
 export * from './lib/api-error';
 export * from './lib/asset.dto';
 export * from './lib/commands.dto';
+export * from './lib/customer.dto';
 export * from './lib/live.dto';
 export * from './lib/unsafe-text';
 export * from './lib/schemas/heartbeat.schema';

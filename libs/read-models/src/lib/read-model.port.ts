@@ -1,4 +1,4 @@
-import type { AssetDto, AssetKind, AssetStatus, SearchAssetsResponse, TrackPointDto } from '@beacon/contracts';
+import type { AssetDto, AssetKind, AssetStatus, CustomerDto, SearchAssetsResponse, TrackPointDto } from '@beacon/contracts';
 import type { RecordedEvent } from '@beacon/event-store';
 import type { PoolClient } from 'pg';
 
@@ -45,12 +45,8 @@ export interface AssetSearch {
   cursor?: string;
 }
 
-export interface CustomerView {
-  id: string;
-  name: string;
-  address: string | null;
-  assetCount: number;
-}
+/** One customer with the size of its fleet, as the API lists it. */
+export type CustomerView = CustomerDto;
 
 /** One point of an asset's track, as the API returns it. */
 export type TrackPoint = TrackPointDto;

@@ -1,9 +1,12 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { SearchAssetsResponse } from '@beacon/contracts';
+import type {
+  CustomerDto,
+  CustomerList,
+  SearchAssetsResponse,
+} from '@beacon/contracts';
 import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
-import type { CustomerSummary, ListCustomersResponse } from './customer';
 import type { FleetQuery } from './fleet-query';
 import { FLEET_PAGE_LIMIT } from './fleet-query';
 
@@ -18,9 +21,9 @@ export class FleetApi {
     });
   }
 
-  listCustomers(): Observable<CustomerSummary[]> {
+  listCustomers(): Observable<CustomerDto[]> {
     return this.http
-      .get<ListCustomersResponse>('/api/v1/customers')
+      .get<CustomerList>('/api/v1/customers')
       .pipe(map((response) => response.items));
   }
 }

@@ -1,6 +1,10 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { AssetStatus, SearchAssetsResponse } from '@beacon/contracts';
+import type {
+  AssetStatus,
+  CustomerDto,
+  SearchAssetsResponse,
+} from '@beacon/contracts';
 import type { Observable } from 'rxjs';
 import {
   Subject,
@@ -14,7 +18,6 @@ import {
 } from 'rxjs';
 import { Clock } from '../shared/clock';
 import { retryWithBackoff } from './backoff';
-import type { CustomerSummary } from './customer';
 import { FleetApi } from './fleet-api';
 import type { FleetQuery } from './fleet-query';
 import { EMPTY_QUERY } from './fleet-query';
@@ -58,7 +61,7 @@ export class FleetStore {
 
   private readonly filtersState = signal<FleetQuery>(EMPTY_QUERY);
   private readonly shown = signal<ShownPage | null>(null);
-  private readonly customersState = signal<CustomerSummary[]>([]);
+  private readonly customersState = signal<CustomerDto[]>([]);
   private readonly lastPollAt = signal<number | null>(null);
   private readonly liveLostAt = signal<number | null>(null);
   private readonly failingState = signal(false);

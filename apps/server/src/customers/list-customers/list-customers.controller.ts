@@ -1,3 +1,4 @@
+import type { CustomerList } from '@beacon/contracts';
 import type { CustomerView } from '@beacon/read-models';
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
@@ -11,7 +12,7 @@ export class ListCustomersController {
 
   @Get()
   @ReadAccess()
-  async list(@CurrentPrincipal() caller: Principal): Promise<{ items: CustomerView[] }> {
+  async list(@CurrentPrincipal() caller: Principal): Promise<CustomerList> {
     return { items: await this.queries.execute<ListCustomersQuery, CustomerView[]>(new ListCustomersQuery(readScope(caller))) };
   }
 }

@@ -7,6 +7,7 @@ import type {
   StreamVersionResponse,
 } from '../commands.dto';
 import type { StatusCounts } from '../asset.dto';
+import type { CustomerDto, CustomerList } from '../customer.dto';
 import { nullable, objectSchemaOf, schemaRef } from './json-schema';
 
 const StreamVersionResponse = objectSchemaOf<StreamVersionResponse>({
@@ -73,15 +74,7 @@ const HeartbeatsAcceptedResponse = objectSchemaOf<HeartbeatsAcceptedResponse>({
   },
 });
 
-/** One item of `GET /api/v1/customers`; the read model's `CustomerView` has this shape. */
-interface CustomerSummary {
-  id: string;
-  name: string;
-  address: string | null;
-  assetCount: number;
-}
-
-const Customer = objectSchemaOf<CustomerSummary>({
+const Customer = objectSchemaOf<CustomerDto>({
   type: 'object',
   required: ['id', 'name', 'address', 'assetCount'],
   properties: {
@@ -92,7 +85,7 @@ const Customer = objectSchemaOf<CustomerSummary>({
   },
 });
 
-const CustomerList = objectSchemaOf<{ items: CustomerSummary[] }>({
+const CustomerList = objectSchemaOf<CustomerList>({
   type: 'object',
   description: 'A customer-scoped key sees only its own customer.',
   required: ['items'],

@@ -1,12 +1,12 @@
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
-import type { CustomerSummary } from '../customer';
+import type { CustomerDto } from '@beacon/contracts';
 import type { FleetQuery } from '../fleet-query';
 import { EMPTY_QUERY } from '../fleet-query';
 import { FleetFilters } from './fleet-filters';
 
 describe('FleetFilters', () => {
-  const customers: CustomerSummary[] = [
+  const customers: CustomerDto[] = [
     { id: 'acme', name: 'Acme Logistics', address: null, assetCount: 3 },
     { id: 'sky', name: 'Sky Charter', address: 'Airport 1', assetCount: 7 },
   ];

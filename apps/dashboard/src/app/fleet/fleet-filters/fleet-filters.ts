@@ -4,9 +4,8 @@ import {
   input,
   output,
 } from '@angular/core';
-import type { AssetStatus } from '@beacon/contracts';
+import type { AssetStatus, CustomerDto } from '@beacon/contracts';
 import { ASSET_STATUSES } from '@beacon/contracts';
-import type { CustomerSummary } from '../customer';
 import type { FleetQuery } from '../fleet-query';
 import { isAssetStatus } from '../fleet-query';
 
@@ -19,7 +18,7 @@ import { isAssetStatus } from '../fleet-query';
 })
 export class FleetFilters {
   readonly filters = input.required<FleetQuery>();
-  readonly customers = input.required<readonly CustomerSummary[]>();
+  readonly customers = input.required<readonly CustomerDto[]>();
 
   readonly searchChange = output<string>();
   readonly customerChange = output<string>();
