@@ -1,11 +1,12 @@
+import { DEFAULT_SEARCH_LIMIT } from '@beacon/contracts';
 import type { AssetSearch, BoundingBox, TrackQuery } from '@beacon/read-models';
 import { seededRandom } from '../../lib/heartbeat-data';
 import { CITIES, cityBox } from './fleet-cities';
 import { MAKE_WORDS, VEHICLE_BODIES } from './fleet-names';
 import type { FleetPlan } from './fleet-plan';
 
-/** The API's default page size (apps/server search-params.ts, DEFAULT_SEARCH_LIMIT). */
-const LIMIT = 100;
+/** The API's default page size. */
+const LIMIT = DEFAULT_SEARCH_LIMIT;
 /** Points read for one track before it is downsampled (apps/server get-track.query-handler.ts). */
 const TRACK_READ_LIMIT = 10_000;
 const DAY_MS = 24 * 60 * 60 * 1000;

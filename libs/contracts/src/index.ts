@@ -11,3 +11,7 @@ export * from './lib/schemas/batch-heartbeat.schema';
 export * from './lib/schemas/issue-api-key.schema';
 export * from './lib/schemas/update-asset.schema';
 export * from './lib/openapi/openapi-document';
+export * from './lib/queries/query-schema';
+export * from './lib/queries/search-assets-query';
+export * from './lib/queries/track-query';
+export * from './lib/queries/live-query';

@@ -47,11 +47,3 @@ export interface SearchAssetsResponse {
   counts: StatusCounts;
   nextCursor: string | null;
 }
-
-export interface SearchAssetsParams {
-  q?: string;
-  customerId?: string;
-  status?: AssetStatus;
-  kind?: AssetKind;
-  limit?: number;
-}

@@ -1,12 +1,15 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import type { HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CustomerDto,
   CustomerList,
+  SearchAssetsQueryParams,
   SearchAssetsResponse,
 } from '@beacon/contracts';
 import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
+import { toHttpParams } from '../shared/query-params';
 import type { FleetQuery } from './fleet-query';
 import { FLEET_PAGE_LIMIT } from './fleet-query';
 
@@ -28,12 +31,13 @@ export class FleetApi {
   }
 }
 
-/** Unset filters are left out rather than sent empty (`status=` is not a valid status). */
+/** The search for what the user has chosen; unset filters ('') are left out of the query string. */
 export function toSearchParams(filters: FleetQuery): HttpParams {
-  let params = new HttpParams().set('limit', FLEET_PAGE_LIMIT);
-  const q = filters.q.trim();
-  if (q) params = params.set('q', q);
-  if (filters.customerId) params = params.set('customerId', filters.customerId);
-  if (filters.status) params = params.set('status', filters.status);
-  return params;
+  const query: SearchAssetsQueryParams = {
+    limit: FLEET_PAGE_LIMIT,
+    q: filters.q.trim(),
+    customerId: filters.customerId,
+    status: filters.status,
+  };
+  return toHttpParams(query);
 }

@@ -3,6 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import type {
   LiveEventName,
   LivePositionEvent,
+  LiveQueryParams,
   LiveResyncEvent,
   LiveStatusEvent,
 } from '@beacon/contracts';
@@ -16,6 +17,7 @@ import {
   retry,
   timer,
 } from 'rxjs';
+import { queryPairs } from '../shared/query-params';
 import { backoffMs } from './backoff';
 
 /** What the dashboard needs of an EventSource: the browser's own, or a fake in specs. */
@@ -40,11 +42,8 @@ export type LiveEvent =
 /** `reconnecting` covers both the browser's own retries and our reopening after it gave up. */
 export type LiveState = 'idle' | 'connecting' | 'connected' | 'reconnecting';
 
-export interface LiveParams {
-  customerId?: string;
-  /** `minLon,minLat,maxLon,maxLat`, as the asset search takes it. */
-  bbox?: string;
-}
+/** What the dashboard watches: one customer's assets, or those in a box. */
+export type LiveParams = Pick<LiveQueryParams, 'customerId' | 'bbox'>;
 
 /** EventSource.CLOSED: the browser has given up (an HTTP error answer) and will not retry. */
 const CLOSED = 2;
@@ -146,11 +145,12 @@ export function liveUrl(
   params: LiveParams,
   lastEventId: string | null = null,
 ): string {
-  const query = new URLSearchParams();
-  if (params.customerId) query.set('customerId', params.customerId);
-  if (params.bbox) query.set('bbox', params.bbox);
-  if (lastEventId) query.set('lastEventId', lastEventId);
-  const search = query.toString();
+  const query: LiveQueryParams = {
+    customerId: params.customerId,
+    bbox: params.bbox,
+    lastEventId: lastEventId ?? undefined,
+  };
+  const search = new URLSearchParams(queryPairs(query)).toString();
   return search ? `/api/v1/live?${search}` : '/api/v1/live';
 }
 

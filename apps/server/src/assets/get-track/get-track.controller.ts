@@ -1,4 +1,4 @@
-import type { TrackResponse } from '@beacon/contracts';
+import { DEFAULT_TRACK_MAX_POINTS, trackQuerySchema, type TrackQueryParams, type TrackResponse } from '@beacon/contracts';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, ReadAccess } from '../../auth/access.decorators';
@@ -9,21 +9,13 @@ import { GetTrackQuery } from './get-track.query';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const validate = compileSchema<{ from?: string; to?: string; maxPoints?: number }>({
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    from: { type: 'string', format: 'date-time' },
-    to: { type: 'string', format: 'date-time' },
-    maxPoints: { type: 'integer', minimum: 2, maximum: 10_000 },
-  },
-});
+const validate = compileSchema<TrackQueryParams>(trackQuerySchema);
 
 @Controller('api/v1/assets')
 export class GetTrackController {
   constructor(private readonly queries: QueryBus) {}
 
-  /** The last 24 hours unless `from`/`to` say otherwise; at most `maxPoints` (default 1,000). */
+  /** The last 24 hours unless `from`/`to` say otherwise; at most `maxPoints`. */
   @Get(':id/track')
   @ReadAccess()
   track(
@@ -35,6 +27,6 @@ export class GetTrackController {
     const to = params.to ? new Date(params.to) : new Date();
     const from = params.from ? new Date(params.from) : new Date(to.getTime() - DAY_MS);
     if (from > to) throw new ApiError('invalid_request', 'from must not be after to', [{ field: 'from', reason: 'is after to' }]);
-    return this.queries.execute(new GetTrackQuery(id, from, to, params.maxPoints ?? 1000, readScope(caller)));
+    return this.queries.execute(new GetTrackQuery(id, from, to, params.maxPoints ?? DEFAULT_TRACK_MAX_POINTS, readScope(caller)));
   }
 }

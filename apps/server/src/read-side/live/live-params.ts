@@ -1,30 +1,10 @@
+import { liveQuerySchema, type LiveQueryParams } from '@beacon/contracts';
+import type { LiveFilter } from '@beacon/read-models';
 import { parseBbox } from '../../assets/search-assets/search-params';
-import { searchAssetsQuerySchema } from '../../assets/search-assets/search-assets.schema';
 import { ApiError } from '../../http/api-error';
 import { compileSchema } from '../../http/schema-validator';
-import type { LiveFilter } from '@beacon/read-models';
 
-interface LiveQueryString {
-  customerId?: string;
-  bbox?: string;
-  /** For clients that open a new stream themselves and cannot set `Last-Event-ID`. */
-  lastEventId?: string;
-  key?: string;
-}
-
-/** Query string of `GET /api/v1/live`: the search's customer and bbox, as the search checks them. */
-const liveQuerySchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    customerId: searchAssetsQuerySchema.properties.customerId,
-    bbox: searchAssetsQuerySchema.properties.bbox,
-    lastEventId: { type: 'string', maxLength: 100 },
-    key: { type: 'string', maxLength: 200 },
-  },
-} as const;
-
-const validate = compileSchema<LiveQueryString>(liveQuerySchema);
+const validate = compileSchema<LiveQueryParams>(liveQuerySchema);
 
 export interface LiveParams {
   filter: LiveFilter;

@@ -1,7 +1,9 @@
+import { searchAssetsQuerySchema } from '../queries/search-assets-query';
+import { trackQuerySchema } from '../queries/track-query';
 import { IF_MATCH_PATTERN } from '../schemas/update-asset.schema';
-import { searchParameters, trackParameters } from './asset-parameters';
 import { errors } from './error-responses';
 import { assetIdParameter, commandResponse, jsonBody, jsonResponse, KEYED, ROLES } from './operation-parts';
+import { queryParameters } from './query-parameters';
 import type { Parameter, Paths } from './openapi-types';
 
 const ifMatch: Parameter = {
@@ -32,7 +34,7 @@ export const assetPaths: Paths = {
       description: ROLES.read,
       tags: ['assets'],
       security: KEYED,
-      parameters: searchParameters,
+      parameters: queryParameters(searchAssetsQuerySchema),
       responses: {
         200: jsonResponse('A page of at most `limit` matches; `nextCursor` asks for the next.', 'SearchAssetsResponse'),
         ...errors(400, 401, 403, 429, 503),
@@ -84,7 +86,7 @@ export const assetPaths: Paths = {
         `Another customer's asset is a 404 for a scoped key, as its detail is. ${ROLES.read}`,
       tags: ['assets'],
       security: KEYED,
-      parameters: [assetIdParameter, ...trackParameters],
+      parameters: [assetIdParameter, ...queryParameters(trackQuerySchema)],
       responses: { 200: jsonResponse('The track, in time order.', 'Track'), ...errors(400, 401, 403, 404, 429, 503) },
     },
   },

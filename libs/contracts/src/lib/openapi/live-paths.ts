@@ -1,8 +1,8 @@
-import { SAFE_TEXT_PATTERN } from '../unsafe-text';
-import { bboxSchema } from './asset-parameters';
+import { liveQuerySchema } from '../queries/live-query';
 import { errors } from './error-responses';
 import { schemaRef } from './json-schema';
 import { KEYED_OR_QUERY_KEY, ROLES } from './operation-parts';
+import { queryParameters } from './query-parameters';
 import type { Parameter, Paths, Response } from './openapi-types';
 
 const RESUME =
@@ -17,30 +17,7 @@ const liveParameters: Parameter[] = [
     description: `The \`id\` of the last message received; EventSource sends it when it reconnects. ${RESUME}`,
     schema: { type: 'string', examples: ['5f3a9c1e-42'] },
   },
-  {
-    name: 'lastEventId',
-    in: 'query',
-    description: 'The same as `Last-Event-ID`, for clients that open a new stream themselves; the header wins.',
-    schema: { type: 'string', maxLength: 100, pattern: SAFE_TEXT_PATTERN },
-  },
-  {
-    name: 'customerId',
-    in: 'query',
-    description: "Only this customer's assets. A key scoped to a customer watches its own; naming another is a 403.",
-    schema: { type: 'string', maxLength: 64, pattern: SAFE_TEXT_PATTERN },
-  },
-  {
-    name: 'bbox',
-    in: 'query',
-    description: 'Only events of assets whose latest position lies inside the box; assets without a position send none.',
-    schema: bboxSchema,
-  },
-  {
-    name: 'key',
-    in: 'query',
-    description: "The API key, for browsers' EventSource, which cannot set headers (the `queryKey` scheme).",
-    schema: { type: 'string', maxLength: 200, pattern: SAFE_TEXT_PATTERN },
-  },
+  ...queryParameters(liveQuerySchema),
 ];
 
 const stream: Response = {

@@ -1,8 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AssetDto, TrackResponse } from '@beacon/contracts';
+import type {
+  AssetDto,
+  TrackQueryParams,
+  TrackResponse,
+} from '@beacon/contracts';
 import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
+import { toHttpParams } from '../../shared/query-params';
 import type { TrackPoint } from './track';
 import { TRACK_MAX_POINTS } from './track';
 
@@ -16,9 +21,10 @@ export class AssetDetailApi {
   }
 
   getTrack(id: string): Observable<TrackPoint[]> {
+    const query: TrackQueryParams = { maxPoints: TRACK_MAX_POINTS };
     return this.http
       .get<TrackResponse>(`${assetUrl(id)}/track`, {
-        params: { maxPoints: TRACK_MAX_POINTS },
+        params: toHttpParams(query),
       })
       .pipe(map((response) => response.points));
   }
