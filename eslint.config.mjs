@@ -1,9 +1,11 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import { importRules } from './tools/eslint/import-rules.mjs';
 
 /**
  * Beacon's lint rules. Module boundaries are enforced on two axes (docs/STYLE.md "Module boundaries"):
- * scope (server | dashboard | shared) and type (app | contracts | domain | data-access | util | testing).
+ * scope (server | dashboard | shared) and type (app | contracts | domain | data-access | util | testing);
+ * the import rules (tools/eslint/import-rules.mjs) keep test helpers out of production code.
  */
 export default [
   ...nx.configs['flat/base'],
@@ -42,6 +44,7 @@ export default [
       ],
     },
   },
+  ...importRules,
   {
     // Type-checked rules for TypeScript sources (docs/STYLE.md "TypeScript and lint").
     files: ['**/*.ts'],

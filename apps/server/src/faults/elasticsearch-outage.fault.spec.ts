@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ServerProcess } from '../testing/server-process';
 import { adminHeaders } from '../testing/test-app';
-import { registerFleet, sendPings, storedMessages } from './fault-load';
+import { registerFleet, sendPings, storedMessages } from '../testing/fault-load';
 
 /**
  * Elasticsearch stopped for 30 s under ingest: ingest does not notice (the log is in PostgreSQL),

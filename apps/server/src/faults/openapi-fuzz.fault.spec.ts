@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { ServerProcess } from '../testing/server-process';
 import { ensureSchemathesis, runSchemathesis, SCHEMATHESIS_VERSION } from '../testing/schemathesis';
 import { adminHeaders, TEST_ADMIN_KEY } from '../testing/test-app';
-import { registerFleet } from './fault-load';
+import { registerFleet } from '../testing/fault-load';
 
 /**
  * Schemathesis, an OpenAPI fuzzer written by others, against the built server's own document:

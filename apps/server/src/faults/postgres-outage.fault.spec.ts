@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ServerProcess } from '../testing/server-process';
-import { registerFleet, sendPings, storedMessages } from './fault-load';
+import { registerFleet, sendPings, storedMessages } from '../testing/fault-load';
 
 /**
  * PostgreSQL stopped for 10 s under ingest, with one server process: meanwhile every answer is a

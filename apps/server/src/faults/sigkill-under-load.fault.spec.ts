@@ -2,7 +2,7 @@ import { type TestDatabase, createTestDatabase } from '@beacon/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ServerProcess } from '../testing/server-process';
 import { adminHeaders } from '../testing/test-app';
-import { registerFleet, sendPings, storedMessages } from './fault-load';
+import { registerFleet, sendPings, storedMessages } from '../testing/fault-load';
 
 /**
  * The server killed with SIGKILL while 64 clients send heartbeats: a 202 means durably stored, so

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../index';
 import { locatePackageNative } from './binaries';
 import { isRoot } from './postgres-user';
-import { cleanup, query, tempDir, TEST_SETTINGS } from './test-support';
+import { cleanup, query, tempDir, TEST_SETTINGS } from '../testing/test-support';
 
 // Models CI cloning the repo under a 0700 home (e.g. /root): binaries and data
 // dir are both unreachable for the postgres user. Not root: the normal path.

@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { locatePackageNative } from './binaries';
 import { stageBinaries } from './stage-binaries';
-import { tempDir } from './test-support';
+import { tempDir } from '../testing/test-support';
 
 describe('stageBinaries', () => {
   let dir: string;

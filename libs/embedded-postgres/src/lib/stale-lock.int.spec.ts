@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../index';
-import { cleanup, query, tempDir, TEST_SETTINGS } from './test-support';
+import { cleanup, query, tempDir, TEST_SETTINGS } from '../testing/test-support';
 
 describe('restart after a killed run', () => {
   let dir: string;

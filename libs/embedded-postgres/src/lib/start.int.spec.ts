@@ -5,7 +5,7 @@ import {
   startEmbeddedPostgres,
   type EmbeddedPostgresHandle,
 } from '../index';
-import { cleanup, query, tempDir, TEST_SETTINGS } from './test-support';
+import { cleanup, query, tempDir, TEST_SETTINGS } from '../testing/test-support';
 
 describe('startEmbeddedPostgres (real PostgreSQL)', () => {
   let dir: string;

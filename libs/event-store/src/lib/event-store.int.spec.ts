@@ -5,7 +5,7 @@ import { eventStoreMigrations } from './migrations';
 import { ConcurrencyError } from './errors';
 import { EventStore } from './event-store';
 import type { NewHeartbeat } from './heartbeat-row';
-import { heartbeatFixture } from './heartbeat.fixture';
+import { heartbeatFixture } from '../testing/heartbeat.fixture';
 import { takeGlobalOrderLock } from './global-order-lock';
 import { inTransaction } from './transaction';
 

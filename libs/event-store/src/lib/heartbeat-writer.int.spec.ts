@@ -1,7 +1,7 @@
 import { createTestDatabase, eventually, type TestDatabase } from '@beacon/testing';
 import { Client, Pool } from 'pg';
 import type { NewHeartbeat } from './heartbeat-row';
-import { heartbeatFixture } from './heartbeat.fixture';
+import { heartbeatFixture } from '../testing/heartbeat.fixture';
 import { takeGlobalOrderLock } from './global-order-lock';
 import { HeartbeatWriter } from './heartbeat-writer';
 import { runMigrations } from './migrate';

@@ -2,7 +2,7 @@ import { createTestDatabase, type TestDatabase } from '@beacon/testing';
 import { Pool } from 'pg';
 import { EventStore } from './event-store';
 import type { NewHeartbeat } from './heartbeat-row';
-import { heartbeatFixture } from './heartbeat.fixture';
+import { heartbeatFixture } from '../testing/heartbeat.fixture';
 import { dropExpiredHeartbeatPartitions } from './heartbeat-partitions';
 import { runMigrations } from './migrate';
 import { eventStoreMigrations } from './migrations';

@@ -1,6 +1,6 @@
 import { assetStream, customerStream } from '@beacon/domain';
 import type { NewHeartbeat } from '@beacon/event-store';
-import { createElasticsearchHarness } from './elasticsearch.harness';
+import { createElasticsearchHarness } from '../../testing/elasticsearch.harness';
 import { BulkWriteError, ElasticsearchAssetsProjection } from './elasticsearch-projection';
 import { ElasticsearchIndices } from './elasticsearch-indices';
 

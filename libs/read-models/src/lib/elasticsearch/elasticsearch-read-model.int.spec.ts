@@ -1,4 +1,4 @@
-import { describeReadModelContract } from '../contract/read-model.contract';
-import { createElasticsearchHarness } from './elasticsearch.harness';
+import { describeReadModelContract } from '../../testing/contract/read-model.contract';
+import { createElasticsearchHarness } from '../../testing/elasticsearch.harness';
 
 describeReadModelContract('elasticsearch', createElasticsearchHarness);

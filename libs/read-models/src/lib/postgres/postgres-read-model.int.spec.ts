@@ -1,4 +1,4 @@
-import { describeReadModelContract } from '../contract/read-model.contract';
-import { createPostgresHarness } from './postgres.harness';
+import { describeReadModelContract } from '../../testing/contract/read-model.contract';
+import { createPostgresHarness } from '../../testing/postgres.harness';
 
 describeReadModelContract('postgres', createPostgresHarness);

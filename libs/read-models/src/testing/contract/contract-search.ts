@@ -1,5 +1,5 @@
 import type { SearchAssetsResponse } from '@beacon/contracts';
-import type { AssetReadModel, AssetSearch } from '../read-model.port';
+import type { AssetReadModel, AssetSearch } from '../../lib/read-model.port';
 import { NOW } from './contract-fleet';
 
 /** The adapter under test; set once the harness exists (cases are declared before it does). */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AssetReadModel } from '../read-model.port';
+import type { AssetReadModel } from '../../lib/read-model.port';
 import { BY_REGISTRATION, CUSTOMER_VIEWS, FEED_TRUCK_VIEW, FLEET_COUNTS, MILK_TANKER_VIEW } from './contract-answers';
 import { FEED_TRUCK, FLATBED, loadContractFleet, MILK_TANKER, NOW, SCRAPPED_TRUCK, SPARE_TRAILER, TRACTOR } from './contract-fleet';
 import { idsOf, searchAt } from './contract-search';

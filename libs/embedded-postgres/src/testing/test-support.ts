@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { CLUSTERS_ROOT } from './relocate-cluster';
+import { CLUSTERS_ROOT } from '../lib/relocate-cluster';
 
 /** Quiet and fast: tests do not need durability. */
 export const TEST_SETTINGS = {

@@ -1,4 +1,4 @@
-import type { NewHeartbeat } from './heartbeat-row';
+import type { NewHeartbeat } from '../lib/heartbeat-row';
 
 /** A heartbeat for tests: at `timestamp`, deduplicated by `messageId` when given, else by time. */
 export function heartbeatFixture(assetId: string, timestamp: string, messageId?: string): NewHeartbeat {

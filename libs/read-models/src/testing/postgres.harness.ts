@@ -1,10 +1,10 @@
 import { EventStore, eventStoreMigrations, inTransaction, runMigrations } from '@beacon/event-store';
 import { createTestDatabase } from '@beacon/testing';
 import { Pool } from 'pg';
-import type { ReadModelHarness } from '../contract/read-model-harness';
-import { postgresAssetsProjection } from './assets.projection';
-import { postgresReadModelMigrations } from './migrations';
-import { PostgresAssetReadModel } from './postgres-asset-read-model';
+import type { ReadModelHarness } from './contract/read-model-harness';
+import { postgresAssetsProjection } from '../lib/postgres/assets.projection';
+import { postgresReadModelMigrations } from '../lib/postgres/migrations';
+import { PostgresAssetReadModel } from '../lib/postgres/postgres-asset-read-model';
 
 const BATCH_SIZE = 1000;
 

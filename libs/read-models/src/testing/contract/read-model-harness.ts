@@ -1,5 +1,5 @@
 import type { EventStore } from '@beacon/event-store';
-import type { AssetReadModel } from '../read-model.port';
+import type { AssetReadModel } from '../../lib/read-model.port';
 
 /**
  * One read-model adapter prepared for the contract suite: an event log on a fresh test database,

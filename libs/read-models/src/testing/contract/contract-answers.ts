@@ -1,5 +1,5 @@
 import type { AssetDto, StatusCounts } from '@beacon/contracts';
-import type { CustomerView, TrackPoint } from '../read-model.port';
+import type { CustomerView, TrackPoint } from '../../lib/read-model.port';
 import {
   AURORA,
   CRANE_TRUCK,

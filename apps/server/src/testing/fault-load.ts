@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { adminHeaders } from '../testing/test-app';
+import { adminHeaders } from './test-app';
 
 /** What became of every heartbeat a load run sent. */
 export interface LoadOutcome {

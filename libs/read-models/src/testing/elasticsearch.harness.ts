@@ -1,10 +1,10 @@
 import { EventStore, eventStoreMigrations, runMigrations } from '@beacon/event-store';
 import { createTestDatabase, createTestElasticsearch } from '@beacon/testing';
 import { Pool } from 'pg';
-import type { ReadModelHarness } from '../contract/read-model-harness';
-import { ElasticsearchAssetReadModel } from './elasticsearch-asset-read-model';
-import { aliasesOf, ElasticsearchIndices, ensureElasticsearchSchema } from './elasticsearch-indices';
-import { ElasticsearchAssetsProjection } from './elasticsearch-projection';
+import type { ReadModelHarness } from './contract/read-model-harness';
+import { ElasticsearchAssetReadModel } from '../lib/elasticsearch/elasticsearch-asset-read-model';
+import { aliasesOf, ElasticsearchIndices, ensureElasticsearchSchema } from '../lib/elasticsearch/elasticsearch-indices';
+import { ElasticsearchAssetsProjection } from '../lib/elasticsearch/elasticsearch-projection';
 
 /** The Elasticsearch adapter on the run's node, with its event log on a fresh test database. */
 export async function createElasticsearchHarness(): Promise<ReadModelHarness & { projection: ElasticsearchAssetsProjection; elasticsearch: Awaited<ReturnType<typeof createTestElasticsearch>> }> {

@@ -1,6 +1,6 @@
 import type { StatusCounts } from '@beacon/contracts';
 import { describe, expect, it } from '@jest/globals';
-import type { AssetSearch, BoundingBox } from '../read-model.port';
+import type { AssetSearch, BoundingBox } from '../../lib/read-model.port';
 import { BY_REGISTRATION, FLEET_COUNTS } from './contract-answers';
 import {
   CRANE_TRUCK,
