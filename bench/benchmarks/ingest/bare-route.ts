@@ -9,10 +9,9 @@ export interface BareRoute {
   child: Child;
 }
 
-/** Forks `bare-route-server.ts` (through ts-node, like the harness) and waits for its port. */
+/** Forks `bare-route-server.ts` and waits for its port; it inherits the harness's way of running TypeScript (`--require`). */
 export async function startBareRoute(): Promise<BareRoute> {
   const forked = fork(join(__dirname, 'bare-route-server.ts'), [], {
-    execArgv: ['--require', 'ts-node/register/transpile-only'],
     env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '..', '..', 'tsconfig.json') },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

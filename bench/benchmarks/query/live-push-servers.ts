@@ -48,10 +48,9 @@ export async function startBeaconPushServer(databaseUrl: string, log: (line: str
   };
 }
 
-/** The baseline: `live-push-bare-server.ts` forked through ts-node like the harness. */
+/** The baseline: `live-push-bare-server.ts`, forked; it inherits the harness's way of running TypeScript (`--require`). */
 export async function startBarePushServer(): Promise<PushServer> {
   const forked = fork(join(__dirname, 'live-push-bare-server.ts'), [], {
-    execArgv: ['--require', 'ts-node/register/transpile-only'],
     env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '..', '..', 'tsconfig.json') },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
