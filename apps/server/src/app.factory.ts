@@ -1,3 +1,4 @@
+import { fastifyOptions } from '@beacon/http-edge';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -7,7 +8,6 @@ import type { BeaconConfig } from './config/beacon-config';
 import { serveDashboard } from './dashboard/serve-dashboard';
 import { answerMethodNotAllowed } from './http/answer-method-not-allowed';
 import { decodeContentEncoding } from './http/decode-content-encoding';
-import { fastifyOptions } from './http/fastify-options';
 import { installBodyParsing } from './http/install-body-parsing';
 import { installRateLimit } from './http/install-rate-limit';
 import { installSecurityHeaders } from './http/install-security-headers';

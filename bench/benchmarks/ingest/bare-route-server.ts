@@ -5,8 +5,8 @@
  * handler that parses the same JSON body (Fastify's parser, as Nest's adapter uses) and answers
  * 202 as the real endpoints do.
  */
+import { fastifyOptions } from '@beacon/http-edge';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
-import { fastifyOptions } from '../../../apps/server/src/http/fastify-options';
 
 export const BARE_ROUTE_PATHS = ['/api/v1/assets/:id/heartbeats', '/api/v1/heartbeats'] as const;
 

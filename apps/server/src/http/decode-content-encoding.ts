@@ -1,8 +1,8 @@
+import { bodyLimitOf } from '@beacon/http-edge';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Transform, type Readable } from 'node:stream';
 import { createGunzip, createInflate } from 'node:zlib';
 import { ApiError } from './api-error';
-import { bodyLimitOf } from './fastify-options';
 
 /** The encodings a request body may come in; `identity` is none. */
 const DECODERS = new Map<string, (() => Transform) | null>([

@@ -1,7 +1,7 @@
+import { BODY_LIMIT_BYTES, BULK_BODY_LIMIT_BYTES } from '@beacon/http-edge';
 import type { InjectOptions } from 'fastify';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { adminHeaders, registerVehicle, startTestApp, type TestApp } from '../testing/test-app';
-import { BODY_LIMIT_BYTES, BULK_BODY_LIMIT_BYTES } from './fastify-options';
 
 /** What every route does with methods it has no handler for, encoded bodies, and bodies that are not there. */
 let test: TestApp;

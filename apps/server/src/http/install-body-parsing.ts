@@ -1,7 +1,7 @@
+import { BODY_LIMIT_BYTES, BULK_PATHS } from '@beacon/http-edge';
 import formBody from '@fastify/formbody';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ApiError } from './api-error';
-import { BODY_LIMIT_BYTES, BULK_PATHS } from './fastify-options';
 
 /**
  * Body parsing: JSON (Fastify's own parser), form bodies (OsmAnd phones post forms), NDJSON as text
