@@ -4,8 +4,9 @@ import { importRules } from './tools/eslint/import-rules.mjs';
 
 /**
  * Beacon's lint rules. Module boundaries are enforced on two axes (docs/STYLE.md "Module boundaries"):
- * scope (server | dashboard | shared) and type (app | contracts | domain | data-access | util | testing);
- * the import rules (tools/eslint/import-rules.mjs) keep test helpers out of production code.
+ * scope (server | dashboard | shared) and type (app | bench | tools | contracts | domain | data-access | util | testing);
+ * the import rules (tools/eslint/import-rules.mjs) keep test helpers out of production code and
+ * every project, bench/ and tools/ included, behind its public entry point.
  */
 export default [
   ...nx.configs['flat/base'],
@@ -35,6 +36,12 @@ export default [
               onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:util', 'type:contracts', 'type:testing'],
             },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
+            // The benchmarks and the workspace's scripts use libraries, never an app (which has no entry point).
+            {
+              sourceTag: 'type:bench',
+              onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:util', 'type:contracts', 'type:testing'],
+            },
+            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:util'] },
             {
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:util', 'type:contracts', 'type:testing'],

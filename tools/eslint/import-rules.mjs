@@ -36,6 +36,23 @@ const TEST_HELPERS = {
 };
 
 /**
+ * A relative path that climbs out of its project into another (`../../libs/…`, `../../../apps/…`):
+ * another project is used through its public entry point. @nx/enforce-module-boundaries also
+ * refuses a relative path between two projects, but only in `import`s; this holds for `require()`
+ * and `import()` too, and for bench/ and tools/.
+ */
+const CROSS_PROJECT = {
+  regex: '^(\\.\\./)+(apps|libs|bench|tools|e2e)(/|$)',
+  message: 'Another project is imported through its public entry point (@beacon/<name>), never by a relative path.',
+};
+
+/** A file inside a project (`@beacon/read-models/src/lib/…`): only the entry point is public. */
+const INSIDE_A_PROJECT = {
+  regex: '^@beacon/[^/]+/',
+  message: 'A project is imported through its public entry point (@beacon/<name>), never a file inside it.',
+};
+
+/**
  * The rules no-restricted-imports applies to `import`, applied to `require()` and `import()` too
  * (the .cjs and .mjs scripts load modules so). esquery's regular expressions cannot hold a `/`.
  */
@@ -57,14 +74,20 @@ function restrictImports(patterns) {
 }
 
 /**
- * Production code never imports a test helper. One config object per set of files, each listing
+ * All code, bench/ and tools/ included, reaches another project only through its entry point, and
+ * production code never imports a test helper. One config object per set of files, each listing
  * every rule for them: a later object's no-restricted-imports replaces an earlier one's.
  */
 export const importRules = [
   {
     basePath: ROOT,
     files: CODE,
+    rules: restrictImports([CROSS_PROJECT, INSIDE_A_PROJECT]),
+  },
+  {
+    basePath: ROOT,
+    files: CODE,
     ignores: TEST_CODE,
-    rules: restrictImports([TEST_HELPERS]),
+    rules: restrictImports([CROSS_PROJECT, INSIDE_A_PROJECT, TEST_HELPERS]),
   },
 ];
