@@ -64,10 +64,10 @@ export interface StreamVersionResponse {
 }
 
 /**
- * A heartbeat as a device sends it (docs/API.md "Heartbeats"); units are SI (metres, m/s, degrees), and
- * the last four fields are for aircraft (ADS-B feeds). The domain's `HeartbeatInput` has the same
- * fields and takes this shape as it is; the two are declared apart so that contracts depend on
- * nothing (decision 031).
+ * A heartbeat as a device sends it (docs/API.md "Heartbeats"); units are SI (metres, m/s,
+ * degrees), and the last four fields are for aircraft (ADS-B feeds). The domain's `HeartbeatInput`
+ * has the same fields and takes this shape as it is; the two are declared apart so that contracts
+ * depend on nothing (decision 031).
  */
 export interface HeartbeatRequest {
   /** ISO-8601; when the position was taken. Defaults to when it was received. */

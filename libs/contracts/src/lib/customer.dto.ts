@@ -1,4 +1,4 @@
-/** One customer as `GET /api/v1/customers` lists it (API.md "Queries"). */
+/** One customer as `GET /api/v1/customers` lists it (docs/API.md "Customers"). */
 export interface CustomerDto {
   id: string;
   name: string;
