@@ -24,7 +24,8 @@ export function parseSearchParams(query: Record<string, string>): AssetSearch {
 export function parseBbox(text: string): BoundingBox {
   const [minLon, minLat, maxLon, maxLat] = text.split(',').map(Number) as [number, number, number, number];
   if (minLon > maxLon || minLat > maxLat) {
-    throw new ApiError('invalid_request', 'bbox is invalid', [{ field: 'bbox', reason: 'must be minLon,minLat,maxLon,maxLat with min ≤ max' }]);
+    const reason = 'must be minLon,minLat,maxLon,maxLat with min ≤ max';
+    throw new ApiError('invalid_request', 'bbox is invalid', [{ field: 'bbox', reason }]);
   }
   return { minLon, minLat, maxLon, maxLat };
 }

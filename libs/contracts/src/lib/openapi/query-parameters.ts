@@ -1,4 +1,4 @@
-import type { QuerySchemaOf } from '../queries/query-schema';
+import type { ParameterSchema, QuerySchemaOf } from '../queries/query-schema';
 import type { Parameter } from './openapi-types';
 
 /**
@@ -6,10 +6,6 @@ import type { Parameter } from './openapi-types';
  * property is a parameter, its description the parameter's, the rest of it the parameter's schema.
  */
 export function queryParameters<T>(query: QuerySchemaOf<T>): Parameter[] {
-  return Object.entries<QuerySchemaOf<T>['properties'][keyof T]>(query.properties).map(([name, { description, ...schema }]) => ({
-    name,
-    in: 'query',
-    description,
-    schema,
-  }));
+  const properties = Object.entries<ParameterSchema>(query.properties);
+  return properties.map(([name, { description, ...schema }]) => ({ name, in: 'query', description, schema }));
 }

@@ -6,7 +6,9 @@ import type { QuerySchemaOf } from './query-schema';
 import { searchAssetsQuerySchema } from './search-assets-query';
 import { trackQuerySchema } from './track-query';
 
-const served = JSON.parse(JSON.stringify(buildOpenApiDocument({ version: '1.2.3' }))) as ReturnType<typeof buildOpenApiDocument>;
+const served = JSON.parse(JSON.stringify(buildOpenApiDocument({ version: '1.2.3' }))) as ReturnType<
+  typeof buildOpenApiDocument
+>;
 const queryParametersOf = (path: string) => (served.paths[path]?.get?.parameters ?? []).filter((p) => p.in === 'query');
 
 describe('the query schemas', () => {
@@ -19,7 +21,12 @@ describe('the query schemas', () => {
     ['/api/v1/assets/{id}/track', trackQuerySchema],
     ['/api/v1/live', liveQuerySchema],
   ] as const)('of GET %s are its query parameters in the OpenAPI document', (path, schema: QuerySchemaOf<object>) => {
-    const fromSchema = Object.entries(schema.properties).map(([name, { description, ...rest }]) => ({ name, in: 'query', description, schema: rest }));
+    const fromSchema = Object.entries(schema.properties).map(([name, { description, ...rest }]) => ({
+      name,
+      in: 'query',
+      description,
+      schema: rest,
+    }));
     expect(queryParametersOf(path)).toEqual(fromSchema);
   });
 
