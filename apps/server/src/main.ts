@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createBeaconApp } from './app.factory';
-import { demoAdminKey } from './auth/demo-admin-key';
+import { demoAdminKey, demoAdminKeyFile } from './auth/demo-admin-key';
 import { loadConfig, type BeaconConfig } from './config/beacon-config';
 import { openDatabase } from './database/database-url';
 import { Readiness } from './health/readiness';
@@ -14,7 +14,9 @@ const logger = new Logger('Beacon');
 async function bootstrap(): Promise<void> {
   // The dashboard build sits beside the server's in dist/apps/.
   let config: BeaconConfig = loadConfig(process.env, { dashboardDir: join(__dirname, '..', 'dashboard', 'browser') });
-  if (config.demo && !config.adminKey) config = { ...config, adminKey: demoAdminKey(config.dataDir) };
+  if (config.demo && !config.adminKey) {
+    config = { ...config, adminKey: demoAdminKey(config.dataDir), adminKeyFile: demoAdminKeyFile(config.dataDir) };
+  }
   // From here on, every line (the database's start-up included) goes through the one logger.
   const pino = createLogger({ level: config.logLevel, format: config.logFormat });
   Logger.overrideLogger(new NestPinoLogger(pino));

@@ -2,14 +2,14 @@ import { EventStore } from '@beacon/event-store';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { BeaconConfig } from '../config/beacon-config';
-import { BEACON_CONFIG, PG_POOL } from '../config/config.tokens';
+import { PG_POOL } from '../config/config.tokens';
 import { ApiError } from '../http/api-error';
 import type { RequestMetadata } from '../http/request-metadata';
 import { BeaconMetrics } from '../metrics/beacon-metrics';
 import { API_KEY_REVOKED_CHANNEL, apiKeyStream, type ApiKeyIssued, type ApiKeyRevoked } from './api-key-events';
 import { ApiKeyUsage } from './api-key-usage';
 import { keyDigest, newApiKey, sameDigest } from './api-key';
+import { BootstrapAdminKey } from './bootstrap-admin-key';
 import { BOOTSTRAP_ADMIN, type Principal, type Role } from './principal';
 
 /**
@@ -49,19 +49,16 @@ export interface ApiKeyView {
  */
 @Injectable()
 export class ApiKeys {
-  private readonly adminDigest: Buffer | null;
   private readonly known = new Map<string, KnownKey>();
   private readonly unknown = new Map<string, number>();
 
   constructor(
     private readonly store: EventStore,
     @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(BEACON_CONFIG) config: BeaconConfig,
+    private readonly adminKey: BootstrapAdminKey,
     private readonly usage: ApiKeyUsage,
     private readonly metrics: BeaconMetrics,
-  ) {
-    this.adminDigest = config.adminKey ? keyDigest(config.adminKey).bytes : null;
-  }
+  ) {}
 
   async issue(
     request: { role: Role; name: string; customerId: string | null; expiresAt: string | null },
@@ -105,7 +102,7 @@ export class ApiKeys {
    */
   knownPrincipal(key: string, now = Date.now()): Principal | undefined {
     const { bytes: digest, hex: hash } = keyDigest(key);
-    if (this.adminDigest && sameDigest(digest, this.adminDigest)) return BOOTSTRAP_ADMIN;
+    if (this.adminKey.matches(digest)) return BOOTSTRAP_ADMIN;
     const entry = this.known.get(hash);
     if (!entry) return undefined;
     if (now - entry.checkedAt >= RECHECK_MS || (entry.expiresAt !== null && now >= entry.expiresAt)) {

@@ -2,12 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Where the demo keeps its admin key; `npm run admin-key:rotate` writes a new one there. */
+export function demoAdminKeyFile(dataDir: string): string {
+  return join(dataDir, 'admin-key');
+}
+
 /**
  * The demo needs an admin key to send commands with curl, but nobody should have to invent one:
  * generate it once, keep it beside the demo's data (mode 0600), and reuse it on every start.
  */
 export function demoAdminKey(dataDir: string): string {
-  const file = join(dataDir, 'admin-key');
+  const file = demoAdminKeyFile(dataDir);
   try {
     return readFileSync(file, 'utf8').trim();
   } catch {

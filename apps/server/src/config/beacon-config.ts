@@ -22,6 +22,11 @@ export interface BeaconConfig {
   /** When false, reads need no key (the local demo only); writes always do. */
   auth: boolean;
   adminKey: string | null;
+  /**
+   * The file the admin key came from (`BEACON_ADMIN_KEY_FILE`, or the demo's), read again while the
+   * server runs so that the key can be rotated; null for a key given directly.
+   */
+  adminKeyFile: string | null;
   /** The built dashboard to serve at `/`; null serves none. */
   dashboardDir: string | null;
   /** Heartbeats older than this many days are dropped (whole daily partitions); null keeps all. */
@@ -79,6 +84,7 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string | null }):
     demo: parseSwitch('BEACON_DEMO', read('BEACON_DEMO') ?? 'off'),
     auth: parseSwitch('BEACON_AUTH', read('BEACON_AUTH') ?? 'on'),
     adminKey: parseKey('BEACON_ADMIN_KEY', read('BEACON_ADMIN_KEY')),
+    adminKeyFile: env['BEACON_ADMIN_KEY_FILE'] ? resolve(env['BEACON_ADMIN_KEY_FILE']) : null,
     dashboardDir: read('BEACON_DASHBOARD_DIR') ?? defaults.dashboardDir,
     retentionDays,
     heartbeatMaxAgeDays: parseMaxAgeDays(read('BEACON_HEARTBEAT_MAX_AGE_DAYS'), retentionDays ?? DEFAULT_MAX_AGE_DAYS),
@@ -170,7 +176,7 @@ function parseSwitch(name: string, value: string): boolean {
 }
 
 /** A key given in the environment (the admin key, the metrics key): long enough not to be guessed. */
-function parseKey(name: string, value: string | undefined): string | null {
+export function parseKey(name: string, value: string | undefined): string | null {
   if (value === undefined) return null;
   if (value.length < 16) throw new ConfigError(`${name} must be at least 16 characters long`);
   return value;

@@ -41,6 +41,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ BEACON_ADMIN_KEY_FILE: file }, defaults).adminKey).toBe('a-very-long-admin-key');
   });
 
+  it('remembers the file an admin key came from, to read it again when the key is rotated', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'beacon-config-')), 'key');
+    writeFileSync(file, 'a-very-long-admin-key\n');
+    expect(loadConfig({ BEACON_ADMIN_KEY_FILE: file }, defaults).adminKeyFile).toBe(file);
+    expect(loadConfig({ BEACON_ADMIN_KEY: 'a-very-long-admin-key' }, defaults).adminKeyFile).toBeNull();
+  });
+
   it("puts BEACON_DATABASE_PASSWORD(_FILE) into the database URL, escaped", () => {
     const file = join(mkdtempSync(join(tmpdir(), 'beacon-config-')), 'password');
     writeFileSync(file, 'p@ss:/word%\n');
