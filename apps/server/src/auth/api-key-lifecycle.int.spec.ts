@@ -29,7 +29,7 @@ const readWith = (app: TestApp, key: string, remoteAddress = '127.0.0.1') =>
   app.request({ method: 'GET', url: '/api/v1/customers', headers: { authorization: `Bearer ${key}` }, remoteAddress });
 const lookups = async (app: TestApp): Promise<number> => {
   const metrics = (await app.request({ method: 'GET', url: '/metrics', headers: adminHeaders })).body;
-  return Number(/^beacon_api_key_lookups_total (\d+)/m.exec(metrics)?.[1] ?? NaN);
+  return Number(/^beacon_api_key_lookups_total\{result="invalid"\} (\d+)/m.exec(metrics)?.[1] ?? NaN);
 };
 
 describe('API keys', () => {

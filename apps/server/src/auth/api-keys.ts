@@ -125,22 +125,33 @@ export class ApiKeys {
     if (known) return known;
     const { bytes: digest, hex: hash } = keyDigest(key);
     if (this.knownInvalid(key, now)) return null;
-    this.metrics.apiKeyLookups.inc();
-    const result = await this.pool.query<{ data: ApiKeyIssued; revoked: boolean }>(
-      `SELECT i.data, EXISTS (SELECT 1 FROM events r WHERE r.stream_id = i.stream_id AND r.type = 'ApiKeyRevoked') AS revoked
-         FROM events i WHERE i.type = 'ApiKeyIssued' AND i.data->>'keyHash' = $1 LIMIT 1`,
-      [hash],
-    );
-    const row = result.rows[0];
+    const row = await this.lookUp(hash);
     const expiresAt = row?.data.expiresAt ? Date.parse(row.data.expiresAt) : null;
     if (!row || row.revoked || (expiresAt !== null && now >= expiresAt) || !sameDigest(Buffer.from(row.data.keyHash, 'hex'), digest)) {
+      this.metrics.apiKeyLookups.inc({ result: 'invalid' });
       remember(this.unknown, hash, now);
       return null;
     }
+    this.metrics.apiKeyLookups.inc({ result: 'valid' });
     const principal: Principal = { keyId: row.data.keyId, role: row.data.role, customerId: row.data.customerId };
     remember(this.known, hash, { principal, expiresAt, checkedAt: now });
     this.usage.used(principal.keyId, now);
     return principal;
+  }
+
+  /** The issue of the key with this digest, and whether it was revoked; undefined for a key never issued. */
+  private async lookUp(hash: string): Promise<{ data: ApiKeyIssued; revoked: boolean } | undefined> {
+    try {
+      const result = await this.pool.query<{ data: ApiKeyIssued; revoked: boolean }>(
+        `SELECT i.data, EXISTS (SELECT 1 FROM events r WHERE r.stream_id = i.stream_id AND r.type = 'ApiKeyRevoked') AS revoked
+           FROM events i WHERE i.type = 'ApiKeyIssued' AND i.data->>'keyHash' = $1 LIMIT 1`,
+        [hash],
+      );
+      return result.rows[0];
+    } catch (error) {
+      this.metrics.apiKeyLookups.inc({ result: 'failed' });
+      throw error;
+    }
   }
 
   /** Every key ever issued, oldest first, with its state. */

@@ -3,6 +3,7 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 
 const HEARTBEAT_OUTCOMES = ['accepted', 'duplicate', 'rejected'] as const;
 export type HeartbeatOutcome = (typeof HEARTBEAT_OUTCOMES)[number];
+const API_KEY_LOOKUP_RESULTS = ['valid', 'invalid', 'failed'] as const;
 
 /**
  * Beacon's Prometheus metrics, one registry per process (`GET /metrics`). Names follow Prometheus
@@ -62,7 +63,8 @@ export class BeaconMetrics {
 
   readonly apiKeyLookups = new Counter({
     name: 'beacon_api_key_lookups_total',
-    help: 'API keys looked up in the database (a key not in memory: new, recently rechecked, or unknown)',
+    help: 'API keys looked up in the database (a key not in memory: new, due for its recheck, or unknown), by result: valid, invalid (unknown, revoked or expired) or failed (the database did not answer)',
+    labelNames: ['result'] as const,
     registers: [this.registry],
   });
 
@@ -77,6 +79,7 @@ export class BeaconMetrics {
     // Every outcome is exported from the start (a rate of 0, not a missing series), so the hot path
     // can skip increments by zero.
     for (const outcome of HEARTBEAT_OUTCOMES) this.heartbeats.inc({ outcome }, 0);
+    for (const result of API_KEY_LOOKUP_RESULTS) this.apiKeyLookups.inc({ result }, 0);
   }
 
   /** Counts one request's heartbeats by outcome; each `inc` hashes its labels, so zeros are skipped. */
