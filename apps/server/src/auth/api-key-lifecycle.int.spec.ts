@@ -3,8 +3,8 @@ import { adminHeaders, migratedTestDatabase, startTestApp, type TestApp } from '
 
 /**
  * Keys live and die: an admin lists them (never the key), revokes one, and every process refuses
- * it within a second; a key may carry an expiry; unknown keys cost one lookup each, and an address
- * that keeps presenting them is stopped before any lookup.
+ * it within a second; a key may carry an expiry; unknown keys cost one lookup each, even when copies
+ * arrive together, and an address that keeps presenting them is stopped before any lookup.
  */
 let one: TestApp;
 let other: TestApp;
@@ -75,13 +75,17 @@ describe('API keys', () => {
     const before = await lookups(other);
     for (let i = 0; i < 10; i++) expect((await readWith(other, 'bcn_the-same-made-up-key', '10.1.1.1')).statusCode).toBe(401);
     expect((await lookups(other)) - before).toBe(1);
+    // Copies of a new key that arrive together, from several addresses, share one lookup.
+    const together = await Promise.all(Array.from({ length: 10 }, (_, i) => readWith(other, 'bcn_sent-together', `10.1.2.${i}`)));
+    expect(together.map((answer) => answer.statusCode)).toEqual(Array(10).fill(401));
+    expect((await lookups(other)) - before).toBe(2);
 
     // A flood of distinct made-up keys from one address: 401 until the limit (20 a minute), then 429.
     const statuses: number[] = [];
     for (let i = 0; i < 60; i++) statuses.push((await readWith(other, `bcn_guess-${i}`, '10.2.2.2')).statusCode);
     expect(statuses.filter((s) => s === 401)).toHaveLength(20);
     expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
-    expect((await lookups(other)) - before).toBe(1 + 20);
+    expect((await lookups(other)) - before).toBe(2 + 20);
     const limited = await readWith(other, 'bcn_one-more', '10.2.2.2');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
 

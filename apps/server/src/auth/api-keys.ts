@@ -44,13 +44,16 @@ export interface ApiKeyView {
  * API keys are events (`ApiKeyIssued`, `ApiKeyRevoked` in stream `apikey-<id>`), so who was given
  * access when, and who took it away, is in the audit trail. Lookups go by digest through an index
  * on the log. Valid keys are remembered for a few seconds and dropped at once when a revocation is
- * announced (LISTEN/NOTIFY); unknown keys are remembered too, so a flood of made-up keys costs one
- * lookup per distinct key.
+ * announced (LISTEN/NOTIFY); unknown keys are remembered too, and copies of a key that arrive while
+ * it is being looked up wait for that lookup, so a flood of made-up keys costs one lookup per
+ * distinct key.
  */
 @Injectable()
 export class ApiKeys {
   private readonly known = new Map<string, KnownKey>();
   private readonly unknown = new Map<string, number>();
+  /** Lookups under way, by digest: copies of a key that arrive together share one. */
+  private readonly lookingUp = new Map<string, Promise<Principal | null>>();
 
   constructor(
     private readonly store: EventStore,
@@ -123,8 +126,18 @@ export class ApiKeys {
   async authenticate(key: string, now = Date.now()): Promise<Principal | null> {
     const known = this.knownPrincipal(key, now);
     if (known) return known;
-    const { bytes: digest, hex: hash } = keyDigest(key);
     if (this.knownInvalid(key, now)) return null;
+    const { hex: hash } = keyDigest(key);
+    let lookup = this.lookingUp.get(hash);
+    if (!lookup) {
+      lookup = this.lookUpAndRemember(key, now).finally(() => this.lookingUp.delete(hash));
+      this.lookingUp.set(hash, lookup);
+    }
+    return lookup;
+  }
+
+  private async lookUpAndRemember(key: string, now: number): Promise<Principal | null> {
+    const { bytes: digest, hex: hash } = keyDigest(key);
     const row = await this.lookUp(hash);
     const expiresAt = row?.data.expiresAt ? Date.parse(row.data.expiresAt) : null;
     if (!row || row.revoked || (expiresAt !== null && now >= expiresAt) || !sameDigest(Buffer.from(row.data.keyHash, 'hex'), digest)) {
