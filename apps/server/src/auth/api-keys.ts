@@ -108,12 +108,23 @@ export class ApiKeys {
     if (this.adminKey.matches(digest)) return BOOTSTRAP_ADMIN;
     const entry = this.known.get(hash);
     if (!entry) return undefined;
-    if (now - entry.checkedAt >= RECHECK_MS || (entry.expiresAt !== null && now >= entry.expiresAt)) {
+    if (entry.expiresAt !== null && now >= entry.expiresAt) {
       this.known.delete(hash);
       return undefined;
     }
+    // Due for its recheck: kept until the lookup answers, so that `dueForRecheck` can tell.
+    if (now - entry.checkedAt >= RECHECK_MS) return undefined;
     this.usage.used(entry.principal.keyId, now);
     return entry.principal;
+  }
+
+  /**
+   * True for a key that was valid at its last lookup and is only due for another (revoked keys are
+   * forgotten at once): not a guess, so the invalid keys its client address sent must not hold it up.
+   */
+  dueForRecheck(key: string, now = Date.now()): boolean {
+    const entry = this.known.get(keyDigest(key).hex);
+    return entry !== undefined && (entry.expiresAt === null || now < entry.expiresAt);
   }
 
   /** True when the key was found unknown, revoked or expired moments ago: no lookup needed. */
@@ -142,6 +153,7 @@ export class ApiKeys {
     const expiresAt = row?.data.expiresAt ? Date.parse(row.data.expiresAt) : null;
     if (!row || row.revoked || (expiresAt !== null && now >= expiresAt) || !sameDigest(Buffer.from(row.data.keyHash, 'hex'), digest)) {
       this.metrics.apiKeyLookups.inc({ result: 'invalid' });
+      this.known.delete(hash); // revoked (the announcement was missed) or expired since its last check
       remember(this.unknown, hash, now);
       return null;
     }

@@ -41,9 +41,10 @@ export class CallerIdentification {
     }
     const known = this.keys.knownPrincipal(key);
     if (known) return permitted(known, access);
-    // Before any lookup: an address that presented too many invalid keys waits, whatever it sends now.
+    // Before any lookup: an address that presented too many invalid keys waits, unless it sends a key
+    // that was valid at its last lookup (a NAT shared with whoever sent the invalid ones).
     const address = request.ip;
-    const wait = this.failures.blockedFor(address);
+    const wait = this.keys.dueForRecheck(key) ? 0 : this.failures.blockedFor(address);
     if (wait > 0) {
       this.metrics.authFailuresLimited.inc();
       throw new ApiError('rate_limited', 'too many invalid API keys from this address', undefined, wait);
