@@ -4,7 +4,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ServerProcess } from '../testing/server-process';
 import { adminHeaders } from '../testing/test-app';
-import { registerFleet } from './fault-load';
+import { registerFleet } from '../testing/fault-load';
 
 /**
  * A distributed flood of made-up API keys (many client addresses, as a botnet behind the trusted
