@@ -8,14 +8,8 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@angular-eslint/directive-selector': [
-        'error',
-        { type: 'attribute', prefix: 'bcn', style: 'camelCase' },
-      ],
-      '@angular-eslint/component-selector': [
-        'error',
-        { type: 'element', prefix: 'bcn', style: 'kebab-case' },
-      ],
+      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'bcn', style: 'camelCase' }],
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'bcn', style: 'kebab-case' }],
       // House style (docs/STYLE.md "TypeScript and lint", "Dashboard"): OnPush everywhere,
       // type-only imports marked as such, unused names only with a leading underscore.
       '@angular-eslint/prefer-on-push-component-change-detection': 'error',

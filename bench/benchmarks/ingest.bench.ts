@@ -104,7 +104,12 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
     const onBare = { url: bare.url, adminKey: ingest.adminKey, eventLog: ingest.eventLog, idleLoop: null, stores: false };
     const [onIngest, onAllRoles] = [await on(ingest), await on(allRoles)];
     const single = { ...common, connections: SINGLE_CONNECTIONS, heartbeatsPerRequest: 1, next: pingRequests(ids, clock) };
-    const batch = { ...common, connections: BATCH_CONNECTIONS, heartbeatsPerRequest: BATCH_SIZE, next: batchRequests(ids, clock, BATCH_SIZE) };
+    const batch = {
+      ...common,
+      connections: BATCH_CONNECTIONS,
+      heartbeatsPerRequest: BATCH_SIZE,
+      next: batchRequests(ids, clock, BATCH_SIZE),
+    };
     const scenarios = [
       loadScenario({ ...single, ...onBare, scenario: BARE_SINGLE, baseline: BARE_SINGLE }),
       loadScenario({ ...single, ...onIngest, scenario: SINGLE, baseline: BARE_SINGLE, target: { min: 10_000, minRatio: 0.4 } }),

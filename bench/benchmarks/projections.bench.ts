@@ -101,7 +101,7 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres, elasticse
         sizes: { ...size, events: facts.events, assets: fleet.assets.length, customers: fleet.customers.length },
         catchUpBatch: CATCH_UP_BATCH,
         catchUpBatchWhy:
-          'the server projector\'s cap; at scale 0.2, runs minutes apart: 20,000 → 50,000 took Elasticsearch 27,900 → 37,700 ' +
+          "the server projector's cap; at scale 0.2, runs minutes apart: 20,000 → 50,000 took Elasticsearch 27,900 → 37,700 " +
           'events/s and PostgreSQL 21,400 → 28,100 (each asset document written once for 5 heartbeats instead of 2); see bench/README.md',
         lag: { rate: LAG_RATE, seconds: size.lagSeconds, batchCap: LAG_BATCH, heartbeatsPerAppend: 1, writerOptions: 'library defaults' },
         poolSize: POOL_SIZE,

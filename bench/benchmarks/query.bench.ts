@@ -48,7 +48,8 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres, elasticse
 
 export const benchmark: Benchmark = {
   name: 'query',
-  description: 'search and track latency on the Elasticsearch and PostgreSQL read models over a filled fleet; live push latency with 1,000 and 10,000 streams',
+  description:
+    'search and track latency on the Elasticsearch and PostgreSQL read models over a filled fleet; live push latency with 1,000 and 10,000 streams',
   run: (context) =>
     withBenchElasticsearch({ port: ELASTICSEARCH_PORT }, (elasticsearch) =>
       withBenchPostgres((postgres) => run(context, postgres, elasticsearch)),

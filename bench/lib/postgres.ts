@@ -34,12 +34,10 @@ export async function withBenchPostgres<T>(work: (postgres: BenchPostgres) => Pr
   const tempDir = await mkdtemp(join(tmpdir(), 'beacon-bench-'));
   // mkdtemp makes 0700; as root the server runs as the postgres user, which must get through.
   await chmod(tempDir, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: join(tempDir, 'postgres'), log: () => undefined }).catch(
-    async (error: unknown) => {
-      await rm(tempDir, { recursive: true, force: true });
-      throw error;
-    },
-  );
+  const server = await startEmbeddedPostgres({ dataDir: join(tempDir, 'postgres'), log: () => undefined }).catch(async (error: unknown) => {
+    await rm(tempDir, { recursive: true, force: true });
+    throw error;
+  });
   const cleanUp = async (): Promise<void> => {
     await server.stop();
     // As root the cluster may live outside tempDir (see libs/embedded-postgres, "Running as root").

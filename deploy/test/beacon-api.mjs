@@ -35,7 +35,12 @@ export class BeaconApi {
         ms: performance.now() - started,
       };
     } catch (error) {
-      return { status: 0, retryAfter: null, body: { error: error.cause?.code ?? error.name, message: error.message }, ms: performance.now() - started };
+      return {
+        status: 0,
+        retryAfter: null,
+        body: { error: error.cause?.code ?? error.name, message: error.message },
+        ms: performance.now() - started,
+      };
     }
   }
 

@@ -33,7 +33,10 @@ export async function runningContainers(stack, service) {
 /** A Beacon container's /metrics, fetched by the container's own Node with the stack's admin key (a secret it mounts). */
 export function metricsOf(container) {
   return docker(
-    'exec', container, 'node', '-e',
+    'exec',
+    container,
+    'node',
+    '-e',
     "const key = require('fs').readFileSync('/run/secrets/admin_key', 'utf8').trim();" +
       "fetch('http://127.0.0.1:3000/metrics', { headers: { authorization: 'Bearer ' + key } }).then((r) => r.text()).then((t) => process.stdout.write(t))",
   );

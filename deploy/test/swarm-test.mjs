@@ -44,7 +44,10 @@ async function step(title, run) {
 /** What an operator would look at first when a step fails. */
 async function printDiagnostics() {
   console.log('\n--- diagnostics ---');
-  for (const args of [['stack', 'ps', '--no-trunc', stack], ['ps', '-a', '--filter', `label=com.docker.stack.namespace=${stack}`]]) {
+  for (const args of [
+    ['stack', 'ps', '--no-trunc', stack],
+    ['ps', '-a', '--filter', `label=com.docker.stack.namespace=${stack}`],
+  ]) {
     console.log(await docker(...args).catch((e) => e.message));
   }
   for (const service of ['proxy', 'ingest', 'query', 'projector', 'postgres', 'elasticsearch']) {
@@ -56,8 +59,13 @@ async function printDiagnostics() {
 function writeSummary() {
   mkdirSync(stateDir, { recursive: true });
   const file = join(stateDir, `${stack}-test.json`);
-  writeFileSync(file, JSON.stringify({ stack, date: new Date(started).toISOString(), seconds: (Date.now() - started) / 1000, steps: results }, null, 2));
-  console.log(`\n${results.filter((r) => r.ok).length} of ${results.length} steps passed in ${((Date.now() - started) / 60000).toFixed(1)} min; figures in ${file}`);
+  writeFileSync(
+    file,
+    JSON.stringify({ stack, date: new Date(started).toISOString(), seconds: (Date.now() - started) / 1000, steps: results }, null, 2),
+  );
+  console.log(
+    `\n${results.filter((r) => r.ok).length} of ${results.length} steps passed in ${((Date.now() - started) / 60000).toFixed(1)} min; figures in ${file}`,
+  );
 }
 
 async function main() {
@@ -79,9 +87,7 @@ async function main() {
     await step('ingest scaled to 3: requests reach all three replicas', () => scaleIngest(context));
     await step('rolling update of query under continuous search: 0 failed requests', () => rollingUpdate(context));
     await step('leading projector killed: the standby leads, lag < 1 s within 15 s', () => projectorFailover(context));
-    await step('PostgreSQL stopped for 10 s under ingest: 503 + Retry-After, nothing acknowledged is lost', () =>
-      databaseOutage(context),
-    );
+    await step('PostgreSQL stopped for 10 s under ingest: 503 + Retry-After, nothing acknowledged is lost', () => databaseOutage(context));
   } catch {
     failed = true;
     await printDiagnostics();

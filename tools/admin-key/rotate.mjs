@@ -16,7 +16,9 @@ function fail(message) {
 function keyFile() {
   if (process.env.BEACON_ADMIN_KEY_FILE) return resolve(process.env.BEACON_ADMIN_KEY_FILE);
   if (process.env.BEACON_ADMIN_KEY) {
-    fail('BEACON_ADMIN_KEY is set: a key given directly cannot be rotated; change it and restart, or give it as a file (BEACON_ADMIN_KEY_FILE)');
+    fail(
+      'BEACON_ADMIN_KEY is set: a key given directly cannot be rotated; change it and restart, or give it as a file (BEACON_ADMIN_KEY_FILE)',
+    );
   }
   // The demo's data directory may not exist yet: its first start then takes this key.
   const dataDir = resolve(process.env.BEACON_DATA_DIR ?? '.beacon');
@@ -49,5 +51,7 @@ const file = keyFile();
 // As the server issues keys and the demo makes its first one: 192 random bits with a recognisable prefix.
 const key = `bcn_${randomBytes(24).toString('base64url')}`;
 writeAtomically(file, `${key}\n`);
-console.error(`admin-key:rotate: a new admin key is in ${file}; a running Beacon that reads this file takes it within 2 s and refuses the old one from then on`);
+console.error(
+  `admin-key:rotate: a new admin key is in ${file}; a running Beacon that reads this file takes it within 2 s and refuses the old one from then on`,
+);
 console.log(key);

@@ -44,9 +44,12 @@ while (rebuild.status === 'requested' || rebuild.status === 'running') {
   if (Date.now() - started > timeoutMs) fail(`rebuild ${rebuild.id} still ${rebuild.status} after ${timeoutMs / 1000} s`);
   await new Promise((r) => setTimeout(r, 1000));
   rebuild = await call('GET', `/api/v1/admin/projections/assets/rebuilds/${rebuild.id}`);
-  const line = rebuild.status === 'requested' ? 'waiting for the projector that leads' : `${rebuild.events.toLocaleString('en-US')} events replayed`;
+  const line =
+    rebuild.status === 'requested' ? 'waiting for the projector that leads' : `${rebuild.events.toLocaleString('en-US')} events replayed`;
   if (line !== reported) console.log(`rebuild ${rebuild.id}: ${line}`);
   reported = line;
 }
 if (rebuild.status === 'failed') fail(`rebuild ${rebuild.id} failed: ${rebuild.error}`);
-console.log(`rebuild ${rebuild.id} done: ${rebuild.events.toLocaleString('en-US')} events replayed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `rebuild ${rebuild.id} done: ${rebuild.events.toLocaleString('en-US')} events replayed in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);

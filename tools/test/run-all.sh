@@ -8,6 +8,7 @@ export NX_DAEMON=false NX_NO_CLOUD=true CHROME_BIN="${CHROME_BIN:-/usr/bin/chrom
 step() { printf '\n\033[1m== %s ==\033[0m\n' "$1"; }
 
 step "browser";            bash tools/test/ensure-chromium.sh
+step "format";             npm run format:check
 step "lint";               npm run lint
 step "unit tests";         npm run test:unit
 step "integration tests";  npm run test:int

@@ -18,12 +18,7 @@ require('ts-node').register({
 const root = path.resolve(__dirname, '..', '..');
 const { config, error } = ts.readConfigFile(path.join(root, 'tsconfig.base.json'), ts.sys.readFile);
 if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, '\n'));
-const aliases = new Map(
-  Object.entries(config.compilerOptions.paths ?? {}).map(([alias, [target]]) => [
-    alias,
-    path.resolve(root, target),
-  ]),
-);
+const aliases = new Map(Object.entries(config.compilerOptions.paths ?? {}).map(([alias, [target]]) => [alias, path.resolve(root, target)]));
 const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function resolveAlias(request, ...rest) {
   return resolveFilename.call(this, aliases.get(request) ?? request, ...rest);

@@ -43,10 +43,7 @@ export class AppModule {
         ...roles,
       ],
       controllers: [HealthController],
-      providers: [
-        Readiness,
-        { provide: APP_FILTER, useClass: ApiExceptionFilter },
-      ],
+      providers: [Readiness, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }
 }

@@ -41,7 +41,12 @@ export function supervise(name: string, child: ChildProcess): Child {
   if (pid === undefined) throw new Error(`${name}: the process did not start`);
   const lines: string[] = [];
   const keep = (chunk: Buffer): void => {
-    lines.push(...chunk.toString('utf8').split('\n').filter((line) => line.trim() !== ''));
+    lines.push(
+      ...chunk
+        .toString('utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== ''),
+    );
     lines.splice(0, Math.max(0, lines.length - LOG_LINES));
   };
   child.stdout?.on('data', keep);

@@ -27,7 +27,10 @@ function readStat(pid: number): ProcStat | null {
     return null; // gone in the meantime
   }
   // The command name may hold spaces and parentheses: the fields start after the last ')'.
-  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ').map(Number);
+  const fields = text
+    .slice(text.lastIndexOf(')') + 2)
+    .split(' ')
+    .map(Number);
   const at = (i: number): number => fields[i] ?? 0;
   return { ppid: at(1), own: at(11) + at(12), reaped: at(13) + at(14) };
 }

@@ -69,7 +69,9 @@ export function loadScenario(options: LoadScenarioOptions): LoadScenario {
       stored = `, stored ${count}${count > least ? ` (${count - least} from requests in flight at the stop)` : ''}`;
     }
     const inServer = options.stores ? serverSide(metricsBefore, await scrapeTotals(options.url), load.seconds, options.idleLoop) : null;
-    const cpu = Object.entries(cores).map(([name, value]) => `${name} ${value}`).join(', ');
+    const cpu = Object.entries(cores)
+      .map(([name, value]) => `${name} ${value}`)
+      .join(', ');
     const server = inServer
       ? `; in the server: ${inServer.requestMs} ms per request, ${inServer.rowsPerFlush} rows per flush of ${inServer.flushMs} ms, ` +
         `writer busy ${Math.round(inServer.writerBusy * 100)} %` +

@@ -31,7 +31,14 @@ async function measureOnce(server: PushServer, clients: number, seconds: number)
   const connectSeconds = (Date.now() - connectStarted) / 1000;
   try {
     await settle(1_000);
-    const latency = await pushHeartbeats({ assetIds: server.assetIds, rate: RATE, seconds, send: server.send, receipts: streams.receipts, probes: streams.probes });
+    const latency = await pushHeartbeats({
+      assetIds: server.assetIds,
+      rate: RATE,
+      seconds,
+      send: server.send,
+      receipts: streams.receipts,
+      probes: streams.probes,
+    });
     return { ...latency, connectSeconds };
   } finally {
     streams.close();
@@ -120,7 +127,9 @@ export async function livePushLatency(context: BenchmarkContext, postgresUrl: st
       const memory = `memory per client, ${formatNumber(most)} clients`;
       const bareBytes = await bytesPerClient(startBarePushServer, most);
       const beaconBytes = await bytesPerClient(() => startBeaconPushServer(databaseUrl, context.log, 'registered'), most);
-      context.log(`${label.padEnd(9)} ${memory}: ${bare.name} ${(bareBytes / 1024).toFixed(1)} KiB, Beacon ${(beaconBytes / 1024).toFixed(1)} KiB`);
+      context.log(
+        `${label.padEnd(9)} ${memory}: ${bare.name} ${(bareBytes / 1024).toFixed(1)} KiB, Beacon ${(beaconBytes / 1024).toFixed(1)} KiB`,
+      );
       record(`${memory} (${bare.name})`, 'KiB', bareBytes / 1024, `${memory} (${bare.name})`);
       record(`${memory} (Beacon)`, 'KiB', beaconBytes / 1024, `${memory} (${bare.name})`);
     }

@@ -23,7 +23,11 @@ export interface PushServer {
  * The built Beacon server on `databaseUrl`, all roles in one process as `npm start` runs it; the
  * first start registers a 1,000-vehicle fleet, later ones (`fleet: 'registered'`) find it there.
  */
-export async function startBeaconPushServer(databaseUrl: string, log: (line: string) => void, fleet: 'register' | 'registered' = 'register'): Promise<PushServer> {
+export async function startBeaconPushServer(
+  databaseUrl: string,
+  log: (line: string) => void,
+  fleet: 'register' | 'registered' = 'register',
+): Promise<PushServer> {
   await ensureServerBuilt(log);
   const env = serverEnv(databaseUrl);
   const server = await startBeaconServer(env.env, await freeLoopbackPort());
@@ -56,7 +60,9 @@ export async function startBarePushServer(): Promise<PushServer> {
   });
   const child = supervise('bare push server', forked);
   const port = await new Promise<number>((resolve, reject) => {
-    forked.once('message', (message: { port?: number }) => (message.port ? resolve(message.port) : reject(childError(child, 'reported no port'))));
+    forked.once('message', (message: { port?: number }) =>
+      message.port ? resolve(message.port) : reject(childError(child, 'reported no port')),
+    );
     void child.exited.then((code) => reject(childError(child, `exited with code ${code} while starting`)));
   });
   const url = `http://127.0.0.1:${port}`;

@@ -14,7 +14,10 @@ async function postgresAcceptingAt(stack) {
     async () => {
       const [postgres] = await runningContainers(stack, 'postgres');
       if (!postgres) return undefined;
-      const ready = await docker('exec', postgres, 'pg_isready', '-q', '-h', '127.0.0.1').then(() => true, () => false);
+      const ready = await docker('exec', postgres, 'pg_isready', '-q', '-h', '127.0.0.1').then(
+        () => true,
+        () => false,
+      );
       return ready ? Date.now() : undefined;
     },
     { timeoutMs: 120_000, intervalMs: 100 },
@@ -25,7 +28,14 @@ async function postgresAcceptingAt(stack) {
 async function storedMessageIds(stack, prefix) {
   const [postgres] = await runningContainers(stack, 'postgres');
   const out = await docker(
-    'exec', postgres, 'psql', '-U', 'beacon', '-d', 'beacon', '-Atc',
+    'exec',
+    postgres,
+    'psql',
+    '-U',
+    'beacon',
+    '-d',
+    'beacon',
+    '-Atc',
     `SELECT message_id FROM heartbeats WHERE message_id LIKE '${prefix}%'`,
   );
   return new Set(out.split('\n').filter(Boolean));
@@ -74,11 +84,13 @@ export async function databaseOutage({ api, stack }) {
   const refusedAt = refused.map((a) => a.at);
 
   if (missing.length > 0) throw new Error(`${missing.length} acknowledged heartbeats are not stored, e.g. ${missing[0].messageId}`);
-  if (other.length > 0) throw new Error(`${other.length} answers were neither 202 nor 503 with Retry-After, e.g. ${JSON.stringify(other.slice(0, 3))}`);
+  if (other.length > 0)
+    throw new Error(`${other.length} answers were neither 202 nor 503 with Retry-After, e.g. ${JSON.stringify(other.slice(0, 3))}`);
   if (refused.length === 0) throw new Error('no request was refused: PostgreSQL did not seem to stop');
   const early = refused.filter((a) => a.at < stopAskedAt);
   if (early.length > 0) throw new Error(`${early.length} heartbeats were refused before PostgreSQL was asked to stop`);
-  if (acknowledgedWhileDown.length > 0) throw new Error(`${acknowledgedWhileDown.length} heartbeats were acknowledged while PostgreSQL was down`);
+  if (acknowledgedWhileDown.length > 0)
+    throw new Error(`${acknowledgedWhileDown.length} heartbeats were acknowledged while PostgreSQL was down`);
   return {
     'heartbeats sent': answers.length,
     'acknowledged (202)': acknowledged.length,

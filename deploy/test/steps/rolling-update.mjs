@@ -29,7 +29,9 @@ export async function rollingUpdate({ api, stack }) {
   }
   const failed = load.answers.filter((a) => a.status !== 200);
   if (failed.length > 0) {
-    throw new Error(`${failed.length} of ${load.answers.length} searches failed during the update, e.g. ${JSON.stringify(failed.slice(0, 3))}`);
+    throw new Error(
+      `${failed.length} of ${load.answers.length} searches failed during the update, e.g. ${JSON.stringify(failed.slice(0, 3))}`,
+    );
   }
   const ms = load.answers.map((a) => a.ms);
   return {

@@ -1,6 +1,3 @@
 export { startEmbeddedPostgres } from './lib/start';
 export { createDatabase } from './lib/create-database';
-export type {
-  EmbeddedPostgresHandle,
-  EmbeddedPostgresOptions,
-} from './lib/types';
+export type { EmbeddedPostgresHandle, EmbeddedPostgresOptions } from './lib/types';

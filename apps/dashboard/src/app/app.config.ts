@@ -3,8 +3,5 @@ import type { ApplicationConfig } from '@angular/core';
 import { provideBrowserGlobalErrorListeners } from '@angular/core';
 
 export const appConfig: ApplicationConfig = {
-  providers: [
-    provideBrowserGlobalErrorListeners(),
-    provideHttpClient(withFetch()),
-  ],
+  providers: [provideBrowserGlobalErrorListeners(), provideHttpClient(withFetch())],
 };

@@ -21,8 +21,7 @@ export function anAsset(overrides: Partial<AssetDto> = {}): AssetDto {
 }
 
 export function aSearchResponse(items: AssetDto[]): SearchAssetsResponse {
-  const count = (status: AssetDto['status']) =>
-    items.filter((a) => a.status === status).length;
+  const count = (status: AssetDto['status']) => items.filter((a) => a.status === status).length;
   return {
     items,
     total: items.length,

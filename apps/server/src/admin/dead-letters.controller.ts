@@ -38,7 +38,9 @@ export class DeadLettersController {
   async retry(@Param('name') name: string, @Param('position') position: string): Promise<DeadLetter> {
     const projection = this.known(name);
     if (!/^[1-9]\d{0,17}$/.test(position)) {
-      throw new ApiError('invalid_request', 'position must be an event\'s global position', [{ field: 'position', reason: 'must be a whole number from 1' }]);
+      throw new ApiError('invalid_request', "position must be an event's global position", [
+        { field: 'position', reason: 'must be a whole number from 1' },
+      ]);
     }
     const [requested] = await requestDeadLetterRetry(this.pool, projection, BigInt(position));
     if (!requested) throw new ApiError('not_found', `no dead letter at position ${position} in projection ${projection}`);

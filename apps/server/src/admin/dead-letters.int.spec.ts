@@ -36,20 +36,43 @@ describe('dead letters of a projection', () => {
     const pings = (from: number) =>
       Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          test.request({ method: 'POST', url: '/api/v1/assets/VIN-GOOD/heartbeats', headers: adminHeaders, payload: { messageId: `m-${from + i}` } }),
+          test.request({
+            method: 'POST',
+            url: '/api/v1/assets/VIN-GOOD/heartbeats',
+            headers: adminHeaders,
+            payload: { messageId: `m-${from + i}` },
+          }),
         ),
       );
     const before = pings(0);
-    const data = { assetId: 'VIN-POISON', kind: 'vehicle', customerId: 'acme', registration: 'POISON', label: null, callsign: null, icao24: null };
-    await new EventStore(pool).append(assetStream('VIN-POISON'), [{ type: 'AssetRegistered', data: { ...data, timeoutSeconds: 1e12, registeredAt: new Date().toISOString() } }], {
-      expectedVersion: 'no_stream',
-    });
+    const data = {
+      assetId: 'VIN-POISON',
+      kind: 'vehicle',
+      customerId: 'acme',
+      registration: 'POISON',
+      label: null,
+      callsign: null,
+      icao24: null,
+    };
+    await new EventStore(pool).append(
+      assetStream('VIN-POISON'),
+      [{ type: 'AssetRegistered', data: { ...data, timeoutSeconds: 1e12, registeredAt: new Date().toISOString() } }],
+      {
+        expectedVersion: 'no_stream',
+      },
+    );
     const after = pings(20);
     expect((await Promise.all([before, after])).flat().map((r) => r.statusCode)).toEqual(Array(40).fill(202));
 
     // The good asset is projected up to its last ping; the poison event is listed and counted.
-    const last = await test.request({ method: 'POST', url: '/api/v1/assets/VIN-GOOD/heartbeats', headers: adminHeaders, payload: { messageId: 'last' } });
-    const lastAt = (await pool.query<{ at: Date }>(`SELECT max(occurred_at) AS at FROM heartbeats WHERE asset_id = 'VIN-GOOD'`)).rows[0]?.at;
+    const last = await test.request({
+      method: 'POST',
+      url: '/api/v1/assets/VIN-GOOD/heartbeats',
+      headers: adminHeaders,
+      payload: { messageId: 'last' },
+    });
+    const lastAt = (await pool.query<{ at: Date }>(`SELECT max(occurred_at) AS at FROM heartbeats WHERE asset_id = 'VIN-GOOD'`)).rows[0]
+      ?.at;
     expect(last.statusCode).toBe(202);
     await eventually(async () => {
       const asset = (await test.request({ method: 'GET', url: '/api/v1/assets/VIN-GOOD', headers: adminHeaders })).json();
@@ -75,6 +98,8 @@ describe('dead letters of a projection', () => {
     expect(retry.statusCode).toBe(202);
     expect(retry.json()).toMatchObject({ position, retryRequestedAt: expect.any(String) });
     await eventually(async () => expect((await deadLetters()).items).toEqual([]), 10_000);
-    expect((await test.request({ method: 'GET', url: '/api/v1/assets/VIN-POISON', headers: adminHeaders })).json()).toMatchObject({ registration: 'POISON' });
+    expect((await test.request({ method: 'GET', url: '/api/v1/assets/VIN-POISON', headers: adminHeaders })).json()).toMatchObject({
+      registration: 'POISON',
+    });
   }, 60_000);
 });

@@ -5,8 +5,14 @@ let test: TestApp;
 const keys: Record<string, Record<string, string>> = {};
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 const issue = async (role: string, customerId?: string) =>
-  (await test.request({ method: 'POST', url: '/api/v1/api-keys', headers: adminHeaders, payload: { role, name: `${role} key`, ...(customerId ? { customerId } : {}) } })).json()
-    .key as string;
+  (
+    await test.request({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      headers: adminHeaders,
+      payload: { role, name: `${role} key`, ...(customerId ? { customerId } : {}) },
+    })
+  ).json().key as string;
 
 beforeAll(async () => {
   // Invalid keys are most of this matrix: the per-address limit on them (tested on its own) stays out of the way.
@@ -21,11 +27,22 @@ beforeAll(async () => {
   keys['none'] = {};
   keys['wrong'] = bearer('bcn_not-a-key-at-all');
   // An admin key revoked, and one expired: refused like a key never issued, everywhere.
-  const revoked = (await test.request({ method: 'POST', url: '/api/v1/api-keys', headers: adminHeaders, payload: { role: 'admin', name: 'revoked' } })).json<{ id: string; key: string }>();
+  const revoked = (
+    await test.request({ method: 'POST', url: '/api/v1/api-keys', headers: adminHeaders, payload: { role: 'admin', name: 'revoked' } })
+  ).json<{ id: string; key: string }>();
   await test.request({ method: 'DELETE', url: `/api/v1/api-keys/${revoked.id}`, headers: adminHeaders });
   keys['revoked'] = bearer(revoked.key);
   const expiresAt = new Date(Date.now() + 1000).toISOString();
-  keys['expired'] = bearer((await test.request({ method: 'POST', url: '/api/v1/api-keys', headers: adminHeaders, payload: { role: 'admin', name: 'expired', expiresAt } })).json<{ key: string }>().key);
+  keys['expired'] = bearer(
+    (
+      await test.request({
+        method: 'POST',
+        url: '/api/v1/api-keys',
+        headers: adminHeaders,
+        payload: { role: 'admin', name: 'expired', expiresAt },
+      })
+    ).json<{ key: string }>().key,
+  );
   await new Promise((resolve) => setTimeout(resolve, 1100));
   await eventually(async () =>
     expect((await test.request({ method: 'GET', url: '/api/v1/assets', headers: adminHeaders })).json().total).toBe(2),
@@ -43,12 +60,32 @@ const matrix: [string, string, string, Record<string, number>][] = [
   ['GET', '/api/v1/stats', '', { admin: 200, viewer: 200, scopedViewer: 200, device: 403, scopedDevice: 403, none: 401 }],
   // 400 for an admin: this app's read model is PostgreSQL, which has no zero-downtime rebuild.
   ['POST', '/api/v1/admin/projections/assets/rebuild', '', { admin: 400, viewer: 403, scopedViewer: 403, device: 403, none: 401 }],
-  ['GET', '/api/v1/admin/projections/assets-read-model/dead-letters', '', { admin: 200, viewer: 403, scopedViewer: 403, device: 403, none: 401 }],
-  ['POST', '/api/v1/admin/projections/assets-read-model/dead-letters/retry', '', { admin: 202, viewer: 403, scopedViewer: 403, device: 403, none: 401 }],
+  [
+    'GET',
+    '/api/v1/admin/projections/assets-read-model/dead-letters',
+    '',
+    { admin: 200, viewer: 403, scopedViewer: 403, device: 403, none: 401 },
+  ],
+  [
+    'POST',
+    '/api/v1/admin/projections/assets-read-model/dead-letters/retry',
+    '',
+    { admin: 202, viewer: 403, scopedViewer: 403, device: 403, none: 401 },
+  ],
   ['GET', '/api/v1/customers', '', { admin: 200, viewer: 200, scopedViewer: 200, device: 403, none: 401 }],
-  ['POST', '/api/v1/assets/OWN-1/heartbeats', '{}', { admin: 202, viewer: 403, scopedViewer: 403, device: 202, scopedDevice: 202, none: 401 }],
+  [
+    'POST',
+    '/api/v1/assets/OWN-1/heartbeats',
+    '{}',
+    { admin: 202, viewer: 403, scopedViewer: 403, device: 202, scopedDevice: 202, none: 401 },
+  ],
   ['POST', '/api/v1/assets/OTHER-1/heartbeats', '{}', { admin: 202, device: 202, scopedDevice: 403, viewer: 403, none: 401 }],
-  ['POST', '/api/v1/customers', '{"name":"New AB"}', { admin: 201, viewer: 403, scopedViewer: 403, device: 403, scopedDevice: 403, none: 401 }],
+  [
+    'POST',
+    '/api/v1/customers',
+    '{"name":"New AB"}',
+    { admin: 201, viewer: 403, scopedViewer: 403, device: 403, scopedDevice: 403, none: 401 },
+  ],
   ['POST', '/api/v1/api-keys', '{"role":"viewer","name":"x"}', { admin: 201, viewer: 403, device: 403, scopedDevice: 403, none: 401 }],
   ['DELETE', '/api/v1/assets/NOT-THERE', '', { admin: 404, viewer: 403, scopedViewer: 403, device: 403, none: 401 }],
   // 400 for an admin: the request has no If-Match; what matters here is who gets that far.
@@ -100,7 +137,10 @@ describe('access by role and customer scope', () => {
       method: 'POST',
       url: '/api/v1/heartbeats',
       headers: keys['scopedDevice'],
-      payload: [{ assetId: 'OWN-1', messageId: 'b-1' }, { assetId: 'OTHER-1', messageId: 'b-2' }],
+      payload: [
+        { assetId: 'OWN-1', messageId: 'b-1' },
+        { assetId: 'OTHER-1', messageId: 'b-2' },
+      ],
     });
     expect(response.json()).toMatchObject({ accepted: 1, rejected: [{ index: 1, error: 'forbidden' }] });
   });

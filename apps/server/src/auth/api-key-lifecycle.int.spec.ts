@@ -44,7 +44,9 @@ describe('API keys', () => {
     expect(typeof entry?.['lastUsedAt']).toBe('string');
     expect(listed.body).not.toContain(key);
     expect(listed.body).not.toMatch(/keyHash|[0-9a-f]{64}/);
-    expect((await one.request({ method: 'GET', url: '/api/v1/api-keys', headers: { authorization: `Bearer ${key}` } })).statusCode).toBe(403);
+    expect((await one.request({ method: 'GET', url: '/api/v1/api-keys', headers: { authorization: `Bearer ${key}` } })).statusCode).toBe(
+      403,
+    );
   });
 
   it('once revoked are refused with 401 on every process within a second', async () => {
@@ -58,7 +60,9 @@ describe('API keys', () => {
     await eventually(async () => expect((await readWith(other, key)).statusCode).toBe(401), 1000, 20);
     expect((await one.request({ method: 'DELETE', url: `/api/v1/api-keys/${id}`, headers: adminHeaders })).statusCode).toBe(204);
     expect((await one.request({ method: 'DELETE', url: '/api/v1/api-keys/no-such-key', headers: adminHeaders })).statusCode).toBe(404);
-    const listed = (await one.request({ method: 'GET', url: '/api/v1/api-keys', headers: adminHeaders })).json<{ items: Array<{ id: string; revokedAt: string | null }> }>();
+    const listed = (await one.request({ method: 'GET', url: '/api/v1/api-keys', headers: adminHeaders })).json<{
+      items: Array<{ id: string; revokedAt: string | null }>;
+    }>();
     expect(listed.items.find((k) => k.id === id)?.revokedAt).toEqual(expect.any(String));
   });
 
@@ -66,7 +70,12 @@ describe('API keys', () => {
     const { key } = await issue({ role: 'viewer', name: 'visitor', expiresAt: new Date(Date.now() + 1500).toISOString() });
     expect((await readWith(one, key)).statusCode).toBe(200);
     await eventually(async () => expect((await readWith(one, key)).statusCode).toBe(401), 4000, 100);
-    const past = await one.request({ method: 'POST', url: '/api/v1/api-keys', headers: adminHeaders, payload: { role: 'viewer', name: 'x', expiresAt: '2020-01-01T00:00:00Z' } });
+    const past = await one.request({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      headers: adminHeaders,
+      payload: { role: 'viewer', name: 'x', expiresAt: '2020-01-01T00:00:00Z' },
+    });
     expect(past.statusCode).toBe(400);
     expect(past.json().details[0].field).toBe('expiresAt');
   });

@@ -10,7 +10,14 @@ import { RevocationListener } from './revocation-listener';
 /** API keys for every role of the server: the guard on every route, caller identification, and the key store. */
 @Global()
 @Module({
-  providers: [ApiKeys, ApiKeyUsage, BootstrapAdminKey, RevocationListener, CallerIdentification, { provide: APP_GUARD, useClass: ApiKeyGuard }],
+  providers: [
+    ApiKeys,
+    ApiKeyUsage,
+    BootstrapAdminKey,
+    RevocationListener,
+    CallerIdentification,
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+  ],
   exports: [ApiKeys, CallerIdentification],
 })
 export class AuthModule {}

@@ -91,7 +91,12 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string | null }):
     rateLimitPerSecond: parseRateLimit(read('BEACON_RATE_LIMIT_PER_SECOND') ?? '2000'),
     drainSeconds: parseDrainSeconds(read('BEACON_DRAIN_SECONDS') ?? '0'),
     readYourWritesMs: wholeNumber('BEACON_READ_YOUR_WRITES_MS', read('BEACON_READ_YOUR_WRITES_MS') ?? '2000', 0, 30_000),
-    databaseStatementTimeoutMs: wholeNumber('BEACON_DATABASE_STATEMENT_TIMEOUT_MS', read('BEACON_DATABASE_STATEMENT_TIMEOUT_MS') ?? '15000', 100, 600_000),
+    databaseStatementTimeoutMs: wholeNumber(
+      'BEACON_DATABASE_STATEMENT_TIMEOUT_MS',
+      read('BEACON_DATABASE_STATEMENT_TIMEOUT_MS') ?? '15000',
+      100,
+      600_000,
+    ),
     heartbeatQueueRows: wholeNumber('BEACON_HEARTBEAT_QUEUE_ROWS', read('BEACON_HEARTBEAT_QUEUE_ROWS') ?? '50000', 1),
     authFailuresPerMinute: wholeNumber('BEACON_AUTH_FAILURES_PER_MINUTE', read('BEACON_AUTH_FAILURES_PER_MINUTE') ?? '30', 1),
     trustProxy: parseTrustProxy(read('BEACON_TRUST_PROXY')),
@@ -161,7 +166,10 @@ function parseIndexPrefix(value: string): string {
 }
 
 function parseRoles(value: string): ReadonlySet<Role> {
-  const roles = value.split(',').map((r) => r.trim()).filter(Boolean);
+  const roles = value
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   const unknown = roles.filter((r) => !ROLES.includes(r as Role));
   if (unknown.length > 0 || roles.length === 0) {
     throw new ConfigError(`BEACON_ROLES must list some of ${ROLES.join(', ')}; got "${value}"`);
@@ -218,7 +226,6 @@ function parseDrainSeconds(value: string): number {
   return seconds;
 }
 
-
 function parseRateLimit(value: string): number {
   const limit = Number(value);
   if (!Number.isInteger(limit) || limit < 1) {
@@ -227,11 +234,11 @@ function parseRateLimit(value: string): number {
   return limit;
 }
 
-
-
-
-
-const commaList = (value: string): string[] => value.split(',').map((entry) => entry.trim()).filter(Boolean);
+const commaList = (value: string): string[] =>
+  value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 
 /** A comma-separated list of IPv4/IPv6 addresses or CIDR ranges; nothing trusts no proxy. */
 function parseTrustProxy(value: string | undefined): false | string[] {
@@ -249,10 +256,10 @@ function parseCorsOrigins(value: string | undefined): string[] {
   if (value === undefined) return [];
   const origins = commaList(value);
   const invalid = origins.filter((origin) => !/^https?:\/\/[^/\s]+$/.test(origin));
-  if (invalid.length > 0) throw new ConfigError(`BEACON_CORS_ORIGINS must list origins such as https://ops.example.com, got "${invalid.join(', ')}"`);
+  if (invalid.length > 0)
+    throw new ConfigError(`BEACON_CORS_ORIGINS must list origins such as https://ops.example.com, got "${invalid.join(', ')}"`);
   return origins;
 }
-
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 

@@ -20,7 +20,10 @@ describe('loadConfig', () => {
   });
 
   it("reads the Elasticsearch read model's address and index prefix", () => {
-    const config = loadConfig({ BEACON_ELASTICSEARCH_URL: 'http://127.0.0.1:9250', BEACON_ELASTICSEARCH_INDEX_PREFIX: 'fleet-eu' }, defaults);
+    const config = loadConfig(
+      { BEACON_ELASTICSEARCH_URL: 'http://127.0.0.1:9250', BEACON_ELASTICSEARCH_INDEX_PREFIX: 'fleet-eu' },
+      defaults,
+    );
     expect(config.elasticsearchUrl).toBe('http://127.0.0.1:9250');
     expect(config.elasticsearchIndexPrefix).toBe('fleet-eu');
   });
@@ -29,7 +32,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ BEACON_RETENTION_DAYS: '30' }, defaults).retentionDays).toBe(30);
   });
 
-  it("accepts heartbeats as old as the retention keeps, 30 days without one, or as BEACON_HEARTBEAT_MAX_AGE_DAYS says", () => {
+  it('accepts heartbeats as old as the retention keeps, 30 days without one, or as BEACON_HEARTBEAT_MAX_AGE_DAYS says', () => {
     expect(loadConfig({}, defaults).heartbeatMaxAgeDays).toBe(30);
     expect(loadConfig({ BEACON_RETENTION_DAYS: '7' }, defaults).heartbeatMaxAgeDays).toBe(7);
     expect(loadConfig({ BEACON_RETENTION_DAYS: '7', BEACON_HEARTBEAT_MAX_AGE_DAYS: '2' }, defaults).heartbeatMaxAgeDays).toBe(2);
@@ -48,10 +51,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ BEACON_ADMIN_KEY: 'a-very-long-admin-key' }, defaults).adminKeyFile).toBeNull();
   });
 
-  it("puts BEACON_DATABASE_PASSWORD(_FILE) into the database URL, escaped", () => {
+  it('puts BEACON_DATABASE_PASSWORD(_FILE) into the database URL, escaped', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'beacon-config-')), 'password');
     writeFileSync(file, 'p@ss:/word%\n');
-    const config = loadConfig({ BEACON_DATABASE_URL: 'postgres://beacon@postgres:5432/beacon', BEACON_DATABASE_PASSWORD_FILE: file }, defaults);
+    const config = loadConfig(
+      { BEACON_DATABASE_URL: 'postgres://beacon@postgres:5432/beacon', BEACON_DATABASE_PASSWORD_FILE: file },
+      defaults,
+    );
     expect(config.databaseUrl).toBe('postgres://beacon:p%40ss%3A%2Fword%25@postgres:5432/beacon');
     expect(decodeURIComponent(new URL(config.databaseUrl ?? '').password)).toBe('p@ss:/word%');
   });

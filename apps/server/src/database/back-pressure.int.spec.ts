@@ -96,7 +96,7 @@ describe('the heartbeat writer queue', () => {
     expect(acknowledged + refused.length).toBe(300);
     expect(refused.every((a) => a.json().error === 'unavailable' && Number(a.headers['retry-after']) > 0)).toBe(true);
     // Pings without a timestamp take the time they arrive: some share a millisecond and are duplicates.
-    const stored = settled.filter((a) => a.statusCode === 202).reduce((sum, a) => sum + (a.json<{ accepted: number }>().accepted), 0);
+    const stored = settled.filter((a) => a.statusCode === 202).reduce((sum, a) => sum + a.json<{ accepted: number }>().accepted, 0);
     expect(await storedHeartbeats(test.databaseUrl, 'QUEUE-1')).toBe(stored);
     const metrics = (await test.request({ method: 'GET', url: '/metrics' })).body;
     expect(metrics).toContain(`beacon_heartbeat_queue_refused_total ${refused.length}`);

@@ -7,7 +7,12 @@
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|08...|25006|25P03|53...|55P03|57014|57P0[1-3])$/.test(code)) {
+  if (
+    typeof code === 'string' &&
+    /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|08...|25006|25P03|53...|55P03|57014|57P0[1-3])$/.test(
+      code,
+    )
+  ) {
     return true;
   }
   return error instanceof Error && /Connection terminated|timeout exceeded when trying to connect/.test(error.message);

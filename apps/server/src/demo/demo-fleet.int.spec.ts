@@ -42,7 +42,9 @@ describe('demo fleet and restarts', () => {
     await test.request({ method: 'POST', url: '/api/v1/assets/YS2R4X20005399401/heartbeats', headers: adminHeaders });
     await eventually(async () => expect((await fleet(test)).counts.online).toBe(6), 2_000);
     const projected = await countEvents(`SELECT position::int AS n FROM subscription_checkpoints WHERE name = 'assets-read-model'`);
-    const last = await countEvents(`SELECT greatest((SELECT max(global_position) FROM events), (SELECT max(global_position) FROM heartbeats))::int AS n`);
+    const last = await countEvents(
+      `SELECT greatest((SELECT max(global_position) FROM events), (SELECT max(global_position) FROM heartbeats))::int AS n`,
+    );
     await eventually(async () => expect(projected).toBeLessThanOrEqual(last));
     await test.close({ drop: false });
   });

@@ -28,7 +28,7 @@ afterAll(async () => {
 const adminReadWith = async (key: string): Promise<number> =>
   (await fetch(`${server?.url}/api/v1/api-keys`, { headers: { authorization: `Bearer ${key}` } })).status;
 
-it("takes a rotated demo admin key without a restart and refuses the old one", async () => {
+it('takes a rotated demo admin key without a restart and refuses the old one', async () => {
   server = await ServerProcess.start(database.url, {
     BEACON_DEMO: 'on',
     BEACON_AUTH: 'off',

@@ -1,4 +1,10 @@
-import { createTestDatabase, eventually, startDedicatedElasticsearch, type DedicatedElasticsearch, type TestDatabase } from '@beacon/testing';
+import {
+  createTestDatabase,
+  eventually,
+  startDedicatedElasticsearch,
+  type DedicatedElasticsearch,
+  type TestDatabase,
+} from '@beacon/testing';
 import { Client } from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ServerProcess } from '../testing/server-process';
@@ -40,14 +46,20 @@ interface Item {
   position: { lat: number; lon: number; timestamp: string } | null;
 }
 const readModel = async (): Promise<Item[]> =>
-  (await get<{ items: Item[] }>('/api/v1/assets?limit=1000&sort=id')).items.map(({ id, lastSeenAt, position }) => ({ id, lastSeenAt, position }));
+  (await get<{ items: Item[] }>('/api/v1/assets?limit=1000&sort=id')).items.map(({ id, lastSeenAt, position }) => ({
+    id,
+    lastSeenAt,
+    position,
+  }));
 
 /** Each asset's newest heartbeat, from the log itself. */
 async function newestInTheLog(): Promise<Map<string, string>> {
   const client = new Client({ connectionString: database.url });
   await client.connect();
   try {
-    const result = await client.query<{ asset_id: string; at: Date }>('SELECT asset_id, max(occurred_at) AS at FROM heartbeats GROUP BY asset_id');
+    const result = await client.query<{ asset_id: string; at: Date }>(
+      'SELECT asset_id, max(occurred_at) AS at FROM heartbeats GROUP BY asset_id',
+    );
     return new Map(result.rows.map((row) => [row.asset_id, row.at.toISOString()]));
   } finally {
     await client.end();
@@ -85,7 +97,10 @@ it('keeps ingest going through a 30 s Elasticsearch outage, then catches up to w
   const rebuild = await fetch(`${server.url}/api/v1/admin/projections/assets/rebuild`, { method: 'POST', headers: adminHeaders });
   expect(rebuild.status).toBe(202);
   const { id } = (await rebuild.json()) as { id: string };
-  await eventually(async () => expect((await get<{ status: string }>(`/api/v1/admin/projections/assets/rebuilds/${id}`)).status).toBe('done'), 60_000);
+  await eventually(
+    async () => expect((await get<{ status: string }>(`/api/v1/admin/projections/assets/rebuilds/${id}`)).status).toBe('done'),
+    60_000,
+  );
   expect(await readModel()).toEqual(before);
   console.log(
     `Elasticsearch down ${OUTAGE_MS / 1000} s: ${load.acknowledged.size} heartbeats acknowledged, 0 refused; ` +

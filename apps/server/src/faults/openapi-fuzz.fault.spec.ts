@@ -53,32 +53,44 @@ afterAll(async () => {
   rmSync(reportDir, { recursive: true, force: true });
 }, 60_000);
 
-it(`finds the served OpenAPI document true to the server (Schemathesis ${SCHEMATHESIS_VERSION}, all phases, seed ${SEED})`, async () => {
-  const reportPath = join(reportDir, 'report.json');
-  const run = await runSchemathesis(
-    st,
-    [
-      '--config-file', CONFIG,
-      'run', `${server?.url}/api/openapi.json`,
-      '--header', `Authorization: Bearer ${TEST_ADMIN_KEY}`,
-      '--seed', SEED,
-      '--no-color',
-      '--report', 'json',
-      '--report-json-path', reportPath,
-    ],
-    reportDir,
-    RUN_LIMIT_MS,
-  );
-  if (run.exitCode !== 0) {
-    throw new Error(`schemathesis exited with ${run.exitCode}; what it found:\n${run.output.slice(run.output.indexOf('FAILURES') >>> 0)}`);
-  }
-  const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
-  expect({ failures: report.failures, errors: report.errors }).toEqual({ failures: [], errors: [] });
-  expect(report.operations.tested).toBe(report.operations.total);
-  expect(report.operations.total).toBeGreaterThanOrEqual(23);
-  expect(report.test_cases.generated).toBeGreaterThan(1000);
-  console.log(
-    `Schemathesis ${SCHEMATHESIS_VERSION}: ${report.operations.tested} operations, ${report.test_cases.generated} cases, ` +
-      `0 failures, in ${report.running_time.toFixed(0)} s`,
-  );
-}, RUN_LIMIT_MS + 30_000);
+it(
+  `finds the served OpenAPI document true to the server (Schemathesis ${SCHEMATHESIS_VERSION}, all phases, seed ${SEED})`,
+  async () => {
+    const reportPath = join(reportDir, 'report.json');
+    const run = await runSchemathesis(
+      st,
+      [
+        '--config-file',
+        CONFIG,
+        'run',
+        `${server?.url}/api/openapi.json`,
+        '--header',
+        `Authorization: Bearer ${TEST_ADMIN_KEY}`,
+        '--seed',
+        SEED,
+        '--no-color',
+        '--report',
+        'json',
+        '--report-json-path',
+        reportPath,
+      ],
+      reportDir,
+      RUN_LIMIT_MS,
+    );
+    if (run.exitCode !== 0) {
+      throw new Error(
+        `schemathesis exited with ${run.exitCode}; what it found:\n${run.output.slice(run.output.indexOf('FAILURES') >>> 0)}`,
+      );
+    }
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
+    expect({ failures: report.failures, errors: report.errors }).toEqual({ failures: [], errors: [] });
+    expect(report.operations.tested).toBe(report.operations.total);
+    expect(report.operations.total).toBeGreaterThanOrEqual(23);
+    expect(report.test_cases.generated).toBeGreaterThan(1000);
+    console.log(
+      `Schemathesis ${SCHEMATHESIS_VERSION}: ${report.operations.tested} operations, ${report.test_cases.generated} cases, ` +
+        `0 failures, in ${report.running_time.toFixed(0)} s`,
+    );
+  },
+  RUN_LIMIT_MS + 30_000,
+);

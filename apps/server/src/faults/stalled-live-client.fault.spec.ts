@@ -20,7 +20,11 @@ beforeAll(async () => {
   // Registration need not wait for the read model here; the fleet is in place before the load.
   server = await ServerProcess.start(database.url, { BEACON_READ_YOUR_WRITES_MS: '0' });
   const post = async (path: string, body: object): Promise<void> => {
-    const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: { ...adminHeaders, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { ...adminHeaders, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (response.status !== 201) throw new Error(`POST ${path}: ${response.status}`);
   };
   await post('/api/v1/customers', { id: 'live-test', name: 'Live AB' });
@@ -41,7 +45,11 @@ async function ingestFor(ms: number, round: { n: number }): Promise<number> {
     while (performance.now() < until) {
       const n = round.n++;
       const batch = ASSETS.map((assetId, i) => ({ assetId, lat: 59 + ((n + i) % 1000) / 1e4, lon: 18 + i / 1e4, messageId: `r${n}` }));
-      const response = await fetch(`${server.url}/api/v1/heartbeats`, { method: 'POST', headers: { ...adminHeaders, 'content-type': 'application/json' }, body: JSON.stringify(batch) });
+      const response = await fetch(`${server.url}/api/v1/heartbeats`, {
+        method: 'POST',
+        headers: { ...adminHeaders, 'content-type': 'application/json' },
+        body: JSON.stringify(batch),
+      });
       expect(response.status).toBe(202);
       accepted += ((await response.json()) as { accepted: number }).accepted;
     }

@@ -70,7 +70,10 @@ function send(agent: Agent, method: string, path: string, headers: Record<string
         port: url.port,
         method,
         path,
-        headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+        headers:
+          body === undefined
+            ? headers
+            : { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
       },
       (response) => {
         response.resume();
@@ -95,7 +98,8 @@ async function issueKey(role: 'viewer' | 'device'): Promise<string> {
 
 async function lookups(): Promise<Record<'valid' | 'invalid', number>> {
   const metrics = await (await fetch(`${server.url}/metrics`, { headers: adminHeaders })).text();
-  const count = (result: string): number => Number(new RegExp(`^beacon_api_key_lookups_total\\{result="${result}"\\} (\\d+)`, 'm').exec(metrics)?.[1] ?? NaN);
+  const count = (result: string): number =>
+    Number(new RegExp(`^beacon_api_key_lookups_total\\{result="${result}"\\} (\\d+)`, 'm').exec(metrics)?.[1] ?? NaN);
   return { valid: count('valid'), invalid: count('invalid') };
 }
 
@@ -104,7 +108,12 @@ async function lookups(): Promise<Record<'valid' | 'invalid', number>> {
  * request at a time on a connection of its own, from the shared address, while `running()`. Each
  * answer is put down to the phase it was asked and answered in (`between` when they differ).
  */
-async function validTraffic(viewerKey: string, deviceKey: string, running: () => boolean, phase: () => Phase): Promise<Array<Answer & { phase: Phase }>> {
+async function validTraffic(
+  viewerKey: string,
+  deviceKey: string,
+  running: () => boolean,
+  phase: () => Phase,
+): Promise<Array<Answer & { phase: Phase }>> {
   const client = async (next: (n: number) => Promise<Answer>): Promise<Array<Answer & { phase: Phase }>> => {
     const answers: Array<Answer & { phase: Phase }> = [];
     while (running()) {
@@ -121,7 +130,13 @@ async function validTraffic(viewerKey: string, deviceKey: string, running: () =>
     const answers = await Promise.all([
       client(() => send(viewerAgent, 'GET', '/api/v1/assets?limit=20', { ...from, authorization: `Bearer ${viewerKey}` })),
       client((n) =>
-        send(deviceAgent, 'POST', `/api/v1/assets/${ASSETS[n % ASSETS.length]}/heartbeats`, { ...from, authorization: `Bearer ${deviceKey}` }, JSON.stringify({ lat: 59.3 + n / 1e5, lon: 18.1 })),
+        send(
+          deviceAgent,
+          'POST',
+          `/api/v1/assets/${ASSETS[n % ASSETS.length]}/heartbeats`,
+          { ...from, authorization: `Bearer ${deviceKey}` },
+          JSON.stringify({ lat: 59.3 + n / 1e5, lon: 18.1 }),
+        ),
       ),
     ]);
     return answers.flat();
@@ -160,7 +175,10 @@ class Flood {
         const key = this.keys[Math.floor(n / COPIES_IN_A_ROW) % this.keys.length] ?? '';
         const a = n % FLOOD_ADDRESSES;
         const address = n % 10 === 0 ? SHARED_ADDRESS : `10.0.${a >> 8}.${a & 255}`;
-        const { status } = await send(this.agent, 'GET', '/api/v1/assets?limit=20', { authorization: `Bearer ${key}`, 'x-forwarded-for': address });
+        const { status } = await send(this.agent, 'GET', '/api/v1/assets?limit=20', {
+          authorization: `Bearer ${key}`,
+          'x-forwarded-for': address,
+        });
         this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
         if (address === SHARED_ADDRESS && status === 429) this.sharedRefused++;
       }
@@ -177,7 +195,16 @@ const percentile = (values: readonly number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 };
-const summary = (answers: readonly Answer[]) => ({ p50: percentile(answers.map((a) => a.ms), 50), p95: percentile(answers.map((a) => a.ms), 95) });
+const summary = (answers: readonly Answer[]) => ({
+  p50: percentile(
+    answers.map((a) => a.ms),
+    50,
+  ),
+  p95: percentile(
+    answers.map((a) => a.ms),
+    95,
+  ),
+});
 const unsuccessful = (answers: readonly Answer[]) => answers.filter((a) => a.status < 200 || a.status > 299).map((a) => a.status);
 
 it('looks each unknown key up at most once, and valid keys keep working at their usual latency', async () => {
@@ -186,7 +213,12 @@ it('looks each unknown key up at most once, and valid keys keep working at their
   const flood = new Flood(madeUp(UNKNOWN_KEYS));
   let phase: Phase = 'warm-up';
   let running = true;
-  const valid = validTraffic(viewerKey, deviceKey, () => running, () => phase);
+  const valid = validTraffic(
+    viewerKey,
+    deviceKey,
+    () => running,
+    () => phase,
+  );
   // Connections, JIT, the valid keys looked up once, and the server's way with unknown keys run
   // through with keys of its own, so that the first burst measures lookups rather than compiling.
   const warmUp = new Flood(madeUp(50));

@@ -29,7 +29,11 @@ describe('a method a route does not have', () => {
     expect(response.statusCode).toBe(405);
     expect(response.headers['allow']).toBe(allow);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
-    expect(response.json()).toEqual({ error: 'method_not_allowed', message: expect.stringContaining(method), requestId: expect.any(String) });
+    expect(response.json()).toEqual({
+      error: 'method_not_allowed',
+      message: expect.stringContaining(method),
+      requestId: expect.any(String),
+    });
   });
 
   it('is still 404 on a path no route has', async () => {
@@ -41,13 +45,26 @@ describe('a method a route does not have', () => {
 });
 
 describe('a compressed request body', () => {
-  const batch = JSON.stringify([{ assetId: 'EDGE-1', messageId: 'gz-1' }, { assetId: 'EDGE-1', messageId: 'gz-2' }]);
+  const batch = JSON.stringify([
+    { assetId: 'EDGE-1', messageId: 'gz-1' },
+    { assetId: 'EDGE-1', messageId: 'gz-2' },
+  ]);
 
   it('is decoded for gzip and deflate', async () => {
-    const gzip = await send({ method: 'POST', url: '/api/v1/heartbeats', headers: { ...json, 'content-encoding': 'gzip' }, payload: gzipSync(batch) });
+    const gzip = await send({
+      method: 'POST',
+      url: '/api/v1/heartbeats',
+      headers: { ...json, 'content-encoding': 'gzip' },
+      payload: gzipSync(batch),
+    });
     expect(gzip.statusCode).toBe(202);
     expect(gzip.json()).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
-    const deflate = await send({ method: 'POST', url: '/api/v1/heartbeats', headers: { ...json, 'content-encoding': 'deflate' }, payload: deflateSync(batch) });
+    const deflate = await send({
+      method: 'POST',
+      url: '/api/v1/heartbeats',
+      headers: { ...json, 'content-encoding': 'deflate' },
+      payload: deflateSync(batch),
+    });
     expect(deflate.json()).toEqual({ accepted: 0, duplicates: 2, rejected: [] });
   });
 
@@ -65,7 +82,12 @@ describe('a compressed request body', () => {
 
   it('is held to the body limit of its route once decoded: a small gzip of a large body is 413', async () => {
     const customer = JSON.stringify({ id: 'bomb', name: 'x'.repeat(BODY_LIMIT_BYTES) });
-    const small = await send({ method: 'POST', url: '/api/v1/customers', headers: { ...json, 'content-encoding': 'gzip' }, payload: gzipSync(customer) });
+    const small = await send({
+      method: 'POST',
+      url: '/api/v1/customers',
+      headers: { ...json, 'content-encoding': 'gzip' },
+      payload: gzipSync(customer),
+    });
     expect(small.statusCode).toBe(413);
     expect(small.json().error).toBe('payload_too_large');
     const bomb = gzipSync(Buffer.alloc(BULK_BODY_LIMIT_BYTES + 1, ' '));
@@ -79,7 +101,12 @@ describe('a compressed request body', () => {
     const br = await send({ method: 'POST', url: '/api/v1/heartbeats', headers: { ...json, 'content-encoding': 'br' }, payload: batch });
     expect(br.statusCode).toBe(415);
     expect(br.json()).toEqual({ error: 'unsupported_media_type', message: expect.stringContaining('br'), requestId: expect.any(String) });
-    const notGzip = await send({ method: 'POST', url: '/api/v1/heartbeats', headers: { ...json, 'content-encoding': 'gzip' }, payload: batch });
+    const notGzip = await send({
+      method: 'POST',
+      url: '/api/v1/heartbeats',
+      headers: { ...json, 'content-encoding': 'gzip' },
+      payload: batch,
+    });
     expect(notGzip.statusCode).toBe(400);
     expect(notGzip.json().error).toBe('invalid_request');
   });

@@ -26,6 +26,10 @@ export async function installBodyParsing(app: NestFastifyApplication): Promise<v
   });
   // JSON `null` parses, but no route takes it for a body: refused as a missing body is.
   fastify.addHook('preValidation', (request, _reply, done) => {
-    done(request.body === null ? new ApiError('invalid_request', 'the request body is null', [{ field: '(body)', reason: 'must not be null' }]) : undefined);
+    done(
+      request.body === null
+        ? new ApiError('invalid_request', 'the request body is null', [{ field: '(body)', reason: 'must not be null' }])
+        : undefined,
+    );
   });
 }

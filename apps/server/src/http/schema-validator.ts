@@ -25,4 +25,3 @@ function toDetail(error: ErrorObject): { field: string; reason: string } {
   const reason = params.additionalProperty ? 'is not a known field' : (error.message ?? 'is invalid');
   return { field, reason };
 }
-

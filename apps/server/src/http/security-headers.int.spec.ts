@@ -49,7 +49,9 @@ describe('HTTP hardening', () => {
     const scrape = (headers: Record<string, string>) => open.request({ method: 'GET', url: '/metrics', headers });
     expect((await scrape({})).statusCode).toBe(401);
     expect((await scrape({ authorization: 'Bearer not-the-metrics-key-at-all' })).statusCode).toBe(401);
-    const viewer = (await open.request({ method: 'POST', url: '/api/v1/api-keys', headers: adminHeaders, payload: { role: 'viewer', name: 'screen' } })).json<{ key: string }>().key;
+    const viewer = (
+      await open.request({ method: 'POST', url: '/api/v1/api-keys', headers: adminHeaders, payload: { role: 'viewer', name: 'screen' } })
+    ).json<{ key: string }>().key;
     expect((await scrape({ authorization: `Bearer ${viewer}` })).statusCode).toBe(403);
     expect((await scrape(adminHeaders)).statusCode).toBe(200);
     const scraped = await scrape({ authorization: `Bearer ${METRICS_KEY}` });

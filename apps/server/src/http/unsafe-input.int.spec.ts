@@ -43,7 +43,10 @@ describe('unsafe input', () => {
     const batch = '[{"assetId":"SAFE-1","messageId":"s-0"},{"assetId":"SAFE\\u00001"},{"assetId":"SAFE-1","messageId":"s-2"}]';
     const answer = await test.request({ method: 'POST', url: '/api/v1/heartbeats', headers: json, payload: batch });
     expect(answer.statusCode).toBe(202);
-    expect(answer.json()).toMatchObject({ accepted: 2, rejected: [{ index: 1, error: 'invalid_request', details: [{ field: 'assetId' }] }] });
+    expect(answer.json()).toMatchObject({
+      accepted: 2,
+      rejected: [{ index: 1, error: 'invalid_request', details: [{ field: 'assetId' }] }],
+    });
   });
 
   it('leaves ordinary text alone: accents, emoji, line breaks', async () => {

@@ -40,7 +40,10 @@ describe('OsmAnd (Traccar Client)', () => {
   });
 
   it('takes a GET with query fields, and answers 400 for a device nobody registered', async () => {
-    const ok = await test.request({ method: 'GET', url: `/api/v1/ingest/osmand?key=${deviceKey}&id=358240051111110&lat=59.33&lon=18.07&timestamp=1795608005` });
+    const ok = await test.request({
+      method: 'GET',
+      url: `/api/v1/ingest/osmand?key=${deviceKey}&id=358240051111110&lat=59.33&lon=18.07&timestamp=1795608005`,
+    });
     expect(ok.statusCode).toBe(200);
     const unknown = await test.request({ method: 'GET', url: `/api/v1/ingest/osmand?key=${deviceKey}&id=999&lat=59.33&lon=18.07` });
     expect(unknown.statusCode).toBe(400);
@@ -48,7 +51,9 @@ describe('OsmAnd (Traccar Client)', () => {
   });
 
   it('refuses a key in the query string anywhere else', async () => {
-    expect((await test.request({ method: 'POST', url: `/api/v1/heartbeats?key=${deviceKey}`, payload: { assetId: 'x' } })).statusCode).toBe(401);
+    expect((await test.request({ method: 'POST', url: `/api/v1/heartbeats?key=${deviceKey}`, payload: { assetId: 'x' } })).statusCode).toBe(
+      401,
+    );
   });
 });
 
@@ -59,7 +64,10 @@ describe('ADS-B feeds', () => {
     const body = response.json();
     expect(body.accepted).toBe(6);
     expect(body.rejected.map((r: { index: number }) => r.index)).toEqual([6]);
-    await eventually(async () => expect(await asset('4ac9e1')).toMatchObject({ kind: 'aircraft', icao24: '4ac9e1', customerId: 'flygbolaget' }), 15_000);
+    await eventually(
+      async () => expect(await asset('4ac9e1')).toMatchObject({ kind: 'aircraft', icao24: '4ac9e1', customerId: 'flygbolaget' }),
+      15_000,
+    );
     await eventually(async () => expect((await asset('~2b0d1f')).kind).toBe('aircraft'));
     const again = await post('/api/v1/ingest/readsb?customerId=flygbolaget', fixture('readsb-aircraft.json'));
     expect(again.json()).toMatchObject({ accepted: 0, duplicates: 6 });
@@ -118,4 +126,3 @@ describe('duplicates across formats', () => {
     expect(batch.json()).toEqual({ accepted: 0, duplicates: 1, rejected: [] });
   });
 });
-

@@ -21,8 +21,20 @@ beforeAll(async () => {
   });
   test = await startTestApp({ BEACON_AUTH: 'on' }, undefined, createLogger({ level: 'info', format: 'json', destination: capture }));
   await test.request({ method: 'POST', url: '/api/v1/customers', headers: adminHeaders, payload: { id: 'logged', name: 'Logged AB' } });
-  await test.request({ method: 'POST', url: '/api/v1/assets', headers: adminHeaders, payload: { id: 'LOG-1', kind: 'vehicle', customerId: 'logged' } });
-  deviceKey = (await test.request({ method: 'POST', url: '/api/v1/api-keys', headers: adminHeaders, payload: { role: 'device', name: 'phone', customerId: 'logged' } })).json<{ key: string }>().key;
+  await test.request({
+    method: 'POST',
+    url: '/api/v1/assets',
+    headers: adminHeaders,
+    payload: { id: 'LOG-1', kind: 'vehicle', customerId: 'logged' },
+  });
+  deviceKey = (
+    await test.request({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      headers: adminHeaders,
+      payload: { role: 'device', name: 'phone', customerId: 'logged' },
+    })
+  ).json<{ key: string }>().key;
 });
 afterAll(() => test.close());
 
@@ -45,7 +57,11 @@ describe('the access log', () => {
   });
 
   it('keeps a sane X-Request-Id from a proxy, and puts the id in error bodies', async () => {
-    const response = await test.request({ method: 'GET', url: '/api/v1/assets/NOPE', headers: { ...adminHeaders, 'x-request-id': 'proxy-7f3a' } });
+    const response = await test.request({
+      method: 'GET',
+      url: '/api/v1/assets/NOPE',
+      headers: { ...adminHeaders, 'x-request-id': 'proxy-7f3a' },
+    });
     expect(response.statusCode).toBe(404);
     expect(response.headers['x-request-id']).toBe('proxy-7f3a');
     expect(response.json()).toMatchObject({ error: 'unknown_asset', requestId: 'proxy-7f3a' });

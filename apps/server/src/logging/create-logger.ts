@@ -16,7 +16,11 @@ export interface LoggerOptions {
  * and the paths below are blanked should an object carrying them ever be logged.
  */
 export function createLogger({ level, format, destination }: LoggerOptions): Logger {
-  const stream = destination ?? (format === 'pretty' ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }) : pino.destination({ sync: false }));
+  const stream =
+    destination ??
+    (format === 'pretty'
+      ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' })
+      : pino.destination({ sync: false }));
   return pino(
     {
       level,

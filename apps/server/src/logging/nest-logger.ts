@@ -15,7 +15,10 @@ export class NestPinoLogger implements LoggerService {
   error(message: unknown, stackOrContext?: string, context?: string): void {
     // Nest passes (message, stack, context), or (message, context) when there is no stack.
     const stack = context !== undefined ? stackOrContext : undefined;
-    this.pino.error({ ...fields(context ?? (stack === undefined ? stackOrContext : undefined)), ...(stack ? { stack } : {}) }, text(message));
+    this.pino.error(
+      { ...fields(context ?? (stack === undefined ? stackOrContext : undefined)), ...(stack ? { stack } : {}) },
+      text(message),
+    );
   }
 
   warn(message: unknown, context?: string): void {
@@ -36,4 +39,5 @@ export class NestPinoLogger implements LoggerService {
 }
 
 const fields = (context: string | undefined): Record<string, string> => (context ? { context } : {});
-const text = (message: unknown): string => (typeof message === 'string' ? message : message instanceof Error ? message.message : JSON.stringify(message));
+const text = (message: unknown): string =>
+  typeof message === 'string' ? message : message instanceof Error ? message.message : JSON.stringify(message);

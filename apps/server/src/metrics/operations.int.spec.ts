@@ -39,7 +39,13 @@ describe('operations', () => {
   it('counts items a batch refuses while parsing as rejected heartbeats', async () => {
     const batch = [{ assetId: 'VIN-OPS', messageId: 'm-2' }, { assetId: 'VIN-OPS', lat: 91 }, { assetId: 'VIN-NONE' }];
     const answer = await test.request({ method: 'POST', url: '/api/v1/heartbeats', headers: adminHeaders, payload: batch });
-    expect(answer.json()).toMatchObject({ accepted: 1, rejected: [{ index: 1, error: 'invalid_request' }, { index: 2, error: 'unknown_asset' }] });
+    expect(answer.json()).toMatchObject({
+      accepted: 1,
+      rejected: [
+        { index: 1, error: 'invalid_request' },
+        { index: 2, error: 'unknown_asset' },
+      ],
+    });
     const metrics = (await test.request({ method: 'GET', url: '/metrics' })).body;
     expect(metrics).toMatch(/beacon_heartbeats_total\{outcome="rejected"\} 2\b/);
   });
@@ -82,7 +88,9 @@ describe('operations', () => {
       expect(refused.json().error).toBe('unavailable');
     } finally {
       await admin.query(`ALTER DATABASE ${database} RESET default_transaction_read_only`);
-      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database]);
+      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [
+        database,
+      ]);
       await admin.end();
     }
     await eventually(async () => expect((await ping('after-outage')).statusCode).toBe(202));

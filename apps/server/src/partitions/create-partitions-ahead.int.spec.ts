@@ -49,7 +49,12 @@ describe('heartbeat partitions made ahead of time', () => {
       );
       await new Promise((resolve) => setTimeout(resolve, 50)); // the DDL is now waiting for its lock
       const started = performance.now();
-      const ping = await test.request({ method: 'POST', url: '/api/v1/assets/PART-1/heartbeats', headers: adminHeaders, payload: { lat: 59.3, lon: 18.1 } });
+      const ping = await test.request({
+        method: 'POST',
+        url: '/api/v1/assets/PART-1/heartbeats',
+        headers: adminHeaders,
+        payload: { lat: 59.3, lon: 18.1 },
+      });
       expect(ping.statusCode).toBe(202);
       expect(performance.now() - started).toBeLessThan(500);
       expect(await creating).toBe('55P03');

@@ -3,14 +3,22 @@ import { adminHeaders, startTestApp, type TestApp } from '../testing/test-app';
 
 let elasticsearch: TestElasticsearch;
 let test: TestApp;
-const post = (url: string, payload?: object) => test.request({ method: 'POST', url, headers: adminHeaders, ...(payload ? { payload } : {}) });
+const post = (url: string, payload?: object) =>
+  test.request({ method: 'POST', url, headers: adminHeaders, ...(payload ? { payload } : {}) });
 const get = async (url: string) => (await test.request({ method: 'GET', url })).json();
 
 beforeAll(async () => {
   elasticsearch = await createTestElasticsearch();
   test = await startTestApp({ BEACON_ELASTICSEARCH_URL: elasticsearch.url, BEACON_ELASTICSEARCH_INDEX_PREFIX: elasticsearch.prefix });
   await post('/api/v1/customers', { id: 'fjord', name: 'Fjord Frakt AS' });
-  await post('/api/v1/assets', { id: 'LN-FRK', kind: 'aircraft', customerId: 'fjord', registration: 'LN-FRK', callsign: 'FJD12', icao24: '47a1b2' });
+  await post('/api/v1/assets', {
+    id: 'LN-FRK',
+    kind: 'aircraft',
+    customerId: 'fjord',
+    registration: 'LN-FRK',
+    callsign: 'FJD12',
+    icao24: '47a1b2',
+  });
   await post('/api/v1/assets', { id: 'TRUCK-9', kind: 'vehicle', customerId: 'fjord', registration: 'EL 12345', label: 'Fish truck' });
   await post('/api/v1/assets/TRUCK-9/heartbeats', { lat: 60.39, lon: 5.32 });
 }, 60_000);
@@ -41,7 +49,9 @@ describe('Beacon with its read model in Elasticsearch (BEACON_ELASTICSEARCH_URL)
     const done = await eventually(
       async () => {
         expect((await get('/api/v1/assets')).total).toBe(2);
-        const rebuild = (await test.request({ method: 'GET', url: `/api/v1/admin/projections/assets/rebuilds/${id}`, headers: adminHeaders })).json();
+        const rebuild = (
+          await test.request({ method: 'GET', url: `/api/v1/admin/projections/assets/rebuilds/${id}`, headers: adminHeaders })
+        ).json();
         expect(rebuild.status).toBe('done');
         return rebuild;
       },

@@ -16,7 +16,12 @@ import type { Pool } from 'pg';
 import type { BeaconConfig } from '../config/beacon-config';
 import { PG_POOL } from '../config/config.tokens';
 import { waitUntilAvailable } from '../shared/wait-until-available';
-import { ASSETS_PROJECTION, POSTGRES_ASSETS_PROJECTION, elasticsearchAssetsProjectionName, type AssetsProjection } from './assets-projection';
+import {
+  ASSETS_PROJECTION,
+  POSTGRES_ASSETS_PROJECTION,
+  elasticsearchAssetsProjectionName,
+  type AssetsProjection,
+} from './assets-projection';
 import { isElasticsearchUnavailable } from './elasticsearch-unavailable';
 
 /** Elasticsearch takes longer than the server to start; a deployment starts both at once. */

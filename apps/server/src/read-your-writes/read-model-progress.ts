@@ -33,7 +33,9 @@ export class ReadModelProgress implements OnApplicationShutdown {
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(BEACON_CONFIG) config: BeaconConfig,
   ) {
-    this.projection = config.elasticsearchUrl ? elasticsearchAssetsProjectionName(config.elasticsearchIndexPrefix) : POSTGRES_ASSETS_PROJECTION;
+    this.projection = config.elasticsearchUrl
+      ? elasticsearchAssetsProjectionName(config.elasticsearchIndexPrefix)
+      : POSTGRES_ASSETS_PROJECTION;
     this.waitMs = config.readYourWritesMs;
   }
 

@@ -107,7 +107,12 @@ describe('a read model that does not catch up in time', () => {
 
   it('answers after the bounded wait with Beacon-Read-Model: lagging', async () => {
     const started = performance.now();
-    const response = await ingest.request({ method: 'POST', url: '/api/v1/customers', headers: adminHeaders, payload: { id: 'slow', name: 'Slow AB' } });
+    const response = await ingest.request({
+      method: 'POST',
+      url: '/api/v1/customers',
+      headers: adminHeaders,
+      payload: { id: 'slow', name: 'Slow AB' },
+    });
     const waited = performance.now() - started;
     expect(response.statusCode).toBe(201);
     expect(response.headers['beacon-read-model']).toBe('lagging');

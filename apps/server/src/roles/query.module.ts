@@ -16,7 +16,23 @@ import { LogRate } from '../stats/log-rate';
 
 /** The query side (`BEACON_ROLES=query`): search, detail, tracks, customers and stats from the read model, and the live stream from the log. */
 @Module({
-  controllers: [SearchAssetsController, GetAssetController, GetTrackController, ListCustomersController, GetStatsController, LiveController, ListApiKeysController],
-  providers: [SearchAssetsQueryHandler, GetAssetQueryHandler, GetTrackQueryHandler, ListCustomersQueryHandler, LogRate, LiveFeed, LiveMetrics],
+  controllers: [
+    SearchAssetsController,
+    GetAssetController,
+    GetTrackController,
+    ListCustomersController,
+    GetStatsController,
+    LiveController,
+    ListApiKeysController,
+  ],
+  providers: [
+    SearchAssetsQueryHandler,
+    GetAssetQueryHandler,
+    GetTrackQueryHandler,
+    ListCustomersQueryHandler,
+    LogRate,
+    LiveFeed,
+    LiveMetrics,
+  ],
 })
 export class QueryModule {}

@@ -37,7 +37,9 @@ describe('waitUntilAvailable', () => {
     const attempt = async (): Promise<void> => {
       throw unavailable;
     };
-    await expect(waitUntilAvailable('Elasticsearch', attempt, isUnavailable, logger, { timeoutMs: 50, intervalMs: 5 })).rejects.toBe(unavailable);
+    await expect(waitUntilAvailable('Elasticsearch', attempt, isUnavailable, logger, { timeoutMs: 50, intervalMs: 5 })).rejects.toBe(
+      unavailable,
+    );
     expect(Date.now() - started).toBeLessThan(1000);
   });
 });

@@ -73,7 +73,11 @@ export async function storedMessages(databaseUrl: string): Promise<Map<string, n
 /** Registers a customer and its vehicles through the API. */
 export async function registerFleet(url: string, customerId: string, assetIds: readonly string[]): Promise<void> {
   const post = async (path: string, body: object): Promise<void> => {
-    const response = await fetch(`${url}${path}`, { method: 'POST', headers: { ...adminHeaders, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { ...adminHeaders, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
   };
   await post('/api/v1/customers', { id: customerId, name: `${customerId} AB` });

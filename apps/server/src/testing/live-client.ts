@@ -23,12 +23,18 @@ export class LiveClient {
     });
     for (const type of ['status', 'position', 'resync']) {
       this.source.addEventListener(type, (event) => {
-        this.events.push({ type, data: JSON.parse(event.data) as Record<string, unknown>, lastEventId: event.lastEventId, receivedAt: Date.now() });
+        this.events.push({
+          type,
+          data: JSON.parse(event.data) as Record<string, unknown>,
+          lastEventId: event.lastEventId,
+          receivedAt: Date.now(),
+        });
       });
     }
     this.opened = new Promise((resolve, reject) => {
       this.source.onopen = () => resolve();
-      this.source.onerror = (error) => reject(new Error(`live stream failed: ${error.message ?? 'no message'} (${error.code ?? 'no status'})`));
+      this.source.onerror = (error) =>
+        reject(new Error(`live stream failed: ${error.message ?? 'no message'} (${error.code ?? 'no status'})`));
     });
   }
 

@@ -72,7 +72,10 @@ export class ServerProcess {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (this.child.exitCode !== null) throw new Error(`the server exited with ${this.child.exitCode}:\n${this.output}`);
-      const status = await fetch(`${this.url}/health/ready`).then((r) => r.status, () => 0);
+      const status = await fetch(`${this.url}/health/ready`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status === 200) return;
       if (Date.now() > deadline) throw new Error(`the server was not ready within ${timeoutMs} ms:\n${this.output}`);
       await sleep(100);

@@ -25,7 +25,10 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}, database?: TestDatabase, logger?: Logger): Promise<TestApp> {
   const db = database ?? (await migratedTestDatabase());
   // Errors only, as JSON: a test that reads the log passes a logger of its own.
-  const config = loadConfig({ BEACON_ADMIN_KEY: TEST_ADMIN_KEY, BEACON_AUTH: 'off', BEACON_LOG_LEVEL: 'error', BEACON_LOG_FORMAT: 'json', ...env }, { dashboardDir: null });
+  const config = loadConfig(
+    { BEACON_ADMIN_KEY: TEST_ADMIN_KEY, BEACON_AUTH: 'off', BEACON_LOG_LEVEL: 'error', BEACON_LOG_FORMAT: 'json', ...env },
+    { dashboardDir: null },
+  );
   const app = await createBeaconApp(config, db.url, logger);
   await app.init();
   const fastify = app.getHttpAdapter().getInstance();

@@ -39,7 +39,20 @@ export interface AssetView extends AssetMovement {
 /** A registered asset, before any heartbeat. */
 export function newAssetView(registered: AssetRegistered['data'], version: number): AssetView {
   const { assetId, kind, customerId, registration, label, callsign, icao24, timeoutSeconds } = registered;
-  return { id: assetId, kind, customerId, registration, label, callsign, icao24, timeoutSeconds, lastSeenAt: null, offlineAt: null, position: null, version };
+  return {
+    id: assetId,
+    kind,
+    customerId,
+    registration,
+    label,
+    callsign,
+    icao24,
+    timeoutSeconds,
+    lastSeenAt: null,
+    offlineAt: null,
+    position: null,
+    version,
+  };
 }
 
 /**
@@ -47,7 +60,11 @@ export function newAssetView(registered: AssetRegistered['data'], version: numbe
  * stream (heartbeats have none and leave it). Returns the same object when nothing changes (a late
  * heartbeat), so a read model can skip the write; null when the asset leaves the fleet.
  */
-export function applyToAssetView(view: AssetView, event: Exclude<AssetEvent, AssetRegistered> | HeartbeatRecorded, version: number | null): AssetView | null {
+export function applyToAssetView(
+  view: AssetView,
+  event: Exclude<AssetEvent, AssetRegistered> | HeartbeatRecorded,
+  version: number | null,
+): AssetView | null {
   const versioned = (next: AssetView): AssetView => ({ ...next, version: version ?? next.version });
   switch (event.type) {
     case 'HeartbeatRecorded': {
@@ -59,7 +76,11 @@ export function applyToAssetView(view: AssetView, event: Exclude<AssetEvent, Ass
     case 'AssetLabelChanged':
       return versioned({ ...view, label: event.data.label });
     case 'AssetTimeoutChanged':
-      return versioned({ ...view, timeoutSeconds: event.data.timeoutSeconds, offlineAt: offlineAt(view.lastSeenAt, event.data.timeoutSeconds) });
+      return versioned({
+        ...view,
+        timeoutSeconds: event.data.timeoutSeconds,
+        offlineAt: offlineAt(view.lastSeenAt, event.data.timeoutSeconds),
+      });
     case 'AssetDecommissioned':
       return null;
   }

@@ -18,7 +18,17 @@ const heartbeat = (secondsAfterT0: number, lat: number | null = 59.3, lon: numbe
 });
 const registered = (): AssetView =>
   newAssetView(
-    { assetId: 'A', kind: 'vehicle', customerId: 'acme', registration: 'ABC123', label: null, callsign: null, icao24: null, timeoutSeconds: 60, registeredAt: new Date(T0).toISOString() },
+    {
+      assetId: 'A',
+      kind: 'vehicle',
+      customerId: 'acme',
+      registration: 'ABC123',
+      label: null,
+      callsign: null,
+      icao24: null,
+      timeoutSeconds: 60,
+      registeredAt: new Date(T0).toISOString(),
+    },
     1,
   );
 const fold = (heartbeats: Heartbeat[]): AssetView =>
@@ -39,7 +49,11 @@ describe('the asset view', () => {
 
   it('is the same whichever order heartbeats with distinct times arrive in', () => {
     const heartbeats = fc.uniqueArray(
-      fc.record({ second: fc.integer({ min: 0, max: 86_400 }), positioned: fc.boolean(), lat: fc.double({ min: -90, max: 90, noNaN: true }) }),
+      fc.record({
+        second: fc.integer({ min: 0, max: 86_400 }),
+        positioned: fc.boolean(),
+        lat: fc.double({ min: -90, max: 90, noNaN: true }),
+      }),
       { selector: (h) => h.second, maxLength: 30 },
     );
     fc.assert(

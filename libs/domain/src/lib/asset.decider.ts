@@ -42,7 +42,14 @@ export type AssetCommand = RegisterAsset | UpdateAsset | DecommissionAsset;
 
 export type AssetState =
   | { status: 'none' }
-  | { status: 'active' | 'decommissioned'; assetId: string; customerId: string; kind: AssetKind; label: string | null; timeoutSeconds: number };
+  | {
+      status: 'active' | 'decommissioned';
+      assetId: string;
+      customerId: string;
+      kind: AssetKind;
+      label: string | null;
+      timeoutSeconds: number;
+    };
 
 export const initialAssetState: AssetState = { status: 'none' };
 

@@ -9,9 +9,7 @@ export interface RegisterCustomer {
 
 export type CustomerCommand = RegisterCustomer;
 
-export type CustomerState =
-  | { status: 'none' }
-  | { status: 'registered'; customerId: string; name: string };
+export type CustomerState = { status: 'none' } | { status: 'registered'; customerId: string; name: string };
 
 export const initialCustomerState: CustomerState = { status: 'none' };
 

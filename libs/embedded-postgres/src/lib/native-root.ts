@@ -1,14 +1,6 @@
 import * as path from 'node:path';
-import {
-  checkNativeDir,
-  locatePackageNative,
-  type NativeDir,
-} from './binaries';
-import {
-  binariesReachable,
-  stageBinaries,
-  STAGING_ROOT,
-} from './stage-binaries';
+import { checkNativeDir, locatePackageNative, type NativeDir } from './binaries';
+import { binariesReachable, stageBinaries, STAGING_ROOT } from './stage-binaries';
 import type { RunAs } from './types';
 
 /**
@@ -23,9 +15,7 @@ export async function resolveNativeRoot(
   notice: (line: string) => void,
   stagingRoot = STAGING_ROOT,
 ): Promise<string> {
-  const native: NativeDir = binarySource
-    ? { root: path.resolve(binarySource) }
-    : locatePackageNative();
+  const native: NativeDir = binarySource ? { root: path.resolve(binarySource) } : locatePackageNative();
   checkNativeDir(native.root);
   if (!runAs || binariesReachable(native.root, runAs)) return native.root;
   const staged = await stageBinaries(native, stagingRoot);
@@ -34,8 +24,6 @@ export async function resolveNativeRoot(
       `The postgres user cannot run the PostgreSQL binaries in ${native.root} nor the staged copy in ${staged}; check the permissions of ${stagingRoot} and its parents`,
     );
   }
-  notice(
-    `Running PostgreSQL binaries from ${staged}: the postgres user cannot reach ${native.root}`,
-  );
+  notice(`Running PostgreSQL binaries from ${staged}: the postgres user cannot reach ${native.root}`);
   return staged;
 }

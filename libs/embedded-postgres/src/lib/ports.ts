@@ -8,8 +8,7 @@ function listenOnce(port: number): Promise<number> {
     server.once('error', reject);
     server.listen({ port, host: HOST, exclusive: true }, () => {
       const address = server.address();
-      const bound =
-        typeof address === 'object' && address ? address.port : port;
+      const bound = typeof address === 'object' && address ? address.port : port;
       server.close(() => resolve(bound));
     });
   });
@@ -28,8 +27,6 @@ export async function assertPortFree(port: number): Promise<void> {
     await listenOnce(port);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new Error(
-      `Cannot start PostgreSQL: port ${port} on ${HOST} is already in use (${code})`,
-    );
+    throw new Error(`Cannot start PostgreSQL: port ${port} on ${HOST} is already in use (${code})`);
   }
 }

@@ -34,15 +34,7 @@ export function ensurePostgresUser(): RunAs {
   if (existing) return existing;
   const attempts: string[] = [];
   const group = run('groupadd', ['-r', USER]);
-  const user = run('useradd', [
-    '-r',
-    '-g',
-    USER,
-    '-M',
-    '-s',
-    '/bin/false',
-    USER,
-  ]);
+  const user = run('useradd', ['-r', '-g', USER, '-M', '-s', '/bin/false', USER]);
   attempts.push(group.out, user.out);
   if (!lookup()) {
     attempts.push(run('addgroup', ['-S', USER]).out);
@@ -60,14 +52,6 @@ export function ensurePostgresUser(): RunAs {
  * includes search permission on every ancestor — exactly what fails when the
  * repo sits under a 0700 home such as /root.
  */
-export function canAccess(
-  runAs: RunAs,
-  path: string,
-  flags: 'r' | 'x' | 'rx' | 'rwx' = 'x',
-): boolean {
-  return [...flags].every(
-    (flag) =>
-      spawnSync('test', [`-${flag}`, path], { uid: runAs.uid, gid: runAs.gid })
-        .status === 0,
-  );
+export function canAccess(runAs: RunAs, path: string, flags: 'r' | 'x' | 'rx' | 'rwx' = 'x'): boolean {
+  return [...flags].every((flag) => spawnSync('test', [`-${flag}`, path], { uid: runAs.uid, gid: runAs.gid }).status === 0);
 }

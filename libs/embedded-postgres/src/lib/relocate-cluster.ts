@@ -21,33 +21,23 @@ export async function relocateCluster(
   notice: (line: string) => void,
   clustersRoot = CLUSTERS_ROOT,
 ): Promise<string> {
-  const entries = await fs
-    .readdir(wanted)
-    .catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return [];
-      throw err;
-    });
+  const entries = await fs.readdir(wanted).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return [];
+    throw err;
+  });
   if (entries.length > 0) {
     throw new Error(
       `Data dir ${wanted} already has content but the postgres user cannot reach it (a parent directory is not searchable); move it, or chmod o+x its parents`,
     );
   }
-  const realPath = path.join(
-    await fs.realpath(path.dirname(wanted)),
-    path.basename(wanted),
-  );
-  const cluster = path.join(
-    clustersRoot,
-    createHash('sha256').update(realPath).digest('hex').slice(0, 16),
-  );
+  const realPath = path.join(await fs.realpath(path.dirname(wanted)), path.basename(wanted));
+  const cluster = path.join(clustersRoot, createHash('sha256').update(realPath).digest('hex').slice(0, 16));
   // Only the symlink leads here. With it gone (say `rm -rf .beacon` to start
   // over) an old cluster is garbage, and reviving it would differ from a
   // non-root run, where deleting the directory deletes the data.
   if (await fs.stat(cluster).catch(() => undefined)) {
     await clearStaleLock(cluster, notice); // refuses if a server still runs on it
-    notice(
-      `Discarding ${cluster}: left by an earlier run, its symlink ${wanted} is gone`,
-    );
+    notice(`Discarding ${cluster}: left by an earlier run, its symlink ${wanted} is gone`);
     await fs.rm(cluster, { recursive: true, force: true });
   }
   await mkdirPublic(clustersRoot);

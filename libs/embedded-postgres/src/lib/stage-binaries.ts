@@ -15,9 +15,7 @@ export const STAGING_ROOT = '/var/lib/beacon/embedded-postgres';
 // build staged twice (e.g. by repeated test runs) is reused, not duplicated.
 function stagingKey(native: NativeDir): string {
   if (native.version) return native.version;
-  const digest = createHash('sha256').update(
-    readFileSync(binPath(native.root, 'postgres')),
-  );
+  const digest = createHash('sha256').update(readFileSync(binPath(native.root, 'postgres')));
   return `custom-${digest.digest('hex').slice(0, 16)}`;
 }
 
@@ -36,10 +34,7 @@ export function binariesReachable(root: string, runAs: RunAs): boolean {
  * at the final path is always complete; a parallel stager that loses the
  * rename race just discards its copy.
  */
-export async function stageBinaries(
-  native: NativeDir,
-  stagingRoot = STAGING_ROOT,
-): Promise<string> {
+export async function stageBinaries(native: NativeDir, stagingRoot = STAGING_ROOT): Promise<string> {
   const target = path.join(stagingRoot, stagingKey(native));
   if (existsSync(target)) return target;
   await mkdirPublic(stagingRoot);

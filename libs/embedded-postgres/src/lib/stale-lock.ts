@@ -32,36 +32,21 @@ async function waitGone(pid: number, ms: number): Promise<boolean> {
  * A postmaster with a live parent belongs to someone else: report it.
  * Without /proc (macOS) we leave everything to PostgreSQL.
  */
-export async function clearStaleLock(
-  dataDir: string,
-  notice: (line: string) => void,
-): Promise<void> {
+export async function clearStaleLock(dataDir: string, notice: (line: string) => void): Promise<void> {
   const lockFile = path.join(dataDir, 'postmaster.pid');
-  const pid = Number(
-    (await fs.readFile(lockFile, 'utf8').catch(() => '')).split('\n')[0],
-  );
-  if (!Number.isInteger(pid) || pid <= 0 || process.platform !== 'linux')
-    return;
+  const pid = Number((await fs.readFile(lockFile, 'utf8').catch(() => '')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || process.platform !== 'linux') return;
   const info = procInfo(pid);
   if (!info) return; // dead: PostgreSQL removes the lock itself
   if (info.comm !== 'postgres') {
-    notice(
-      `Removing stale ${lockFile} (PID ${pid} is now "${info.comm}", not PostgreSQL)`,
-    );
+    notice(`Removing stale ${lockFile} (PID ${pid} is now "${info.comm}", not PostgreSQL)`);
     await fs.rm(lockFile, { force: true });
     return;
   }
   if (info.ppid !== 1) {
-    throw new Error(
-      `PostgreSQL (PID ${pid}, parent ${info.ppid}) is already running on ${dataDir}; stop it first`,
-    );
+    throw new Error(`PostgreSQL (PID ${pid}, parent ${info.ppid}) is already running on ${dataDir}; stop it first`);
   }
-  notice(
-    `Stopping orphaned PostgreSQL (PID ${pid}) left on ${dataDir} by an earlier run`,
-  );
+  notice(`Stopping orphaned PostgreSQL (PID ${pid}) left on ${dataDir} by an earlier run`);
   process.kill(pid, 'SIGINT');
-  if (!(await waitGone(pid, 30_000)))
-    throw new Error(
-      `Orphaned PostgreSQL (PID ${pid}) on ${dataDir} did not stop`,
-    );
+  if (!(await waitGone(pid, 30_000))) throw new Error(`Orphaned PostgreSQL (PID ${pid}) on ${dataDir} did not stop`);
 }

@@ -1,10 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import * as path from 'node:path';
-import {
-  createDatabase,
-  startEmbeddedPostgres,
-  type EmbeddedPostgresHandle,
-} from '../index';
+import { createDatabase, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../index';
 import { cleanup, query, tempDir, TEST_SETTINGS } from '../testing/test-support';
 
 describe('startEmbeddedPostgres (real PostgreSQL)', () => {
@@ -32,9 +28,7 @@ describe('startEmbeddedPostgres (real PostgreSQL)', () => {
     const dataDir = path.join(dir, 'data');
     handle = await start(dataDir);
     realDataDir = handle.dataDir;
-    expect(handle.url).toBe(
-      `postgres://postgres:postgres@127.0.0.1:${handle.port}/postgres`,
-    );
+    expect(handle.url).toBe(`postgres://postgres:postgres@127.0.0.1:${handle.port}/postgres`);
     expect(await query(handle.url, 'select 1 as one')).toEqual([{ one: 1 }]);
     const db = await createDatabase(handle.url, 'beacon_test');
     expect(await createDatabase(handle.url, 'beacon_test')).toBe(db); // idempotent
@@ -43,22 +37,16 @@ describe('startEmbeddedPostgres (real PostgreSQL)', () => {
 
     handle = await start(dataDir);
     expect(handle.dataDir).toBe(realDataDir);
-    expect(
-      await query(db.replace(/:\d+\//, `:${handle.port}/`), 'select v from t'),
-    ).toEqual([{ v: 'kept' }]);
+    expect(await query(db.replace(/:\d+\//, `:${handle.port}/`), 'select v from t')).toEqual([{ v: 'kept' }]);
   });
 
   it('rejects with a clear error when the port is already taken', async () => {
     const blocker: Server = createServer();
-    await new Promise<void>((resolve) =>
-      blocker.listen(0, '127.0.0.1', resolve),
-    );
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const address = blocker.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     try {
-      await expect(start(path.join(dir, 'data'), port)).rejects.toThrow(
-        new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`),
-      );
+      await expect(start(path.join(dir, 'data'), port)).rejects.toThrow(new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`));
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }
@@ -70,8 +58,6 @@ describe('startEmbeddedPostgres (real PostgreSQL)', () => {
       settings: { no_such_setting: 'on' },
       log: () => undefined,
     });
-    await expect(failing).rejects.toThrow(
-      /exited during start-up[\s\S]*unrecognized configuration parameter "no_such_setting"/,
-    );
+    await expect(failing).rejects.toThrow(/exited during start-up[\s\S]*unrecognized configuration parameter "no_such_setting"/);
   });
 });

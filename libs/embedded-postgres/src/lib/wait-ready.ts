@@ -25,9 +25,7 @@ export async function waitReady(check: ReadyCheck): Promise<void> {
   while (Date.now() < deadline) {
     const code = check.exitedWith();
     if (code !== undefined) {
-      throw new Error(
-        `PostgreSQL exited during start-up (exit ${code}):${check.logText()}`,
-      );
+      throw new Error(`PostgreSQL exited during start-up (exit ${code}):${check.logText()}`);
     }
     const client = new Client({
       connectionString: check.url,
@@ -36,17 +34,12 @@ export async function waitReady(check: ReadyCheck): Promise<void> {
     client.on('error', () => undefined); // failures surface through connect()/query()
     try {
       await client.connect();
-      const res = await client.query<{ data_directory: string }>(
-        'SHOW data_directory',
-      );
+      const res = await client.query<{ data_directory: string }>('SHOW data_directory');
       const served = res.rows[0]?.data_directory;
       if (served !== check.dataDir) {
-        throw Object.assign(
-          new Error(
-            `${check.url} is served by a different PostgreSQL (data directory ${served ?? '?'})`,
-          ),
-          { fatal: true },
-        );
+        throw Object.assign(new Error(`${check.url} is served by a different PostgreSQL (data directory ${served ?? '?'})`), {
+          fatal: true,
+        });
       }
       return;
     } catch (err) {
@@ -57,7 +50,5 @@ export async function waitReady(check: ReadyCheck): Promise<void> {
       await client.end().catch(() => undefined);
     }
   }
-  throw new Error(
-    `PostgreSQL did not accept connections within ${check.timeoutMs} ms (last error: ${lastError}):${check.logText()}`,
-  );
+  throw new Error(`PostgreSQL did not accept connections within ${check.timeoutMs} ms (last error: ${lastError}):${check.logText()}`);
 }

@@ -19,19 +19,12 @@ export async function tempDir(mode: number): Promise<string> {
 }
 
 /** Removes a temp dir and, if the cluster was relocated, the cluster too. */
-export async function cleanup(
-  dir: string,
-  realDataDir?: string,
-): Promise<void> {
+export async function cleanup(dir: string, realDataDir?: string): Promise<void> {
   await fs.rm(dir, { recursive: true, force: true });
-  if (realDataDir?.startsWith(`${CLUSTERS_ROOT}/`))
-    await fs.rm(realDataDir, { recursive: true, force: true });
+  if (realDataDir?.startsWith(`${CLUSTERS_ROOT}/`)) await fs.rm(realDataDir, { recursive: true, force: true });
 }
 
-export async function query<T extends object>(
-  url: string,
-  sql: string,
-): Promise<T[]> {
+export async function query<T extends object>(url: string, sql: string): Promise<T[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

@@ -146,7 +146,15 @@ const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
  */
 export function epochMillis(iso: string): number {
   const millis = isCanonical(iso)
-    ? Date.UTC(digits(iso, 0, 4), digits(iso, 5, 2) - 1, digits(iso, 8, 2), digits(iso, 11, 2), digits(iso, 14, 2), digits(iso, 17, 2), digits(iso, 20, 3))
+    ? Date.UTC(
+        digits(iso, 0, 4),
+        digits(iso, 5, 2) - 1,
+        digits(iso, 8, 2),
+        digits(iso, 11, 2),
+        digits(iso, 14, 2),
+        digits(iso, 17, 2),
+        digits(iso, 20, 3),
+      )
     : Date.parse(iso);
   if (Number.isNaN(millis)) throw new HeartbeatDataError(`not an ISO-8601 time: ${JSON.stringify(iso)}`);
   return millis;
@@ -154,7 +162,16 @@ export function epochMillis(iso: string): number {
 
 /** `YYYY-MM-DDTHH:mm:ss.sssZ` with a year Date.UTC takes as is (it reads 0–99 as 1900–1999). */
 function isCanonical(iso: string): boolean {
-  if (iso.length !== 24 || iso[4] !== '-' || iso[7] !== '-' || iso[10] !== 'T' || iso[13] !== ':' || iso[16] !== ':' || iso[19] !== '.' || iso[23] !== 'Z') {
+  if (
+    iso.length !== 24 ||
+    iso[4] !== '-' ||
+    iso[7] !== '-' ||
+    iso[10] !== 'T' ||
+    iso[13] !== ':' ||
+    iso[16] !== ':' ||
+    iso[19] !== '.' ||
+    iso[23] !== 'Z'
+  ) {
     return false;
   }
   for (const at of DIGIT_POSITIONS) {

@@ -17,8 +17,18 @@ describe('BinaryArrays', () => {
 
   it('clears the null flag when nothing is null, and writes an empty array as a header alone', () => {
     const arrays = new BinaryArrays(0);
-    expect(int32s(arrays.bool([true, false], (x) => x), 5)).toEqual([1, 0, 16, 2, 1]);
-    expect(int32s(arrays.text([], (x: string) => x), 5)).toEqual([1, 0, 25, 0, 1]);
+    expect(
+      int32s(
+        arrays.bool([true, false], (x) => x),
+        5,
+      ),
+    ).toEqual([1, 0, 16, 2, 1]);
+    expect(
+      int32s(
+        arrays.text([], (x: string) => x),
+        5,
+      ),
+    ).toEqual([1, 0, 25, 0, 1]);
   });
 
   it('writes text as UTF-8 with its byte length, keeping earlier columns intact as the buffer grows', () => {

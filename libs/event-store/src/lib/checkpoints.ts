@@ -13,14 +13,10 @@ export async function saveCheckpoint(client: ClientBase, name: string, position:
  * following the same subscription never apply the same batch side by side.
  */
 export async function lockCheckpoint(client: ClientBase, name: string): Promise<bigint> {
-  await client.query(
-    'INSERT INTO subscription_checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING',
-    [name],
-  );
-  const result = await client.query<{ position: string }>(
-    'SELECT position FROM subscription_checkpoints WHERE name = $1 FOR UPDATE',
-    [name],
-  );
+  await client.query('INSERT INTO subscription_checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING', [name]);
+  const result = await client.query<{ position: string }>('SELECT position FROM subscription_checkpoints WHERE name = $1 FOR UPDATE', [
+    name,
+  ]);
   return BigInt(result.rows[0]?.position ?? 0);
 }
 

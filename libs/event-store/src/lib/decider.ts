@@ -39,5 +39,9 @@ export async function decideAndAppend<State, Event extends EventShape>(
   const { state, version } = await loadState(store, streamId, fold);
   const events = decide(state, version);
   if (events.length === 0) return { version, position: 0n };
-  return store.append(streamId, events.map((event) => ({ ...event, metadata })), { expectedVersion: version });
+  return store.append(
+    streamId,
+    events.map((event) => ({ ...event, metadata })),
+    { expectedVersion: version },
+  );
 }

@@ -55,7 +55,14 @@ describe('EventStore', () => {
     const car = heartbeat('rt-car', 1, 'msg "1", \\ {NULL}');
     car.data = { ...car.data, lat: -0, lon: Number.MAX_VALUE, speed: null, heading: null };
     const aircraft = heartbeat('rt-plane', 2);
-    aircraft.data = { ...aircraft.data, altitude: 10_668, verticalRate: -5.08, onGround: false, squawk: '7000', callsign: 'SAS 12,3 ✈ Ålesund 🛩' };
+    aircraft.data = {
+      ...aircraft.data,
+      altitude: 10_668,
+      verticalRate: -5.08,
+      onGround: false,
+      squawk: '7000',
+      callsign: 'SAS 12,3 ✈ Ålesund 🛩',
+    };
     const old = heartbeatFixture('rt-old', '1999-12-31T23:59:59.999Z');
     old.data = { ...old.data, onGround: true, battery: 0.07 };
     const far = heartbeatFixture('rt-far', '2199-07-04T01:02:03.004Z');

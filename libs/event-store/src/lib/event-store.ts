@@ -132,7 +132,12 @@ export class EventStore {
 
   /** Up to `limit` events after `after`, in global order (`READ_ALL_SQL`). */
   async readAll(after: bigint, limit: number, client: Pick<ClientBase, 'query'> = this.pool): Promise<RecordedEvent[]> {
-    const result = await client.query<LogRow>({ text: READ_ALL_SQL, values: [after.toString(), limit], rowMode: 'array', types: READ_ALL_TYPES });
+    const result = await client.query<LogRow>({
+      text: READ_ALL_SQL,
+      values: [after.toString(), limit],
+      rowMode: 'array',
+      types: READ_ALL_TYPES,
+    });
     return result.rows.map(([event]) => event);
   }
 

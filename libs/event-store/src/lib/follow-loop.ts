@@ -57,7 +57,11 @@ export class FollowLoop {
     private readonly step: () => Promise<HandledBatch>,
     private readonly options: FollowOptions,
   ) {
-    this.listener = new LogListener(connection, () => this.signal(), (e) => this.options.onError?.(e));
+    this.listener = new LogListener(
+      connection,
+      () => this.signal(),
+      (e) => this.options.onError?.(e),
+    );
   }
 
   async start(): Promise<void> {

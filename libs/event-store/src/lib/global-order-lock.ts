@@ -24,10 +24,7 @@ export async function takeGlobalOrderLock(client: Pick<PoolClient, 'query'>): Pr
  * section of the log: `BEGIN` + lock go in one round trip, and notify + `COMMIT` in another (a
  * multi-statement simple query), which under load halves the waiting on the event loop.
  */
-export async function appendInOrder<T>(
-  pool: Pool,
-  work: (client: PoolClient) => Promise<{ result: T; wrote: boolean }>,
-): Promise<T> {
+export async function appendInOrder<T>(pool: Pool, work: (client: PoolClient) => Promise<{ result: T; wrote: boolean }>): Promise<T> {
   const { result } = await inTransaction(pool, work, {
     begin: `BEGIN; SELECT pg_advisory_xact_lock(${EVENT_LOG_APPEND_LOCK})`,
     commit: ({ wrote }) => (wrote ? `SELECT pg_notify('${EVENT_LOG_CHANNEL}', ''); COMMIT` : 'COMMIT'),

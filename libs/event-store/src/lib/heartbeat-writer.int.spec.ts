@@ -27,7 +27,11 @@ const heartbeat = (assetId: string, second: number, messageId?: string): NewHear
 const countRows = async (assetPrefix: string) =>
   (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM heartbeats WHERE asset_id LIKE $1`, [`${assetPrefix}%`])).rows[0]?.n;
 const transactionsOf = async (assetPrefix: string) =>
-  (await pool.query<{ n: number }>(`SELECT count(DISTINCT xmin::text)::int AS n FROM heartbeats WHERE asset_id LIKE $1`, [`${assetPrefix}%`])).rows[0]?.n;
+  (
+    await pool.query<{ n: number }>(`SELECT count(DISTINCT xmin::text)::int AS n FROM heartbeats WHERE asset_id LIKE $1`, [
+      `${assetPrefix}%`,
+    ])
+  ).rows[0]?.n;
 
 describe('HeartbeatWriter', () => {
   it('lets 200 concurrent callers share a few transactions, each told about its own rows', async () => {

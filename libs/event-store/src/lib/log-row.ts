@@ -38,7 +38,15 @@ function logEvent(json: string): RecordedEvent {
   const tuple = JSON.parse(json) as HeartbeatTuple | LifecycleTuple;
   if (tuple.length !== LIFECYCLE_TUPLE_LENGTH) return heartbeatEvent(tuple);
   const [globalPosition, streamId, streamPosition, type, data, metadata, recordedMs] = tuple;
-  return { globalPosition: BigInt(globalPosition), streamId, streamPosition, type, data, metadata, recordedAt: new Date(Math.round(recordedMs)) };
+  return {
+    globalPosition: BigInt(globalPosition),
+    streamId,
+    streamPosition,
+    type,
+    data,
+    metadata,
+    recordedAt: new Date(Math.round(recordedMs)),
+  };
 }
 
 const JSON_OID = 114;

@@ -74,7 +74,11 @@ export async function listDeadLetters(pool: Pick<Pool, 'query'>, projection: str
  * Asks the leading projector of `projection` to apply dead letters again: the one at `position`,
  * or all of them. Returns those asked for (none: no such dead letter).
  */
-export async function requestDeadLetterRetry(pool: Pick<Pool, 'query'>, projection: string, position: bigint | 'all'): Promise<DeadLetter[]> {
+export async function requestDeadLetterRetry(
+  pool: Pick<Pool, 'query'>,
+  projection: string,
+  position: bigint | 'all',
+): Promise<DeadLetter[]> {
   const result = await pool.query<DeadLetterRow>(
     `UPDATE projection_dead_letters SET retry_requested_at = now()
       WHERE projection = $1 AND ($2::bigint IS NULL OR global_position = $2::bigint)
@@ -95,5 +99,8 @@ export async function requestedRetries(client: Pick<ClientBase, 'query'>, projec
 
 /** A retried event that now applied: it leaves the list. */
 export async function removeDeadLetter(client: ClientBase, projection: string, position: bigint): Promise<void> {
-  await client.query('DELETE FROM projection_dead_letters WHERE projection = $1 AND global_position = $2', [projection, position.toString()]);
+  await client.query('DELETE FROM projection_dead_letters WHERE projection = $1 AND global_position = $2', [
+    projection,
+    position.toString(),
+  ]);
 }

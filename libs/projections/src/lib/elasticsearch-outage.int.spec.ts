@@ -1,6 +1,12 @@
 import { EventStore, eventStoreMigrations, runMigrations } from '@beacon/event-store';
 import { ElasticsearchAssetsProjection, ElasticsearchIndices, ensureElasticsearchSchema } from '@beacon/read-models';
-import { createTestDatabase, eventually, startDedicatedElasticsearch, type DedicatedElasticsearch, type TestDatabase } from '@beacon/testing';
+import {
+  createTestDatabase,
+  eventually,
+  startDedicatedElasticsearch,
+  type DedicatedElasticsearch,
+  type TestDatabase,
+} from '@beacon/testing';
 import { Client } from '@elastic/elasticsearch';
 import { Pool } from 'pg';
 import { MovingFleet, sleep } from '../testing/moving-fleet';
@@ -34,8 +40,6 @@ afterAll(async () => {
   await pool?.end();
   await database?.drop();
 }, 60_000);
-
-
 
 describe('Projector on Elasticsearch', () => {
   it('catches up after Elasticsearch was down for 20 s during ingest: nothing missing, nothing doubled', async () => {

@@ -33,10 +33,13 @@ beforeAll(async () => {
   const target = new URL(elasticsearch.url);
   slowProxy = createServer((incoming, outgoing) => {
     const forward = () => {
-      const upstream = request({ host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers }, (answer) => {
-        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(outgoing);
-      });
+      const upstream = request(
+        { host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
+        (answer) => {
+          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(outgoing);
+        },
+      );
       // Elasticsearch going away at the end of the run must not become an unhandled error here.
       upstream.on('error', () => outgoing.destroy());
       incoming.pipe(upstream);
@@ -82,7 +85,13 @@ it('holds no PostgreSQL transaction open while an Elasticsearch write is pending
   const fleet = new MovingFleet(store, 'van', 5);
   await fleet.register();
   await store.appendHeartbeats(fleet.tick(0));
-  projector = new Projector({ pool, store, name: 'outside-tx', projection: new ElasticsearchAssetsProjection(client, indices, aliasesOf(indices)), batchSize: 100 });
+  projector = new Projector({
+    pool,
+    store,
+    name: 'outside-tx',
+    projection: new ElasticsearchAssetsProjection(client, indices, aliasesOf(indices)),
+    batchSize: 100,
+  });
   await projector.start();
 
   await eventually(() => expect(bulkWaiting).toBe(true), 10_000);

@@ -87,11 +87,15 @@ describe('Rebuilding the Elasticsearch read model', () => {
     })();
 
     const request = await requestRebuild(pool, 'rebuild-assets');
-    const finished = await eventually(async () => {
-      const record = await readRebuild(pool, request.id);
-      expect(record?.status).toMatch(/done|failed/);
-      return record;
-    }, 90_000, 200);
+    const finished = await eventually(
+      async () => {
+        const record = await readRebuild(pool, request.id);
+        expect(record?.status).toMatch(/done|failed/);
+        return record;
+      },
+      90_000,
+      200,
+    );
     expect(finished?.error).toBeNull();
     expect(finished?.status).toBe('done');
     const generationAfter = Object.keys(await client.indices.getAlias({ name: indices.assetsAlias }));

@@ -88,7 +88,10 @@ describe('A poison event among good traffic', () => {
       projection: new ElasticsearchAssetsProjection(client, indices, aliasesOf(indices)),
       readModel: new ElasticsearchAssetReadModel(client, indices),
       fix: async () =>
-        void (await client.indices.putMapping({ index: indices.assetsAlias, properties: { timeoutSeconds: { type: 'integer', ignore_malformed: true } } })),
+        void (await client.indices.putMapping({
+          index: indices.assetsAlias,
+          properties: { timeoutSeconds: { type: 'integer', ignore_malformed: true } },
+        })),
       refresh: async () => void (await client.indices.refresh({ index: indices.assetsAlias })),
     });
   }, 90_000);
@@ -116,7 +119,9 @@ async function runScenario(prefix: string, model: ReadModelUnderTest): Promise<v
   const pump = startIngest(fleet);
   ingest = pump;
   await sleep(300);
-  await store.append(assetStream(poisonId), [{ type: 'AssetRegistered', data: registration(poisonId, 1e12) }], { expectedVersion: 'no_stream' });
+  await store.append(assetStream(poisonId), [{ type: 'AssetRegistered', data: registration(poisonId, 1e12) }], {
+    expectedVersion: 'no_stream',
+  });
   const [poison] = await store.readStream(assetStream(poisonId));
   await sleep(1_000); // good traffic on both sides of the poison event
   const ticks = await pump.stop();
@@ -133,7 +138,13 @@ async function runScenario(prefix: string, model: ReadModelUnderTest): Promise<v
   // The poison event is listed once, with where it is and why, and counted once.
   const letters = await listDeadLetters(pool, name);
   expect(letters).toEqual([
-    expect.objectContaining({ projection: name, position: poison?.globalPosition.toString(), streamId: assetStream(poisonId), eventType: 'AssetRegistered', attempts: 3 }),
+    expect.objectContaining({
+      projection: name,
+      position: poison?.globalPosition.toString(),
+      streamId: assetStream(poisonId),
+      eventType: 'AssetRegistered',
+      attempts: 3,
+    }),
   ]);
   expect(letters[0]?.error).toMatch(/range|timeoutSeconds/);
   expect(letters[0]?.firstFailedAt.getTime()).toBeLessThanOrEqual(letters[0]?.lastFailedAt.getTime() ?? 0);
@@ -141,7 +152,11 @@ async function runScenario(prefix: string, model: ReadModelUnderTest): Promise<v
 
   // A retry before the fix is refused again and stays listed, with one more attempt.
   await requestDeadLetterRetry(pool, name, poison?.globalPosition ?? 0n);
-  await eventually(async () => expect(await listDeadLetters(pool, name)).toEqual([expect.objectContaining({ attempts: 4, retryRequestedAt: null })]), 10_000, 100);
+  await eventually(
+    async () => expect(await listDeadLetters(pool, name)).toEqual([expect.objectContaining({ attempts: 4, retryRequestedAt: null })]),
+    10_000,
+    100,
+  );
 
   // Fixed, a retry applies it and it leaves the list.
   await model.fix();
@@ -153,7 +168,15 @@ async function runScenario(prefix: string, model: ReadModelUnderTest): Promise<v
 
 function registration(assetId: string, timeoutSeconds: number): Record<string, unknown> {
   const unset = { label: null, callsign: null, icao24: null };
-  return { assetId, kind: 'vehicle', customerId: 'acme', registration: assetId.toUpperCase(), ...unset, timeoutSeconds, registeredAt: '2026-11-25T00:00:00Z' };
+  return {
+    assetId,
+    kind: 'vehicle',
+    customerId: 'acme',
+    registration: assetId.toUpperCase(),
+    ...unset,
+    timeoutSeconds,
+    registeredAt: '2026-11-25T00:00:00Z',
+  };
 }
 
 /** A tick of the fleet every 20 ms until stopped; returns how many ticks were appended. */

@@ -85,7 +85,11 @@ export class PoisonGuard implements ReadModelProjection {
       failure.attempts++;
       this.failures.set(event.globalPosition, failure);
       if (failure.attempts < this.options.deadLetterAfter) throw refusal.error;
-      await recordDeadLetter(tx, this.options.name, event, { error: refusal.error.message, attempts: failure.attempts, firstFailedAt: failure.firstFailedAt });
+      await recordDeadLetter(tx, this.options.name, event, {
+        error: refusal.error.message,
+        attempts: failure.attempts,
+        firstFailedAt: failure.firstFailedAt,
+      });
       this.failures.delete(event.globalPosition);
       this.options.onDeadLettered?.(event, refusal.error, failure.attempts);
       from = event.globalPosition;

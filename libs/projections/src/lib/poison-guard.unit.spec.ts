@@ -23,12 +23,24 @@ function setUp(poison: bigint[], options: { outage?: boolean } = {}) {
   };
   const tx = { query } as unknown as PoolClient;
   const deadLettered: bigint[] = [];
-  const guard = new PoisonGuard(projection, { name: 'p', deadLetterAfter: 3, onDeadLettered: (event) => deadLettered.push(event.globalPosition) });
+  const guard = new PoisonGuard(projection, {
+    name: 'p',
+    deadLetterAfter: 3,
+    onDeadLettered: (event) => deadLettered.push(event.globalPosition),
+  });
   return { guard, tx, applied, statements, deadLettered };
 }
 
 const events = (n: number): RecordedEvent[] =>
-  Array.from({ length: n }, (_, i) => ({ globalPosition: BigInt(i + 1), streamId: `s-${i + 1}`, streamPosition: 1, type: 'T', data: {}, metadata: {}, recordedAt: new Date() }));
+  Array.from({ length: n }, (_, i) => ({
+    globalPosition: BigInt(i + 1),
+    streamId: `s-${i + 1}`,
+    streamPosition: 1,
+    type: 'T',
+    data: {},
+    metadata: {},
+    recordedAt: new Date(),
+  }));
 
 describe('PoisonGuard', () => {
   it('sets an event aside after 3 refusals and applies every other event of the batch', async () => {

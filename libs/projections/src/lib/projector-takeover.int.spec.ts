@@ -87,9 +87,7 @@ function startHeartbeats(): { startedAt: number; stop: () => Promise<number> } {
   const base = Date.parse('2026-06-01T12:00:00Z');
   const loop = (async () => {
     for (let round = 0; running; round++) {
-      const rows = Array.from({ length: 10 }, (_, i) =>
-        heartbeat(ASSETS[(round * 10 + i) % ASSETS.length] ?? '', base + round * 1000 + i),
-      );
+      const rows = Array.from({ length: 10 }, (_, i) => heartbeat(ASSETS[(round * 10 + i) % ASSETS.length] ?? '', base + round * 1000 + i));
       await store.appendHeartbeats(rows);
       appended += rows.length;
       await new Promise((resolve) => setTimeout(resolve, 10));

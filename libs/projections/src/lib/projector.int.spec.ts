@@ -28,7 +28,11 @@ afterAll(async () => {
 });
 
 const append = (stream: string, count: number) =>
-  store.append(stream, Array.from({ length: count }, (_, i) => ({ type: 'Numbered', data: { n: i } })), { expectedVersion: 'any' });
+  store.append(
+    stream,
+    Array.from({ length: count }, (_, i) => ({ type: 'Numbered', data: { n: i } })),
+    { expectedVersion: 'any' },
+  );
 
 /** Remembers every message, so a test can count what was logged. */
 function recordingLogger(): ProjectorLogger & { lines: string[] } {

@@ -238,7 +238,8 @@ export class Projector {
     try {
       const { applied, refused } = await retryDeadLetters({ pool, store, name, projection });
       if (applied.length > 0) this.logger.log(`projection ${name} applied retried dead letters at positions ${applied.join(', ')}`);
-      if (refused.length > 0) this.logger.warn(`projection ${name} was refused again retried dead letters at positions ${refused.join(', ')}`);
+      if (refused.length > 0)
+        this.logger.warn(`projection ${name} was refused again retried dead letters at positions ${refused.join(', ')}`);
     } catch (error) {
       this.logger.warn(`cannot retry dead letters of ${name}: ${(error as Error).message}`);
     } finally {

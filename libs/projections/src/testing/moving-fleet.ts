@@ -29,7 +29,17 @@ export class MovingFleet {
         [
           {
             type: 'AssetRegistered',
-            data: { assetId, kind: 'vehicle', customerId: 'acme', registration: assetId.toUpperCase(), label: null, callsign: null, icao24: null, timeoutSeconds: 60, registeredAt: '2026-11-25T00:00:00Z' },
+            data: {
+              assetId,
+              kind: 'vehicle',
+              customerId: 'acme',
+              registration: assetId.toUpperCase(),
+              label: null,
+              callsign: null,
+              icao24: null,
+              timeoutSeconds: 60,
+              registeredAt: '2026-11-25T00:00:00Z',
+            },
           },
         ],
         { expectedVersion: 'no_stream' },
@@ -47,7 +57,18 @@ export class MovingFleet {
     const timestamp = this.timeOf(tick);
     return Array.from({ length: this.size }, (_, i) => ({
       dedupeKey: `t:${timestamp}`,
-      data: { assetId: this.assetId(i), timestamp, lat: 59 + tick / 10_000, lon: 18 + i / 100, altitude: null, speed: 10, heading: 0, accuracy: null, battery: null, messageId: null },
+      data: {
+        assetId: this.assetId(i),
+        timestamp,
+        lat: 59 + tick / 10_000,
+        lon: 18 + i / 100,
+        altitude: null,
+        speed: 10,
+        heading: 0,
+        accuracy: null,
+        battery: null,
+        messageId: null,
+      },
       metadata: { correlationId: `tick-${tick}`, receivedAt: timestamp, source: 'test' },
     }));
   }

@@ -38,11 +38,15 @@ export class ProjectorProcess {
   static spawn(databaseUrl: string, name: string, batchSize = 50, elasticsearch?: { url: string; prefix: string }): ProjectorProcess {
     const register = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
     const main = join(__dirname, 'assets-projector.child.ts');
-    const child = spawn(process.execPath, [...register, main, databaseUrl, name, String(batchSize), ...(elasticsearch ? [elasticsearch.url, elasticsearch.prefix] : [])], {
-      cwd: WORKSPACE,
-      env: { ...process.env, TS_NODE_PROJECT: join(WORKSPACE, 'tsconfig.base.json'), TS_NODE_COMPILER_OPTIONS: '{"module":"commonjs"}' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [...register, main, databaseUrl, name, String(batchSize), ...(elasticsearch ? [elasticsearch.url, elasticsearch.prefix] : [])],
+      {
+        cwd: WORKSPACE,
+        env: { ...process.env, TS_NODE_PROJECT: join(WORKSPACE, 'tsconfig.base.json'), TS_NODE_COMPILER_OPTIONS: '{"module":"commonjs"}' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     return new ProjectorProcess(child);
   }
 

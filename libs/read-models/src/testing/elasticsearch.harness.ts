@@ -7,7 +7,9 @@ import { aliasesOf, ElasticsearchIndices, ensureElasticsearchSchema } from '../l
 import { ElasticsearchAssetsProjection } from '../lib/elasticsearch/elasticsearch-projection';
 
 /** The Elasticsearch adapter on the run's node, with its event log on a fresh test database. */
-export async function createElasticsearchHarness(): Promise<ReadModelHarness & { projection: ElasticsearchAssetsProjection; elasticsearch: Awaited<ReturnType<typeof createTestElasticsearch>> }> {
+export async function createElasticsearchHarness(): Promise<
+  ReadModelHarness & { projection: ElasticsearchAssetsProjection; elasticsearch: Awaited<ReturnType<typeof createTestElasticsearch>> }
+> {
   const database = await createTestDatabase();
   await runMigrations(database.url, eventStoreMigrations);
   const pool = new Pool({ connectionString: database.url, max: 4 });

@@ -11,9 +11,7 @@ export function backoffMs(attempt: number): number {
 }
 
 /** Retries for ever, waiting longer after each failure; `onFailure` hears every error first. */
-export function retryWithBackoff<T>(
-  onFailure: (error: unknown) => void = () => undefined,
-): MonoTypeOperatorFunction<T> {
+export function retryWithBackoff<T>(onFailure: (error: unknown) => void = () => undefined): MonoTypeOperatorFunction<T> {
   return retry({
     delay: (error: unknown, attempt) => {
       onFailure(error);

@@ -1,12 +1,7 @@
 import type { HttpParams } from '@angular/common/http';
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type {
-  CustomerDto,
-  CustomerList,
-  SearchAssetsQueryParams,
-  SearchAssetsResponse,
-} from '@beacon/contracts';
+import type { CustomerDto, CustomerList, SearchAssetsQueryParams, SearchAssetsResponse } from '@beacon/contracts';
 import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
 import { toHttpParams } from '../shared/query-params';
@@ -25,9 +20,7 @@ export class FleetApi {
   }
 
   listCustomers(): Observable<CustomerDto[]> {
-    return this.http
-      .get<CustomerList>('/api/v1/customers')
-      .pipe(map((response) => response.items));
+    return this.http.get<CustomerList>('/api/v1/customers').pipe(map((response) => response.items));
   }
 }
 

@@ -1,9 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import type { TestRequest } from '@angular/common/http/testing';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { AssetDto, PositionDto } from '@beacon/contracts';
 import { FakeClock } from '../../testing/fake-clock';
@@ -27,8 +24,7 @@ describe('FleetStore with the live stream', () => {
   ];
   const isAssetSearch = (r: { url: string }) => r.url === '/api/v1/assets';
   const expectSearch = (): TestRequest => http.expectOne(isAssetSearch);
-  const statusOf = (id: string) =>
-    store.assets().find((a) => a.id === id)?.status;
+  const statusOf = (id: string) => store.assets().find((a) => a.id === id)?.status;
 
   /** Opens the stream, which asks again at once, and answers that. */
   function goLive(assets: AssetDto[] = fleet()): void {
@@ -42,12 +38,7 @@ describe('FleetStore with the live stream', () => {
     clock = new FakeClock();
     sources = new FakeEventSources();
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: Clock, useValue: clock },
-        sources.provider(),
-      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: Clock, useValue: clock }, sources.provider()],
     });
     http = TestBed.inject(HttpTestingController);
     store = TestBed.inject(FleetStore);
@@ -59,9 +50,7 @@ describe('FleetStore with the live stream', () => {
     http.verify();
     TestBed.resetTestingModule();
     jasmine.clock().uninstall();
-    expect(sources.open.length)
-      .withContext('the stream closes with the app')
-      .toBe(0);
+    expect(sources.open.length).withContext('the stream closes with the app').toBe(0);
   });
 
   it('listens to the whole fleet, and to one customer once that filter is chosen', () => {
@@ -78,9 +67,7 @@ describe('FleetStore with the live stream', () => {
     store.search('B-AC');
     jasmine.clock().tick(1_000);
     expectSearch().flush(aSearchResponse([]));
-    expect(sources.all.length)
-      .withContext('other filters do not reopen the stream')
-      .toBe(2);
+    expect(sources.all.length).withContext('other filters do not reopen the stream').toBe(2);
   });
 
   it('moves an asset to its new status and its count with it', () => {
@@ -93,9 +80,7 @@ describe('FleetStore with the live stream', () => {
     });
 
     expect(statusOf('b')).toBe('online');
-    expect(store.assets().find((a) => a.id === 'b')?.lastSeenAt).toBe(
-      at('12:00:00'),
-    );
+    expect(store.assets().find((a) => a.id === 'b')?.lastSeenAt).toBe(at('12:00:00'));
     expect(store.counts()).toEqual({ online: 2, offline: 0, unknown: 0 });
     expect(store.total()).toBe(2);
   });

@@ -1,9 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import type { TestRequest } from '@angular/common/http/testing';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { FakeClock } from '../../testing/fake-clock';
 import { FakeEventSources } from '../../testing/fake-event-source';
@@ -20,23 +17,14 @@ describe('FleetStore', () => {
   const isAssetSearch = (r: { url: string }) => r.url === '/api/v1/assets';
   const expectSearch = (): TestRequest => http.expectOne(isAssetSearch);
   const paramsOf = (request: TestRequest) =>
-    Object.fromEntries(
-      request.request.params
-        .keys()
-        .map((k) => [k, request.request.params.get(k)]),
-    );
+    Object.fromEntries(request.request.params.keys().map((k) => [k, request.request.params.get(k)]));
 
   beforeEach(() => {
     // rxjs timers read the global setTimeout/setInterval when scheduled, so the mock clock drives them.
     jasmine.clock().install();
     clock = new FakeClock();
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: Clock, useValue: clock },
-        new FakeEventSources().provider(),
-      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: Clock, useValue: clock }, new FakeEventSources().provider()],
     });
     http = TestBed.inject(HttpTestingController);
     store = TestBed.inject(FleetStore);
@@ -140,23 +128,15 @@ describe('FleetStore', () => {
     expect(store.stale()).toBeFalse();
 
     jasmine.clock().tick(POLL_INTERVAL_MS);
-    expectSearch().flush(
-      { error: 'unavailable' },
-      { status: 503, statusText: 'Unavailable' },
-    );
+    expectSearch().flush({ error: 'unavailable' }, { status: 503, statusText: 'Unavailable' });
     expect(store.failing()).toBeTrue();
     expect(store.stale()).toBeTrue();
-    expect(store.assets().length)
-      .withContext('keeps the last good data')
-      .toBe(1);
+    expect(store.assets().length).withContext('keeps the last good data').toBe(1);
 
     jasmine.clock().tick(999);
     http.expectNone(isAssetSearch);
     jasmine.clock().tick(1);
-    expectSearch().flush(
-      { error: 'unavailable' },
-      { status: 503, statusText: 'Unavailable' },
-    );
+    expectSearch().flush({ error: 'unavailable' }, { status: 503, statusText: 'Unavailable' });
 
     jasmine.clock().tick(1_999);
     http.expectNone(isAssetSearch); // the poll tick at 4 s waits for the retry
@@ -201,16 +181,9 @@ describe('FleetStore customers', () => {
     jasmine.clock().tick(0);
     http.expectOne('/api/v1/assets?limit=1000').flush(aSearchResponse([]));
 
-    http
-      .expectOne('/api/v1/customers')
-      .flush(
-        { error: 'unavailable' },
-        { status: 503, statusText: 'Unavailable' },
-      );
+    http.expectOne('/api/v1/customers').flush({ error: 'unavailable' }, { status: 503, statusText: 'Unavailable' });
     expect(store.customers()).toEqual([]);
-    expect(store.failing())
-      .withContext('customers do not make the fleet data stale')
-      .toBeFalse();
+    expect(store.failing()).withContext('customers do not make the fleet data stale').toBeFalse();
 
     jasmine.clock().tick(1_000);
     const acme = {

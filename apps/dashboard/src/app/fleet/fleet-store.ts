@@ -1,21 +1,8 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type {
-  AssetStatus,
-  CustomerDto,
-  SearchAssetsResponse,
-} from '@beacon/contracts';
+import type { AssetStatus, CustomerDto, SearchAssetsResponse } from '@beacon/contracts';
 import type { Observable } from 'rxjs';
-import {
-  Subject,
-  distinctUntilChanged,
-  exhaustMap,
-  map,
-  skip,
-  startWith,
-  switchMap,
-  timer,
-} from 'rxjs';
+import { Subject, distinctUntilChanged, exhaustMap, map, skip, startWith, switchMap, timer } from 'rxjs';
 import { Clock } from '../shared/clock';
 import { retryWithBackoff } from './backoff';
 import { FleetApi } from './fleet-api';
@@ -78,9 +65,7 @@ export class FleetStore {
   readonly counts = computed(() => this.shown()?.page.counts ?? NO_COUNTS);
   readonly loaded = computed(() => this.shown() !== null);
   /** A stream only keeps rows true once there are rows to keep. */
-  readonly liveConnected = computed(
-    () => this.loaded() && this.live.state() === 'connected',
-  );
+  readonly liveConnected = computed(() => this.loaded() && this.live.state() === 'connected');
   /** The last moment the rows were known to be true: a poll answer, or the stream being up. */
   readonly lastSuccessAt = computed(() => {
     const pollAt = this.lastPollAt();
@@ -90,19 +75,11 @@ export class FleetStore {
   });
   /** Stale only when neither the poll nor the live stream keeps the rows true. */
   readonly stale = computed(
-    () =>
-      !this.liveConnected() &&
-      isStale(
-        this.lastSuccessAt() ?? this.startedAt,
-        this.failing(),
-        this.clock.now(),
-      ),
+    () => !this.liveConnected() && isStale(this.lastSuccessAt() ?? this.startedAt, this.failing(), this.clock.now()),
   );
 
   constructor() {
-    const queries = this.queries.pipe(
-      startWith<QueryChange>({ filters: EMPTY_QUERY, delayMs: 0 }),
-    );
+    const queries = this.queries.pipe(startWith<QueryChange>({ filters: EMPTY_QUERY, delayMs: 0 }));
     queries
       .pipe(
         // A new query drops the old poll, including a request still in flight for stale filters.
@@ -115,9 +92,7 @@ export class FleetStore {
       .pipe(
         map(({ filters }) => filters.customerId),
         distinctUntilChanged(),
-        switchMap((customerId) =>
-          this.live.connect(customerId ? { customerId } : {}),
-        ),
+        switchMap((customerId) => this.live.connect(customerId ? { customerId } : {})),
         takeUntilDestroyed(),
       )
       .subscribe((event) => this.applyLive(event));
@@ -158,11 +133,7 @@ export class FleetStore {
     return pollTicks(this.live.connected$, delayMs).pipe(
       // Ticks that come while a request is slow or backing off after errors are skipped, so
       // retries keep their growing pauses instead of being overtaken by the poll.
-      exhaustMap(() =>
-        this.api
-          .searchAssets(filters)
-          .pipe(retryWithBackoff(() => this.failingState.set(true))),
-      ),
+      exhaustMap(() => this.api.searchAssets(filters).pipe(retryWithBackoff(() => this.failingState.set(true)))),
       map((page) => ({ filters, page })),
     );
   }
@@ -175,8 +146,7 @@ export class FleetStore {
 
   private applyLive(event: LiveEvent): void {
     // A resync means the stream lost events it cannot replay: start the poll again, asking at once.
-    if (event.type === 'resync')
-      this.queries.next({ filters: this.filtersState(), delayMs: 0 });
+    if (event.type === 'resync') this.queries.next({ filters: this.filtersState(), delayMs: 0 });
     else this.updatePage((s) => applyToPage(s.page, event, s.filters.status));
     this.liveEventsSubject.next(event);
   }

@@ -1,11 +1,6 @@
 import type { PositionDto } from '@beacon/contracts';
 import { aSearchResponse, anAsset } from '../../testing/fleet-fixtures';
-import {
-  applyPosition,
-  applyStatus,
-  withPosition,
-  withStatus,
-} from './live-events';
+import { applyPosition, applyStatus, withPosition, withStatus } from './live-events';
 
 describe('live events', () => {
   const at = (time: string) => `2026-11-25T${time}.000Z`;
@@ -83,9 +78,7 @@ describe('live events', () => {
         lastSeenAt: at('12:00:05'),
         position: aPosition('12:00:00'),
       });
-      expect(
-        withPosition(asset, { id: asset.id, position: aPosition('11:59:00') }),
-      ).toBe(asset);
+      expect(withPosition(asset, { id: asset.id, position: aPosition('11:59:00') })).toBe(asset);
 
       const newerPosition = aPosition('12:00:02');
       expect(withPosition(asset, { id: asset.id, position: newerPosition }))
@@ -117,11 +110,7 @@ describe('live events', () => {
       ]);
 
     it('moves one asset from its old status count to the new one', () => {
-      const page = applyStatus(
-        fleet(),
-        { id: 'b', status: 'online', at: at('12:00:00') },
-        '',
-      );
+      const page = applyStatus(fleet(), { id: 'b', status: 'online', at: at('12:00:00') }, '');
       expect(page.items.map((a) => [a.id, a.status])).toEqual([
         ['a', 'online'],
         ['b', 'online'],
@@ -142,22 +131,14 @@ describe('live events', () => {
         counts: { online: 5, offline: 2, unknown: 1 },
       };
 
-      const page = applyStatus(
-        before,
-        { id: 'b', status: 'online', at: at('12:00:00') },
-        'offline',
-      );
+      const page = applyStatus(before, { id: 'b', status: 'online', at: at('12:00:00') }, 'offline');
       expect(page.items.map((a) => a.id)).toEqual(['c']);
       expect(page.total).toBe(1);
       expect(page.counts).toEqual({ online: 6, offline: 1, unknown: 1 });
     });
 
     it('keeps an asset that still matches the status filter', () => {
-      const page = applyStatus(
-        fleet(),
-        { id: 'a', status: 'online', at: at('12:00:00') },
-        'online',
-      );
+      const page = applyStatus(fleet(), { id: 'a', status: 'online', at: at('12:00:00') }, 'online');
       expect(page.items.length).toBe(3);
       expect(page.items[0]?.lastSeenAt).toBe(at('12:00:00'));
       expect(page.counts).toEqual(fleet().counts);
@@ -165,22 +146,13 @@ describe('live events', () => {
 
     it('ignores assets that are not on the page', () => {
       const before = fleet();
-      expect(
-        applyStatus(
-          before,
-          { id: 'zz', status: 'online', at: at('12:00:00') },
-          '',
-        ),
-      ).toBe(before);
+      expect(applyStatus(before, { id: 'zz', status: 'online', at: at('12:00:00') }, '')).toBe(before);
     });
   });
 
   describe('applyPosition', () => {
     it('updates the asset on the page and leaves the others alone', () => {
-      const before = aSearchResponse([
-        anAsset({ id: 'a' }),
-        anAsset({ id: 'b' }),
-      ]);
+      const before = aSearchResponse([anAsset({ id: 'a' }), anAsset({ id: 'b' })]);
       const position = aPosition('12:00:00');
       const page = applyPosition(before, { id: 'b', position });
 
@@ -191,9 +163,7 @@ describe('live events', () => {
 
     it('ignores assets that are not on the page', () => {
       const before = aSearchResponse([anAsset({ id: 'a' })]);
-      expect(
-        applyPosition(before, { id: 'zz', position: aPosition('12:00:00') }),
-      ).toBe(before);
+      expect(applyPosition(before, { id: 'zz', position: aPosition('12:00:00') })).toBe(before);
     });
   });
 });

@@ -1,11 +1,4 @@
-import type {
-  AssetDto,
-  AssetStatus,
-  LivePositionEvent,
-  LiveStatusEvent,
-  PositionDto,
-  SearchAssetsResponse,
-} from '@beacon/contracts';
+import type { AssetDto, AssetStatus, LivePositionEvent, LiveStatusEvent, PositionDto, SearchAssetsResponse } from '@beacon/contracts';
 import type { LiveEvent } from './live-stream';
 
 /**
@@ -18,28 +11,17 @@ import type { LiveEvent } from './live-stream';
  * than the last sighting has been overtaken by what the page already shows.
  */
 export function withStatus(asset: AssetDto, event: LiveStatusEvent): AssetDto {
-  if (asset.lastSeenAt !== null && isBefore(event.at, asset.lastSeenAt))
-    return asset;
-  const lastSeenAt =
-    event.status === 'online'
-      ? later(asset.lastSeenAt, event.at)
-      : asset.lastSeenAt;
-  if (asset.status === event.status && lastSeenAt === asset.lastSeenAt)
-    return asset;
+  if (asset.lastSeenAt !== null && isBefore(event.at, asset.lastSeenAt)) return asset;
+  const lastSeenAt = event.status === 'online' ? later(asset.lastSeenAt, event.at) : asset.lastSeenAt;
+  if (asset.status === event.status && lastSeenAt === asset.lastSeenAt) return asset;
   return { ...asset, status: event.status, lastSeenAt };
 }
 
 /** Positions arrive out of order now and then; an older one never replaces a newer. */
-export function withPosition(
-  asset: AssetDto,
-  event: LivePositionEvent,
-): AssetDto {
-  const position = isNewer(event.position, asset.position)
-    ? event.position
-    : asset.position;
+export function withPosition(asset: AssetDto, event: LivePositionEvent): AssetDto {
+  const position = isNewer(event.position, asset.position) ? event.position : asset.position;
   const lastSeenAt = later(asset.lastSeenAt, event.position.timestamp);
-  if (position === asset.position && lastSeenAt === asset.lastSeenAt)
-    return asset;
+  if (position === asset.position && lastSeenAt === asset.lastSeenAt) return asset;
   return { ...asset, position, lastSeenAt };
 }
 
@@ -48,11 +30,7 @@ export function withPosition(
  * (docs/API.md "Search"), so an asset leaving the filter leaves the rows and the total but its count
  * still moves. Assets not on the page are ignored: the next poll brings them.
  */
-export function applyStatus(
-  page: SearchAssetsResponse,
-  event: LiveStatusEvent,
-  statusFilter: AssetStatus | '',
-): SearchAssetsResponse {
+export function applyStatus(page: SearchAssetsResponse, event: LiveStatusEvent, statusFilter: AssetStatus | ''): SearchAssetsResponse {
   const index = page.items.findIndex((a) => a.id === event.id);
   const asset = page.items[index];
   if (!asset) return page;
@@ -93,17 +71,12 @@ export function applyToPage(
   }
 }
 
-export function applyPosition(
-  page: SearchAssetsResponse,
-  event: LivePositionEvent,
-): SearchAssetsResponse {
+export function applyPosition(page: SearchAssetsResponse, event: LivePositionEvent): SearchAssetsResponse {
   const index = page.items.findIndex((a) => a.id === event.id);
   const asset = page.items[index];
   if (!asset) return page;
   const updated = withPosition(asset, event);
-  return updated === asset
-    ? page
-    : { ...page, items: replaceAt(page.items, index, updated) };
+  return updated === asset ? page : { ...page, items: replaceAt(page.items, index, updated) };
 }
 
 function replaceAt<T>(items: readonly T[], index: number, item: T): T[] {
@@ -112,9 +85,7 @@ function replaceAt<T>(items: readonly T[], index: number, item: T): T[] {
 
 /** ISO strings may differ in precision ("…00Z" vs "…00.000Z"), so compare them as times. */
 function later(current: string | null, candidate: string): string {
-  return current !== null && !isBefore(current, candidate)
-    ? current
-    : candidate;
+  return current !== null && !isBefore(current, candidate) ? current : candidate;
 }
 
 function isBefore(a: string, b: string): boolean {

@@ -40,9 +40,7 @@ describe('LiveStream', () => {
   it('builds the URL from the filters it is given, leaving unset ones out', () => {
     expect(liveUrl({})).toBe('/api/v1/live');
     expect(liveUrl({ customerId: '' })).toBe('/api/v1/live');
-    expect(liveUrl({ customerId: 'acme & co', bbox: '17,59,18,60' })).toBe(
-      '/api/v1/live?customerId=acme+%26+co&bbox=17%2C59%2C18%2C60',
-    );
+    expect(liveUrl({ customerId: 'acme & co', bbox: '17,59,18,60' })).toBe('/api/v1/live?customerId=acme+%26+co&bbox=17%2C59%2C18%2C60');
   });
 
   it('opens one EventSource per subscription and reports when it is connected', () => {
@@ -105,9 +103,7 @@ describe('LiveStream', () => {
     expect(sources.all.length).withContext('no second EventSource').toBe(1);
     sources.latest.open();
     expect(live.state()).toBe('connected');
-    expect(events)
-      .withContext('the browser sent Last-Event-ID: the server replays')
-      .toEqual([]);
+    expect(events).withContext('the browser sent Last-Event-ID: the server replays').toEqual([]);
   });
 
   it('reopens a closed EventSource with growing pauses, reset by a good connection', () => {
@@ -141,9 +137,7 @@ describe('LiveStream', () => {
 
     sources.latest.fail();
     jasmine.clock().tick(1_000);
-    expect(sources.all.length)
-      .withContext('back to the first pause after a good connection')
-      .toBe(4);
+    expect(sources.all.length).withContext('back to the first pause after a good connection').toBe(4);
     expect(sources.open.length).toBe(1);
   });
 

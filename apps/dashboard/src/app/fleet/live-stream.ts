@@ -1,22 +1,7 @@
 import { Injectable, InjectionToken, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import type {
-  LiveEventName,
-  LivePositionEvent,
-  LiveQueryParams,
-  LiveResyncEvent,
-  LiveStatusEvent,
-} from '@beacon/contracts';
-import {
-  BehaviorSubject,
-  Observable,
-  defer,
-  distinctUntilChanged,
-  finalize,
-  map,
-  retry,
-  timer,
-} from 'rxjs';
+import type { LiveEventName, LivePositionEvent, LiveQueryParams, LiveResyncEvent, LiveStatusEvent } from '@beacon/contracts';
+import { BehaviorSubject, Observable, defer, distinctUntilChanged, finalize, map, retry, timer } from 'rxjs';
 import { queryPairs } from '../shared/query-params';
 import { backoffMs } from './backoff';
 
@@ -29,10 +14,10 @@ export interface LiveEventSource {
 
 export type EventSourceFactory = (url: string) => LiveEventSource;
 
-export const EVENT_SOURCE = new InjectionToken<EventSourceFactory>(
-  'EVENT_SOURCE',
-  { providedIn: 'root', factory: () => (url) => new EventSource(url) },
-);
+export const EVENT_SOURCE = new InjectionToken<EventSourceFactory>('EVENT_SOURCE', {
+  providedIn: 'root',
+  factory: () => (url) => new EventSource(url),
+});
 
 export type LiveEvent =
   | { type: 'status'; data: LiveStatusEvent }
@@ -124,14 +109,12 @@ export class LiveStream {
       source.addEventListener('error', () => {
         // While CONNECTING the browser retries by itself and sends Last-Event-ID, so the server
         // replays what we missed; once CLOSED only a new EventSource helps.
-        if (source.readyState === CLOSED)
-          subscriber.error(new Error(`live stream closed: ${url}`));
+        if (source.readyState === CLOSED) subscriber.error(new Error(`live stream closed: ${url}`));
         else onState('reconnecting');
       });
       for (const type of EVENT_NAMES) {
         source.addEventListener(type, (event) => {
-          if (event instanceof MessageEvent && event.lastEventId)
-            onId(event.lastEventId);
+          if (event instanceof MessageEvent && event.lastEventId) onId(event.lastEventId);
           const data = parseData(event);
           if (data !== undefined) subscriber.next(toLiveEvent(type, data));
         });
@@ -141,10 +124,7 @@ export class LiveStream {
   }
 }
 
-export function liveUrl(
-  params: LiveParams,
-  lastEventId: string | null = null,
-): string {
+export function liveUrl(params: LiveParams, lastEventId: string | null = null): string {
   const query: LiveQueryParams = {
     customerId: params.customerId,
     bbox: params.bbox,
@@ -156,8 +136,7 @@ export function liveUrl(
 
 /** A message we cannot read is skipped: the next poll corrects whatever it carried. */
 function parseData(event: Event): unknown {
-  if (!(event instanceof MessageEvent) || typeof event.data !== 'string')
-    return undefined;
+  if (!(event instanceof MessageEvent) || typeof event.data !== 'string') return undefined;
   try {
     return JSON.parse(event.data) as unknown;
   } catch {

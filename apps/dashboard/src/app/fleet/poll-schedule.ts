@@ -11,16 +11,6 @@ export const LIVE_POLL_INTERVAL_MS = 10_000;
  * with it. A change of the stream's state polls at once: on connecting, for what changed before it
  * was up; on losing it, because the last answer may be ten seconds old.
  */
-export function pollTicks(
-  connected: Observable<boolean>,
-  delayMs: number,
-): Observable<number> {
-  return connected.pipe(
-    switchMap((up, index) =>
-      timer(
-        index === 0 ? delayMs : 0,
-        up ? LIVE_POLL_INTERVAL_MS : POLL_INTERVAL_MS,
-      ),
-    ),
-  );
+export function pollTicks(connected: Observable<boolean>, delayMs: number): Observable<number> {
+  return connected.pipe(switchMap((up, index) => timer(index === 0 ? delayMs : 0, up ? LIVE_POLL_INTERVAL_MS : POLL_INTERVAL_MS)));
 }

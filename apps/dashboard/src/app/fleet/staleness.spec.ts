@@ -9,9 +9,7 @@ describe('isStale', () => {
 
   it('stays fresh up to the threshold and turns stale just past it', () => {
     expect(isStale(lastGoodAt, false, lastGoodAt + STALE_AFTER_MS)).toBeFalse();
-    expect(
-      isStale(lastGoodAt, false, lastGoodAt + STALE_AFTER_MS + 1),
-    ).toBeTrue();
+    expect(isStale(lastGoodAt, false, lastGoodAt + STALE_AFTER_MS + 1)).toBeTrue();
   });
 
   it('is stale as soon as a request fails, however recent the data', () => {

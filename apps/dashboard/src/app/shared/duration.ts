@@ -9,11 +9,6 @@ export function formatDuration(ms: number): string {
   return withRest(Math.floor(hours / 24), 'd', hours % 24, 'h');
 }
 
-function withRest(
-  value: number,
-  unit: string,
-  rest: number,
-  restUnit: string,
-): string {
+function withRest(value: number, unit: string, rest: number, restUnit: string): string {
   return rest ? `${value} ${unit} ${rest} ${restUnit}` : `${value} ${unit}`;
 }

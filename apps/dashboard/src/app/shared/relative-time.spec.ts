@@ -20,9 +20,7 @@ describe('formatRelativeTime', () => {
 
   it('switches to minutes, hours and days at their boundaries', () => {
     expect(formatRelativeTime(ago(60_000), now)).toBe('1 min ago');
-    expect(formatRelativeTime(ago(59 * 60_000 + 59_000), now)).toBe(
-      '59 min ago',
-    );
+    expect(formatRelativeTime(ago(59 * 60_000 + 59_000), now)).toBe('59 min ago');
     expect(formatRelativeTime(ago(3_600_000), now)).toBe('1 h ago');
     expect(formatRelativeTime(ago(23 * 3_600_000), now)).toBe('23 h ago');
     expect(formatRelativeTime(ago(24 * 3_600_000), now)).toBe('1 d ago');

@@ -18,11 +18,7 @@ export class GetTrackController {
   /** The last 24 hours unless `from`/`to` say otherwise; at most `maxPoints`. */
   @Get(':id/track')
   @ReadAccess()
-  track(
-    @Param('id') id: string,
-    @Query() query: Record<string, string>,
-    @CurrentPrincipal() caller: Principal,
-  ): Promise<TrackResponse> {
+  track(@Param('id') id: string, @Query() query: Record<string, string>, @CurrentPrincipal() caller: Principal): Promise<TrackResponse> {
     const params = validate({ ...query, ...(query['maxPoints'] !== undefined ? { maxPoints: Number(query['maxPoints']) } : {}) });
     const to = params.to ? new Date(params.to) : new Date();
     const from = params.from ? new Date(params.from) : new Date(to.getTime() - DAY_MS);

@@ -115,13 +115,22 @@ describe('GET /api/v1/assets/:id/track', () => {
     await post('/api/v1/assets/VIN-B/heartbeats', { lat: 59.3, lon: 18.0, timestamp: '2026-11-25T09:00:00Z' });
     await post('/api/v1/assets/VIN-B/heartbeats', { lat: 59.31, lon: 18.01, timestamp: '2026-11-25T09:00:10Z' });
     await post('/api/v1/assets/VIN-B/heartbeats', { lat: 59.32, lon: 18.02, timestamp: '2026-11-25T09:00:20Z' });
-    const track = await test.request({ method: 'GET', url: '/api/v1/assets/VIN-B/track?from=2026-11-25T09:00:05Z&to=2026-11-25T10:00:00Z' });
+    const track = await test.request({
+      method: 'GET',
+      url: '/api/v1/assets/VIN-B/track?from=2026-11-25T09:00:05Z&to=2026-11-25T10:00:00Z',
+    });
     expect(track.statusCode).toBe(200);
-    expect(track.json().points.map((p: { timestamp: string }) => p.timestamp)).toEqual(['2026-11-25T09:00:10.000Z', '2026-11-25T09:00:20.000Z']);
+    expect(track.json().points.map((p: { timestamp: string }) => p.timestamp)).toEqual([
+      '2026-11-25T09:00:10.000Z',
+      '2026-11-25T09:00:20.000Z',
+    ]);
   });
 
   it('refuses a window that ends before it starts, and answers 404 for an unknown asset', async () => {
-    const backwards = await test.request({ method: 'GET', url: '/api/v1/assets/VIN-B/track?from=2026-11-25T10:00:00Z&to=2026-11-25T09:00:00Z' });
+    const backwards = await test.request({
+      method: 'GET',
+      url: '/api/v1/assets/VIN-B/track?from=2026-11-25T10:00:00Z&to=2026-11-25T09:00:00Z',
+    });
     expect(backwards.statusCode).toBe(400);
     const unknown = await test.request({ method: 'GET', url: '/api/v1/assets/NOPE/track' });
     expect(unknown.statusCode).toBe(404);

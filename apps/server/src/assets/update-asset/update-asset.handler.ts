@@ -25,7 +25,10 @@ export class UpdateAssetHandler implements ICommandHandler<UpdateAssetCommand, A
       (state, version) => {
         // The client's If-Match: a change decided on an older version of the asset is refused (409).
         if (state.status !== 'none' && version !== expectedVersion) throw new ConcurrencyError(stream, expectedVersion, version);
-        return decideAsset({ type: 'UpdateAsset', data: { assetId, customerId, label, timeoutSeconds, now: new Date(metadata.receivedAt) } }, state);
+        return decideAsset(
+          { type: 'UpdateAsset', data: { assetId, customerId, label, timeoutSeconds, now: new Date(metadata.receivedAt) } },
+          state,
+        );
       },
       metadata,
     );

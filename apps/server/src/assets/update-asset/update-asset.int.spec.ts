@@ -3,7 +3,12 @@ import { adminHeaders, registerVehicle, startTestApp, type TestApp } from '../..
 
 let test: TestApp;
 const patch = (payload: object, ifMatch?: string) =>
-  test.request({ method: 'PATCH', url: '/api/v1/assets/VIN-P', headers: { ...adminHeaders, ...(ifMatch ? { 'if-match': ifMatch } : {}) }, payload });
+  test.request({
+    method: 'PATCH',
+    url: '/api/v1/assets/VIN-P',
+    headers: { ...adminHeaders, ...(ifMatch ? { 'if-match': ifMatch } : {}) },
+    payload,
+  });
 const asset = async () => (await test.request({ method: 'GET', url: '/api/v1/assets/VIN-P' })).json();
 
 beforeAll(async () => {
@@ -19,7 +24,13 @@ describe('PATCH and DELETE /api/v1/assets/:id', () => {
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toEqual({ id: 'VIN-P', version: 4 });
     await eventually(async () =>
-      expect(await asset()).toMatchObject({ label: 'Tipper', timeoutSeconds: 120, customerId: 'second', customerName: 'second AB', version: 4 }),
+      expect(await asset()).toMatchObject({
+        label: 'Tipper',
+        timeoutSeconds: 120,
+        customerId: 'second',
+        customerName: 'second AB',
+        version: 4,
+      }),
     );
     const stale = await patch({ label: 'Other' }, '"1"');
     expect(stale.statusCode).toBe(409);
@@ -36,7 +47,11 @@ describe('PATCH and DELETE /api/v1/assets/:id', () => {
     // Each of these is a number to JavaScript's Number(), and was once taken as a version.
     for (const ifMatch of ['0x4', '4.0', '+4', '4e0', '"4', '04', '9007199254740993']) {
       const answer = await patch({ label: 'x' }, ifMatch);
-      expect({ ifMatch, status: answer.statusCode, field: answer.json().details?.[0]?.field }).toEqual({ ifMatch, status: 400, field: 'If-Match' });
+      expect({ ifMatch, status: answer.statusCode, field: answer.json().details?.[0]?.field }).toEqual({
+        ifMatch,
+        status: 400,
+        field: 'If-Match',
+      });
     }
     for (const ifMatch of ['1', '"1"', 'W/"1"']) expect((await patch({ label: 'x' }, ifMatch)).statusCode).toBe(409);
   });

@@ -31,7 +31,9 @@ export class IssueApiKeyController {
       throw new ApiError('invalid_request', `customer ${customerId} does not exist`, [{ field: 'customerId', reason: 'unknown customer' }]);
     }
     if (role === 'admin' && customerId) {
-      throw new ApiError('invalid_request', 'an admin key cannot be scoped to a customer', [{ field: 'customerId', reason: 'not allowed for admin' }]);
+      throw new ApiError('invalid_request', 'an admin key cannot be scoped to a customer', [
+        { field: 'customerId', reason: 'not allowed for admin' },
+      ]);
     }
     const issued = { role, name, customerId: customerId ?? null, expiresAt: expiresAt ? new Date(expiresAt).toISOString() : null };
     return this.keys.issue(issued, requestMetadata(request, 'api'));

@@ -26,11 +26,14 @@ beforeAll(async () => {
 afterAll(() => test.close());
 
 describe('a heartbeat that cannot be stored', () => {
-  it("fails alone: 200 pings of one customer all stored while another sends 20 that PostgreSQL refuses", async () => {
+  it('fails alone: 200 pings of one customer all stored while another sends 20 that PostgreSQL refuses', async () => {
     // Sent together, a bad one after every ten good ones, so that they share flushes.
     const requests = Array.from({ length: 220 }, (_, i) => {
       if (i % 11 !== 10) return { good: true, answer: ping('GOOD-1', { lat: 59.3, lon: 18.1, messageId: `good-${i}` }) };
-      return { good: false, answer: ping('BAD-1', { timestamp: `0000-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`, messageId: `bad-${i}` }) };
+      return {
+        good: false,
+        answer: ping('BAD-1', { timestamp: `0000-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`, messageId: `bad-${i}` }),
+      };
     });
     const answers = await Promise.all(requests.map(async (r) => ({ good: r.good, answer: await r.answer })));
     const goodAnswers = answers.filter((a) => a.good).map((a) => a.answer);
@@ -43,7 +46,7 @@ describe('a heartbeat that cannot be stored', () => {
     expect(await storedMessageIds('BAD-1')).toHaveLength(0);
   });
 
-  it('is rejected by its index in a batch, and the batch\'s good items are stored', async () => {
+  it("is rejected by its index in a batch, and the batch's good items are stored", async () => {
     const batch = [
       { assetId: 'GOOD-1', messageId: 'batch-0' },
       { assetId: 'GOOD-1', messageId: 'batch-1', timestamp: '0000-06-01T00:00:00Z' },

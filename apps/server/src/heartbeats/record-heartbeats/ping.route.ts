@@ -41,7 +41,11 @@ export class PingRoute implements OnModuleInit {
     const caller = this.callers.principalFor(request, 'heartbeats');
     const sender = caller instanceof Promise ? await caller : caller;
     const heartbeat = parsePing(request.body ?? {});
-    const command = new RecordHeartbeatsCommand([{ index: 0, assetId: request.params.id, heartbeat }], requestMetadata(request, 'ping'), sender);
+    const command = new RecordHeartbeatsCommand(
+      [{ index: 0, assetId: request.params.id, heartbeat }],
+      requestMetadata(request, 'ping'),
+      sender,
+    );
     const result = await this.commands.execute<RecordHeartbeatsCommand, RecordHeartbeatsResult>(command);
     const [failure] = result.rejected;
     if (failure) throw new ApiError(failure.error, failure.details[0]?.reason ?? 'refused', failure.details);

@@ -7,11 +7,7 @@ import type { BeaconConfig } from '../../config/beacon-config';
 import { BEACON_CONFIG } from '../../config/config.tokens';
 import { BeaconMetrics } from '../../metrics/beacon-metrics';
 import { AssetDirectory } from '../../shared/asset-directory';
-import {
-  RecordHeartbeatsCommand,
-  type RecordHeartbeatsResult,
-  type RejectedHeartbeat,
-} from './record-heartbeats.command';
+import { RecordHeartbeatsCommand, type RecordHeartbeatsResult, type RejectedHeartbeat } from './record-heartbeats.command';
 
 /**
  * Heartbeats are facts from devices: no stream version to check, only that the asset is registered
@@ -59,7 +55,11 @@ export class RecordHeartbeatsHandler implements ICommandHandler<RecordHeartbeats
     const { stored, refused } = await this.writer.append(rows);
     // Rows PostgreSQL would not take for their data (the writer isolates them from the rest).
     for (const { index, reason } of refused) {
-      rejected.push({ index: itemOfRow[index] ?? index, error: 'invalid_request', details: [{ field: '(item)', reason: `cannot be stored: ${reason}` }] });
+      rejected.push({
+        index: itemOfRow[index] ?? index,
+        error: 'invalid_request',
+        details: [{ field: '(item)', reason: `cannot be stored: ${reason}` }],
+      });
     }
     const accepted = stored.filter(Boolean).length;
     const duplicates = stored.length - accepted - refused.length;

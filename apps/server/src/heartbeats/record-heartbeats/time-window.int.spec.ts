@@ -10,7 +10,9 @@ import { adminHeaders, registerVehicle, startTestApp, type TestApp } from '../..
 let test: TestApp;
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 const partitionExists = async (day: string): Promise<boolean> => {
-  const { rows } = await test.app.get<Pool>(PG_POOL).query<{ found: boolean }>('SELECT to_regclass($1) IS NOT NULL AS found', [`heartbeats_${day.replaceAll('-', '')}`]);
+  const { rows } = await test.app
+    .get<Pool>(PG_POOL)
+    .query<{ found: boolean }>('SELECT to_regclass($1) IS NOT NULL AS found', [`heartbeats_${day.replaceAll('-', '')}`]);
   return rows[0]?.found === true;
 };
 

@@ -35,13 +35,23 @@ export class AdsbFeedsController {
 
   @Post('readsb')
   @HttpCode(202)
-  readsb(@Body() body: unknown, @Query('customerId') customerId: string | undefined, @Req() request: FastifyRequest, @CurrentPrincipal() sender: Principal) {
+  readsb(
+    @Body() body: unknown,
+    @Query('customerId') customerId: string | undefined,
+    @Req() request: FastifyRequest,
+    @CurrentPrincipal() sender: Principal,
+  ) {
     return this.ingest(parseReadsb, 'readsb', body, customerId, request, sender);
   }
 
   @Post('opensky')
   @HttpCode(202)
-  opensky(@Body() body: unknown, @Query('customerId') customerId: string | undefined, @Req() request: FastifyRequest, @CurrentPrincipal() sender: Principal) {
+  opensky(
+    @Body() body: unknown,
+    @Query('customerId') customerId: string | undefined,
+    @Req() request: FastifyRequest,
+    @CurrentPrincipal() sender: Principal,
+  ) {
     return this.ingest(parseOpenSky, 'opensky', body, customerId, request, sender);
   }
 

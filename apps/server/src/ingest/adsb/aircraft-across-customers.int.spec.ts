@@ -16,13 +16,23 @@ const SAS = '4ca7b3';
 /** Each document a second later than the one before: a heartbeat of the same aircraft and time is a duplicate. */
 let documentTime = nowSeconds() - 30;
 const readsb = (customer: string, aircraft: object[]) =>
-  test.request({ method: 'POST', url: '/api/v1/ingest/readsb', headers: keys[`${customer}Feed`], payload: { now: ++documentTime, aircraft } });
+  test.request({
+    method: 'POST',
+    url: '/api/v1/ingest/readsb',
+    headers: keys[`${customer}Feed`],
+    payload: { now: ++documentTime, aircraft },
+  });
 const get = async <T>(url: string, customer: string): Promise<{ status: number; body: T }> => {
   const response = await test.request({ method: 'GET', url, headers: keys[`${customer}Viewer`] });
   return { status: response.statusCode, body: response.json<T>() };
 };
 const issueKey = async (role: string, customerId: string): Promise<Record<string, string>> => {
-  const response = await test.request({ method: 'POST', url: '/api/v1/api-keys', headers: adminHeaders, payload: { role, customerId, name: `${role} of ${customerId}` } });
+  const response = await test.request({
+    method: 'POST',
+    url: '/api/v1/api-keys',
+    headers: adminHeaders,
+    payload: { role, customerId, name: `${role} of ${customerId}` },
+  });
   return { authorization: `Bearer ${response.json().key as string}` };
 };
 const command = async (method: 'POST' | 'DELETE', url: string, payload?: object) => {
@@ -40,7 +50,7 @@ beforeAll(async () => {
 });
 afterAll(() => test.close());
 
-describe('one aircraft seen by two customers\' feeds', () => {
+describe("one aircraft seen by two customers' feeds", () => {
   it('is tracked by both, each in its own fleet, and neither feed is refused', async () => {
     const north = await readsb('norrflyg', [{ hex: SAS, flight: 'SAS1415', lat: 59.65, lon: 17.92, alt_baro: 3000, seen_pos: 0 }]);
     const south = await readsb('sydflyg', [{ hex: SAS, flight: 'SAS1415', lat: 59.66, lon: 17.95, alt_baro: 3200, seen_pos: 0 }]);
@@ -52,15 +62,24 @@ describe('one aircraft seen by two customers\' feeds', () => {
       const seenByNorth = await get<SearchAssetsResponse>(`/api/v1/assets?q=${SAS}`, 'norrflyg');
       const seenBySouth = await get<SearchAssetsResponse>(`/api/v1/assets?q=${SAS}`, 'sydflyg');
       expect(seenByNorth.body.items.map((a) => [a.id, a.customerId, a.icao24, a.position?.lat])).toEqual([[SAS, 'norrflyg', SAS, 59.65]]);
-      expect(seenBySouth.body.items.map((a) => [a.id, a.customerId, a.icao24, a.position?.lat])).toEqual([[`${SAS}.sydflyg`, 'sydflyg', SAS, 59.66]]);
+      expect(seenBySouth.body.items.map((a) => [a.id, a.customerId, a.icao24, a.position?.lat])).toEqual([
+        [`${SAS}.sydflyg`, 'sydflyg', SAS, 59.66],
+      ]);
       expect([seenByNorth.body.total, seenBySouth.body.total]).toEqual([1, 1]);
       expect([seenByNorth.body.counts.online, seenBySouth.body.counts.online]).toEqual([1, 1]);
     });
   });
 
-  it('keeps storing each feed\'s heartbeats for its own asset, with tracks visible to their owner only', async () => {
-    for (const [customer, lat] of [['norrflyg', 59.7], ['sydflyg', 59.71]] as const) {
-      expect((await readsb(customer, [{ hex: SAS, lat, lon: 17.99, seen_pos: 0 }])).json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
+  it("keeps storing each feed's heartbeats for its own asset, with tracks visible to their owner only", async () => {
+    for (const [customer, lat] of [
+      ['norrflyg', 59.7],
+      ['sydflyg', 59.71],
+    ] as const) {
+      expect((await readsb(customer, [{ hex: SAS, lat, lon: 17.99, seen_pos: 0 }])).json()).toEqual({
+        accepted: 1,
+        duplicates: 0,
+        rejected: [],
+      });
     }
     const from = new Date((nowSeconds() - 120) * 1000).toISOString();
     await eventually(async () => {
@@ -74,7 +93,7 @@ describe('one aircraft seen by two customers\' feeds', () => {
     expect((await get(`/api/v1/assets/${SAS}.sydflyg`, 'norrflyg')).status).toBe(404);
   });
 
-  it('sends each customer\'s live stream only the positions of its own asset', async () => {
+  it("sends each customer's live stream only the positions of its own asset", async () => {
     await test.app.listen(0, '127.0.0.1');
     const baseUrl = await test.app.getUrl();
     const south = new LiveClient(`${baseUrl}/api/v1/live`, keys['sydflygViewer']);
@@ -92,8 +111,14 @@ describe('one aircraft seen by two customers\' feeds', () => {
 });
 
 describe('an aircraft a customer registered by hand', () => {
-  it('gets the heartbeats of the customer\'s feed for its ICAO address, whatever its id', async () => {
-    await command('POST', '/api/v1/assets', { id: 'SE-RNA', kind: 'aircraft', customerId: 'sydflyg', icao24: '4ab0c1', label: 'Ambulansflyg' });
+  it("gets the heartbeats of the customer's feed for its ICAO address, whatever its id", async () => {
+    await command('POST', '/api/v1/assets', {
+      id: 'SE-RNA',
+      kind: 'aircraft',
+      customerId: 'sydflyg',
+      icao24: '4ab0c1',
+      label: 'Ambulansflyg',
+    });
     const response = await readsb('sydflyg', [{ hex: '4ab0c1', lat: 63.8, lon: 20.3, seen_pos: 0 }]);
     expect(response.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
     await eventually(async () => expect((await get<AssetDto>('/api/v1/assets/SE-RNA', 'sydflyg')).body.position?.lat).toBe(63.8));
@@ -108,7 +133,7 @@ describe('an aircraft a customer registered by hand', () => {
   });
 });
 
-describe('the cap on aircraft a customer\'s feeds register', () => {
+describe("the cap on aircraft a customer's feeds register", () => {
   it('refuses new aircraft beyond it by index, and keeps tracking the aircraft already registered', async () => {
     // norrflyg's feed registered one aircraft above; the cap is 3.
     const aircraft = ['4b1001', '4b1002', '4b1003'].map((hex, i) => ({ hex, lat: 58 + i / 10, lon: 16, seen_pos: 0 }));

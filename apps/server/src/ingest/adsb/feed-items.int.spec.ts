@@ -16,13 +16,19 @@ const postText = (feed: 'readsb' | 'opensky', payload: string) =>
 const count = async (sql: string, value: string): Promise<number> =>
   (await test.app.get<Pool>(PG_POOL).query<{ n: number }>(sql, [value])).rows[0]?.n ?? 0;
 // Read from the event log itself: the read model may not have caught up yet.
-const registered = async (assetId: string) => (await count('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', `asset-${assetId}`)) > 0;
+const registered = async (assetId: string) =>
+  (await count('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', `asset-${assetId}`)) > 0;
 const storedHeartbeats = (assetId: string) => count('SELECT count(*)::int AS n FROM heartbeats WHERE asset_id = $1', assetId);
 const UNSAFE = 'must not contain control characters or unpaired UTF-16 surrogates';
 
 beforeAll(async () => {
   test = await startTestApp();
-  await test.request({ method: 'POST', url: '/api/v1/customers', headers: adminHeaders, payload: { id: 'flygbolaget', name: 'Flygbolaget AB' } });
+  await test.request({
+    method: 'POST',
+    url: '/api/v1/customers',
+    headers: adminHeaders,
+    payload: { id: 'flygbolaget', name: 'Flygbolaget AB' },
+  });
 });
 afterAll(() => test.close());
 
@@ -60,7 +66,10 @@ describe('a feed document applied item by item', () => {
     const t = nowSeconds();
     const vector = (icao24: string, callsign: string) =>
       `["${icao24}","${callsign}","Sweden",${t},${t},18.6,57.9,10363.2,false,232.7,203.4,5.2,null,10668,"2217",false,0]`;
-    const response = await postText('opensky', `{"time":${t},"states":[${vector('c0ffb0', 'SAS1415 ')},${vector('c0ffb1', 'SAS\\u00001')}]}`);
+    const response = await postText(
+      'opensky',
+      `{"time":${t},"states":[${vector('c0ffb0', 'SAS1415 ')},${vector('c0ffb1', 'SAS\\u00001')}]}`,
+    );
     expect(response.statusCode).toBe(202);
     expect(response.json()).toEqual({
       accepted: 1,
@@ -74,11 +83,18 @@ describe('a feed document applied item by item', () => {
   it('does not register an aircraft whose only heartbeat is refused for its time', async () => {
     // `now` an hour ahead of the server's clock: more than the 5 minutes a heartbeat may be ahead.
     const doc = { now: nowSeconds() + 3600, aircraft: [{ hex: 'c0ffc0', lat: 59.3, lon: 18.1, seen_pos: 0 }] };
-    const response = await test.request({ method: 'POST', url: '/api/v1/ingest/readsb?customerId=flygbolaget', headers: adminHeaders, payload: doc });
+    const response = await test.request({
+      method: 'POST',
+      url: '/api/v1/ingest/readsb?customerId=flygbolaget',
+      headers: adminHeaders,
+      payload: doc,
+    });
     expect(response.statusCode).toBe(202);
     expect(response.json()).toMatchObject({
       accepted: 0,
-      rejected: [{ index: 0, error: 'invalid_request', details: [{ field: 'timestamp', reason: 'must not be more than 5 minutes in the future' }] }],
+      rejected: [
+        { index: 0, error: 'invalid_request', details: [{ field: 'timestamp', reason: 'must not be more than 5 minutes in the future' }] },
+      ],
     });
     expect(await registered('c0ffc0')).toBe(false);
   });
@@ -101,7 +117,9 @@ describe('a feed document applied item by item', () => {
       expect(response.statusCode).toBe(202);
       expect(response.json()).toMatchObject({
         accepted: 2,
-        rejected: [{ index: 1, error: 'invalid_request', details: [{ field: '(item)', reason: 'cannot be registered: refused for the test' }] }],
+        rejected: [
+          { index: 1, error: 'invalid_request', details: [{ field: '(item)', reason: 'cannot be registered: refused for the test' }] },
+        ],
       });
       expect([await storedHeartbeats('c0ffd0'), await storedHeartbeats('c0ffd2')]).toEqual([1, 1]);
       expect(await registered('c0ffd1')).toBe(false);

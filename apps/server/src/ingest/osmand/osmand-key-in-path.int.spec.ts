@@ -10,17 +10,33 @@ let deviceKey: string;
 beforeAll(async () => {
   test = await startTestApp({ BEACON_AUTH: 'on' });
   await test.request({ method: 'POST', url: '/api/v1/customers', headers: adminHeaders, payload: { id: 'phones', name: 'Phones AB' } });
-  await test.request({ method: 'POST', url: '/api/v1/assets', headers: adminHeaders, payload: { id: 'PHONE-1', kind: 'vehicle', customerId: 'phones' } });
-  deviceKey = (await test.request({ method: 'POST', url: '/api/v1/api-keys', headers: adminHeaders, payload: { role: 'device', name: 'phone', customerId: 'phones' } })).json<{ key: string }>().key;
+  await test.request({
+    method: 'POST',
+    url: '/api/v1/assets',
+    headers: adminHeaders,
+    payload: { id: 'PHONE-1', kind: 'vehicle', customerId: 'phones' },
+  });
+  deviceKey = (
+    await test.request({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      headers: adminHeaders,
+      payload: { role: 'device', name: 'phone', customerId: 'phones' },
+    })
+  ).json<{ key: string }>().key;
 });
 afterAll(() => test.close());
 
 const track = async () =>
-  (await test.request({ method: 'GET', url: '/api/v1/assets/PHONE-1/track', headers: adminHeaders })).json<{ points: unknown[] }>().points.length;
+  (await test.request({ method: 'GET', url: '/api/v1/assets/PHONE-1/track', headers: adminHeaders })).json<{ points: unknown[] }>().points
+    .length;
 
 describe('an OsmAnd report with the key in the path', () => {
   it('is recorded, from the query string (GET) and from a form body (POST)', async () => {
-    const viaGet = await test.request({ method: 'GET', url: `/api/v1/ingest/osmand/${deviceKey}?id=PHONE-1&lat=59.3&lon=18.1&timestamp=${Math.floor(Date.now() / 1000) - 60}` });
+    const viaGet = await test.request({
+      method: 'GET',
+      url: `/api/v1/ingest/osmand/${deviceKey}?id=PHONE-1&lat=59.3&lon=18.1&timestamp=${Math.floor(Date.now() / 1000) - 60}`,
+    });
     expect(viaGet.statusCode).toBe(200);
     const viaPost = await test.request({
       method: 'POST',

@@ -24,7 +24,11 @@ export class OsmAndController {
 
   @Get(['', ':key'])
   @HttpCode(200)
-  viaQuery(@Query() query: QueryFields, @Req() request: FastifyRequest, @CurrentPrincipal() sender: Principal): Promise<HeartbeatsAcceptedResponse> {
+  viaQuery(
+    @Query() query: QueryFields,
+    @Req() request: FastifyRequest,
+    @CurrentPrincipal() sender: Principal,
+  ): Promise<HeartbeatsAcceptedResponse> {
     return this.record(query, request, sender);
   }
 
@@ -51,7 +55,11 @@ export class OsmAndController {
     const [failure] = result.rejected;
     if (failure) {
       // Traccar answers an unknown device with 400; so does Beacon, whatever the reason.
-      throw new ApiError(failure.error === 'forbidden' ? 'forbidden' : 'invalid_request', failure.details[0]?.reason ?? 'refused', failure.details);
+      throw new ApiError(
+        failure.error === 'forbidden' ? 'forbidden' : 'invalid_request',
+        failure.details[0]?.reason ?? 'refused',
+        failure.details,
+      );
     }
     return result;
   }

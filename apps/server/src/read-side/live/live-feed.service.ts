@@ -1,6 +1,13 @@
 import { EventStore } from '@beacon/event-store';
 import { ASSET_READ_MODEL, LiveEngine, type AssetReadModel, type LiveConnection, type LiveFilter, type Resume } from '@beacon/read-models';
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../../config/config.tokens';
 import { ASSETS_PROJECTION, type AssetsProjection } from '../assets-projection';

@@ -58,7 +58,8 @@ export class LiveController {
     const resume = this.feed.connect(connection, params.filter, params.lastEventId);
     response.write(`retry: ${RECONNECT_MS}\n: connected\n\n`);
     if (resume.kind === 'replay') response.write(resume.chunk);
-    if (resume.kind === 'resync') response.write(`event: resync\ndata: ${JSON.stringify({ reason: 'events since Last-Event-ID are no longer kept' })}\n\n`);
+    if (resume.kind === 'resync')
+      response.write(`event: resync\ndata: ${JSON.stringify({ reason: 'events since Last-Event-ID are no longer kept' })}\n\n`);
     response.on('close', () => this.feed.disconnect(connection, params.filter));
   }
 }

@@ -21,7 +21,12 @@ async function watch(query = '', headers: Record<string, string> = admin): Promi
 }
 
 async function issueViewerKey(customerId: string): Promise<string> {
-  const response = await test.request({ method: 'POST', url: '/api/v1/api-keys', headers: adminHeaders, payload: { role: 'viewer', name: `viewer of ${customerId}`, customerId } });
+  const response = await test.request({
+    method: 'POST',
+    url: '/api/v1/api-keys',
+    headers: adminHeaders,
+    payload: { role: 'viewer', name: `viewer of ${customerId}`, customerId },
+  });
   return response.json().key as string;
 }
 
@@ -69,7 +74,9 @@ describe('GET /api/v1/live', () => {
     expect(detail.json().status).toBe('offline');
 
     await ping('VIN-SHORT');
-    await client.next((e) => e.type === 'status' && e.data['id'] === 'VIN-SHORT' && e.data['status'] === 'online' && e.receivedAt > offline.receivedAt);
+    await client.next(
+      (e) => e.type === 'status' && e.data['id'] === 'VIN-SHORT' && e.data['status'] === 'online' && e.receivedAt > offline.receivedAt,
+    );
   });
 
   it('replays everything missed to a client that reconnects with Last-Event-ID', async () => {
@@ -117,7 +124,7 @@ describe('GET /api/v1/live', () => {
     expect(resync.data['reason']).toEqual(expect.any(String));
   });
 
-  it('never sends a viewer scoped to a customer another customer\'s events', async () => {
+  it("never sends a viewer scoped to a customer another customer's events", async () => {
     const acmeViewer = { authorization: `Bearer ${await issueViewerKey('acme')}` };
     const viewer = await watch('', acmeViewer);
     const everyone = await watch();
@@ -134,7 +141,7 @@ describe('GET /api/v1/live', () => {
     expect((await refused.json()).error).toBe('forbidden');
   });
 
-  it('filters by bounding box on the asset\'s position', async () => {
+  it("filters by bounding box on the asset's position", async () => {
     const stockholm = await watch('?bbox=17.5,59,18.5,59.7');
     await ping('VIN-OTHER', { lat: 52.53, lon: 13.42 }); // Berlin
     await ping('VIN-LIVE-2', { lat: 59.31, lon: 18.01 }); // Stockholm

@@ -50,8 +50,12 @@ const DeadLetter = objectSchemaOf<DeadLetter>({
   required: ['projection', 'position', 'streamId', 'eventType', 'error', 'attempts', 'firstFailedAt', 'lastFailedAt', 'retryRequestedAt'],
   properties: {
     projection: { type: 'string', description: 'The projection that set it aside (its checkpoint name).' },
-    position: { type: 'string', pattern: '^[1-9][0-9]*$', description: "The event's global position in the log (a 64-bit integer, as a string)." },
-    streamId: { type: 'string', description: 'Its stream, such as `asset-<id>`; heartbeats are in their asset\'s stream.' },
+    position: {
+      type: 'string',
+      pattern: '^[1-9][0-9]*$',
+      description: "The event's global position in the log (a 64-bit integer, as a string).",
+    },
+    streamId: { type: 'string', description: "Its stream, such as `asset-<id>`; heartbeats are in their asset's stream." },
     eventType: { type: 'string', description: 'Such as `AssetRegistered` or `HeartbeatRecorded`.' },
     error: { type: 'string', description: "The read model's last refusal." },
     attempts: { type: 'integer', minimum: 1, description: 'Refusals so far, retries included.' },

@@ -30,7 +30,11 @@ const ReadsbAircraft = {
       pattern: '^\\s*~?[0-9A-Fa-f]{6}\\s*$',
       description: 'ICAO 24-bit address in hex; a leading `~` marks a non-ICAO address.',
     },
-    flight: { type: ['string', 'null'], pattern: SAFE_TEXT_PATTERN, description: 'Callsign, space-padded (trimmed on ingest; at most 16 characters then).' },
+    flight: {
+      type: ['string', 'null'],
+      pattern: SAFE_TEXT_PATTERN,
+      description: 'Callsign, space-padded (trimmed on ingest; at most 16 characters then).',
+    },
     lat: number('degrees', { minimum: -90, maximum: 90 }),
     lon: number('degrees', { minimum: -180, maximum: 180 }),
     alt_baro: { oneOf: [number('feet'), { const: 'ground' }] },
@@ -55,7 +59,7 @@ const ReadsbAircraftJson = {
   required: ['now', 'aircraft'],
   ...safeNames,
   properties: {
-    now: unixSeconds('Unix seconds: what each aircraft\'s `seen_pos` and `seen` count back from.'),
+    now: unixSeconds("Unix seconds: what each aircraft's `seen_pos` and `seen` count back from."),
     messages: { description: 'Messages the receiver decoded; not read.' },
     aircraft: { type: 'array', items: schemaRef('ReadsbAircraft') },
   },

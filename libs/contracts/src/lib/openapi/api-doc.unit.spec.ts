@@ -11,15 +11,10 @@ import type { Operation, Reference, Response } from './openapi-types';
  * the document gives them), and API.md names every parameter and header the document declares.
  */
 const API_MD = readFileSync(join(__dirname, '../../../../../docs/API.md'), 'utf8');
-const served = JSON.parse(JSON.stringify(buildOpenApiDocument({ version: 'api-doc' }))) as ReturnType<
-  typeof buildOpenApiDocument
->;
+const served = JSON.parse(JSON.stringify(buildOpenApiDocument({ version: 'api-doc' }))) as ReturnType<typeof buildOpenApiDocument>;
 
 const operations: [string, Operation][] = Object.entries(served.paths).flatMap(([path, item]) =>
-  Object.entries(item).map(([method, operation]): [string, Operation] => [
-    `${method.toUpperCase()} ${path}`,
-    operation,
-  ]),
+  Object.entries(item).map(([method, operation]): [string, Operation] => [`${method.toUpperCase()} ${path}`, operation]),
 );
 
 /** The text under `## <title>`, up to the next second-level heading. */
@@ -74,9 +69,7 @@ const errorEnum = (served.components.schemas['ApiError']?.['properties'] as { er
 
 /** Who may call, as the operation's description states it (`ROLES`), or `public` when it needs no key. */
 function accessOf(operation: Operation): string | undefined {
-  const stated = (Object.keys(ROLES) as (keyof typeof ROLES)[]).find((role) =>
-    operation.description?.includes(ROLES[role]),
-  );
+  const stated = (Object.keys(ROLES) as (keyof typeof ROLES)[]).find((role) => operation.description?.includes(ROLES[role]));
   return stated ?? (operation.security.length === 0 ? 'public' : undefined);
 }
 
@@ -103,9 +96,7 @@ describe('docs/API.md against the served OpenAPI document', () => {
   });
 
   it('names no METHOD /path anywhere that the document does not have', () => {
-    const named = [...API_MD.matchAll(/`(GET|HEAD|POST|PUT|PATCH|DELETE) (\/[^`\s?]*)[^`]*`/g)].map(
-      (match) => `${match[1]} ${match[2]}`,
-    );
+    const named = [...API_MD.matchAll(/`(GET|HEAD|POST|PUT|PATCH|DELETE) (\/[^`\s?]*)[^`]*`/g)].map((match) => `${match[1]} ${match[2]}`);
     expect(named.length).toBeGreaterThan(10);
     expect(
       difference(
@@ -123,8 +114,7 @@ describe('docs/API.md against the served OpenAPI document', () => {
     for (const [, operation] of operations) {
       for (const [status, response] of Object.entries(operation.responses)) {
         const name = (response as Partial<Reference>).$ref?.replace('#/components/responses/', '');
-        const described: Response | undefined =
-          name === undefined ? (response as Response) : served.components.responses[name];
+        const described: Response | undefined = name === undefined ? (response as Response) : served.components.responses[name];
         const codes = [...(described?.description ?? '').matchAll(/`([a-z_]+)`/g)].map((match) => match[1] ?? '');
         for (const code of codes.filter((c) => errorEnum.includes(c)))
           expect({ code, status: errorRows.get(code) }).toEqual({ code, status });

@@ -51,7 +51,9 @@ export const apiKeyPaths: Paths = {
       description: `The key is refused with 401 from now on, by every server process within a second. Revoking a revoked key answers 204 again. ${ROLES.admin}`,
       tags: ['api-keys'],
       security: KEYED,
-      parameters: [{ name: 'id', in: 'path', required: true, description: 'The key id that issuing it answered.', schema: { type: 'string' } }],
+      parameters: [
+        { name: 'id', in: 'path', required: true, description: 'The key id that issuing it answered.', schema: { type: 'string' } },
+      ],
       responses: {
         204: { description: 'Revoked.' },
         ...errors(401, 403, 404, 429, 503),

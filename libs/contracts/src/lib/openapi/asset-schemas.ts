@@ -34,8 +34,19 @@ const Track = objectSchemaOf<{ points: PositionDto[] }>({
 const Asset = objectSchemaOf<AssetDto>({
   type: 'object',
   required: [
-    'id', 'kind', 'customerId', 'customerName', 'registration', 'label', 'callsign', 'icao24',
-    'status', 'lastSeenAt', 'position', 'timeoutSeconds', 'version',
+    'id',
+    'kind',
+    'customerId',
+    'customerName',
+    'registration',
+    'label',
+    'callsign',
+    'icao24',
+    'status',
+    'lastSeenAt',
+    'position',
+    'timeoutSeconds',
+    'version',
   ],
   properties: {
     id: { type: 'string', description: 'The device identifier: a VIN, or the ICAO 24-bit address of an aircraft.' },

@@ -40,7 +40,10 @@ const ApiError = objectSchemaOf<ApiErrorBody>({
     error: { enum: API_ERROR_CODES },
     message: { type: 'string', description: 'For humans; may change between versions.' },
     details: { type: 'array', items: schemaRef('ApiErrorDetail') },
-    requestId: { type: 'string', description: "The request's id, as in `X-Request-Id` and the server's log: quote it when reporting a problem." },
+    requestId: {
+      type: 'string',
+      description: "The request's id, as in `X-Request-Id` and the server's log: quote it when reporting a problem.",
+    },
   },
 });
 

@@ -37,7 +37,9 @@ function message(event: LiveEventName, dataSchema: string, hasId: boolean): Json
     required: hasId ? ['id', 'event', 'data'] : ['event', 'data'],
     properties: {
       ...(hasId
-        ? { id: { type: 'string', pattern: '^[0-9a-f]+-\\d+$', description: '`<epoch>-<seq>`: send the last one back as `Last-Event-ID`.' } }
+        ? {
+            id: { type: 'string', pattern: '^[0-9a-f]+-\\d+$', description: '`<epoch>-<seq>`: send the last one back as `Last-Event-ID`.' },
+          }
         : {}),
       event: { const: event },
       data: { type: 'string', contentMediaType: 'application/json', contentSchema: schemaRef(dataSchema) },
@@ -56,10 +58,7 @@ const LiveMessage = {
   description:
     'One message of the stream. The first sets `retry` (ms before a browser reconnects) and carries no data; ' +
     'comment lines (`: keep-alive`, every 15 s) keep idle connections open and are not messages.',
-  oneOf: [
-    ...Object.values(messages),
-    { type: 'object', required: ['retry'], properties: { retry: { type: 'integer', minimum: 0 } } },
-  ],
+  oneOf: [...Object.values(messages), { type: 'object', required: ['retry'], properties: { retry: { type: 'integer', minimum: 0 } } }],
 } as const satisfies JsonSchema;
 
 export const liveSchemas = { LiveStatusEvent, LivePositionEvent, LiveResyncEvent, LiveMessage };

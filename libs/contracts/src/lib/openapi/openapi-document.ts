@@ -60,18 +60,20 @@ export function buildOpenApiDocument(info: { version: string }): OpenApiDocument
       { name: 'admin', description: 'Maintenance of the read model.' },
       { name: 'operations', description: 'Health, metrics and this document.' },
     ],
-    paths: withEdgeRules(withBodyRules({
-      ...customerPaths,
-      ...assetPaths,
-      ...heartbeatPaths,
-      ...osmAndPaths,
-      ...adsbFeedPaths,
-      ...livePaths,
-      ...statsPaths,
-      ...apiKeyPaths,
-      ...adminPaths,
-      ...operationsPaths,
-    })),
+    paths: withEdgeRules(
+      withBodyRules({
+        ...customerPaths,
+        ...assetPaths,
+        ...heartbeatPaths,
+        ...osmAndPaths,
+        ...adsbFeedPaths,
+        ...livePaths,
+        ...statsPaths,
+        ...apiKeyPaths,
+        ...adminPaths,
+        ...operationsPaths,
+      }),
+    ),
     components: {
       schemas: {
         ...requestSchemas,

@@ -31,7 +31,11 @@ const unescape = (segment: string): string => segment.replace(/~1/g, '/').replac
 
 function resolve(ref: string): unknown {
   if (!ref.startsWith('#/')) return undefined;
-  return ref.slice(2).split('/').map(unescape).reduce<unknown>((node, part) => (isObject(node) ? node[part] : undefined), served);
+  return ref
+    .slice(2)
+    .split('/')
+    .map(unescape)
+    .reduce<unknown>((node, part) => (isObject(node) ? node[part] : undefined), served);
 }
 
 const operations: [string, HttpMethod, Operation][] = Object.entries(served.paths).flatMap(([path, item]) =>
@@ -49,19 +53,37 @@ describe('the OpenAPI document', () => {
   it('describes every endpoint the server implements, and nothing else', () => {
     expect(operations.map(([path, method]) => `${method.toUpperCase()} ${path}`).sort()).toEqual(
       [
-        'POST /api/v1/customers', 'GET /api/v1/customers',
-        'POST /api/v1/assets', 'GET /api/v1/assets',
-        'GET /api/v1/assets/{id}', 'PATCH /api/v1/assets/{id}', 'DELETE /api/v1/assets/{id}', 'GET /api/v1/assets/{id}/track',
-        'POST /api/v1/assets/{id}/heartbeats', 'POST /api/v1/heartbeats',
-        'GET /api/v1/ingest/osmand', 'POST /api/v1/ingest/osmand', 'GET /api/v1/ingest/osmand/{key}', 'POST /api/v1/ingest/osmand/{key}',
-        'POST /api/v1/ingest/readsb', 'POST /api/v1/ingest/opensky',
-        'GET /api/v1/live', 'GET /api/v1/stats',
-        'POST /api/v1/api-keys', 'GET /api/v1/api-keys', 'DELETE /api/v1/api-keys/{id}',
-        'POST /api/v1/admin/projections/assets/rebuild', 'GET /api/v1/admin/projections/assets/rebuilds/{id}',
-        'GET /api/v1/admin/projections/{name}/dead-letters', 'POST /api/v1/admin/projections/{name}/dead-letters/retry',
+        'POST /api/v1/customers',
+        'GET /api/v1/customers',
+        'POST /api/v1/assets',
+        'GET /api/v1/assets',
+        'GET /api/v1/assets/{id}',
+        'PATCH /api/v1/assets/{id}',
+        'DELETE /api/v1/assets/{id}',
+        'GET /api/v1/assets/{id}/track',
+        'POST /api/v1/assets/{id}/heartbeats',
+        'POST /api/v1/heartbeats',
+        'GET /api/v1/ingest/osmand',
+        'POST /api/v1/ingest/osmand',
+        'GET /api/v1/ingest/osmand/{key}',
+        'POST /api/v1/ingest/osmand/{key}',
+        'POST /api/v1/ingest/readsb',
+        'POST /api/v1/ingest/opensky',
+        'GET /api/v1/live',
+        'GET /api/v1/stats',
+        'POST /api/v1/api-keys',
+        'GET /api/v1/api-keys',
+        'DELETE /api/v1/api-keys/{id}',
+        'POST /api/v1/admin/projections/assets/rebuild',
+        'GET /api/v1/admin/projections/assets/rebuilds/{id}',
+        'GET /api/v1/admin/projections/{name}/dead-letters',
+        'POST /api/v1/admin/projections/{name}/dead-letters/retry',
         'POST /api/v1/admin/projections/{name}/dead-letters/{position}/retry',
-        'GET /health/live', 'GET /health/ready', 'GET /metrics',
-        'GET /api/openapi.json', 'GET /api/docs',
+        'GET /health/live',
+        'GET /health/ready',
+        'GET /metrics',
+        'GET /api/openapi.json',
+        'GET /api/docs',
       ].sort(),
     );
   });
@@ -178,7 +200,8 @@ describe('its queries, live stream and admin endpoints', () => {
     return found;
   };
   const parameter = (path: string, name: string) => operation(path).parameters?.find((p) => p.name === name);
-  const content = (path: string, status: string, method: HttpMethod = 'get') => (operation(path, method).responses[status] as Response).content;
+  const content = (path: string, status: string, method: HttpMethod = 'get') =>
+    (operation(path, method).responses[status] as Response).content;
   const ref = (name: string): Reference => ({ $ref: `#/components/schemas/${name}` });
 
   it.each([
@@ -186,7 +209,11 @@ describe('its queries, live stream and admin endpoints', () => {
     ['/api/v1/assets/{id}/track', ['id', 'from', 'to', 'maxPoints']],
     ['/api/v1/live', ['Last-Event-ID', 'lastEventId', 'customerId', 'bbox', 'key']],
   ])('GET %s declares every parameter the server reads', (path, names) => {
-    expect(operation(path).parameters?.map((p) => p.name).sort()).toEqual([...names].sort());
+    expect(
+      operation(path)
+        .parameters?.map((p) => p.name)
+        .sort(),
+    ).toEqual([...names].sort());
   });
 
   it('checks bbox, sort and the track parameters as the server does', () => {
@@ -216,13 +243,22 @@ describe('its queries, live stream and admin endpoints', () => {
 
   it('answers the track, the stats and the rebuilds with their schemas', () => {
     expect(content('/api/v1/assets/{id}/track', '200')?.['application/json']?.schema).toEqual(ref('Track'));
-    expect(resolve('#/components/schemas/Track')).toMatchObject({ required: ['points'], properties: { points: { items: ref('TrackPoint') } } });
+    expect(resolve('#/components/schemas/Track')).toMatchObject({
+      required: ['points'],
+      properties: { points: { items: ref('TrackPoint') } },
+    });
     expect(content('/api/v1/stats', '200')?.['application/json']?.schema).toEqual(ref('Stats'));
     expect(resolve('#/components/schemas/Stats')).toMatchObject({ required: ['assets', 'events', 'ingest', 'projection', 'readModel'] });
-    expect(content('/api/v1/admin/projections/assets/rebuild', '202', 'post')?.['application/json']?.schema).toEqual(ref('ProjectionRebuild'));
-    expect(content('/api/v1/admin/projections/assets/rebuilds/{id}', '200')?.['application/json']?.schema).toEqual(ref('ProjectionRebuild'));
+    expect(content('/api/v1/admin/projections/assets/rebuild', '202', 'post')?.['application/json']?.schema).toEqual(
+      ref('ProjectionRebuild'),
+    );
+    expect(content('/api/v1/admin/projections/assets/rebuilds/{id}', '200')?.['application/json']?.schema).toEqual(
+      ref('ProjectionRebuild'),
+    );
     expect(content('/api/v1/admin/projections/{name}/dead-letters', '200')?.['application/json']?.schema).toEqual(ref('DeadLetterList'));
-    expect(content('/api/v1/admin/projections/{name}/dead-letters/{position}/retry', '202', 'post')?.['application/json']?.schema).toEqual(ref('DeadLetter'));
+    expect(content('/api/v1/admin/projections/{name}/dead-letters/{position}/retry', '202', 'post')?.['application/json']?.schema).toEqual(
+      ref('DeadLetter'),
+    );
     for (const [path] of operations.filter(([path]) => path.startsWith('/api/v1/admin/'))) {
       expect(served.paths[path]?.post?.description ?? served.paths[path]?.get?.description).toContain(ROLES.admin);
     }
@@ -232,7 +268,9 @@ describe('its queries, live stream and admin endpoints', () => {
     expect(content('/api/v1/live', '200')?.['text/event-stream']?.schema).toEqual(ref('LiveMessage'));
     type Message = { properties: { event?: { const: string }; data?: { contentSchema: Reference } } };
     const messages = (resolve('#/components/schemas/LiveMessage') as { oneOf: Message[] }).oneOf;
-    const dataOf = Object.fromEntries(messages.flatMap(({ properties: { event, data } }) => (event ? [[event.const, data?.contentSchema]] : [])));
+    const dataOf = Object.fromEntries(
+      messages.flatMap(({ properties: { event, data } }) => (event ? [[event.const, data?.contentSchema]] : [])),
+    );
     expect(dataOf).toEqual({ status: ref('LiveStatusEvent'), position: ref('LivePositionEvent'), resync: ref('LiveResyncEvent') });
     expect(resolve('#/components/schemas/LiveStatusEvent')).toMatchObject({ required: ['id', 'status', 'at'] });
     expect(resolve('#/components/schemas/LivePositionEvent')).toMatchObject({ properties: { position: ref('Position') } });
@@ -240,12 +278,10 @@ describe('its queries, live stream and admin endpoints', () => {
     expect(parameter('/api/v1/live', 'customerId')?.description).toContain('403');
     expect(operation('/api/v1/live').responses).toHaveProperty('403');
     // The routes marked @KeyInQuery on the server, and no others.
-    const queryKeyed = operations.filter(([, , op]) => op.security.some((r) => 'queryKey' in r)).map(([path, method]) => `${method} ${path}`);
-    expect(queryKeyed.sort()).toEqual([
-      'get /api/v1/ingest/osmand',
-      'get /api/v1/live',
-      'post /api/v1/ingest/osmand',
-    ]);
+    const queryKeyed = operations
+      .filter(([, , op]) => op.security.some((r) => 'queryKey' in r))
+      .map(([path, method]) => `${method} ${path}`);
+    expect(queryKeyed.sort()).toEqual(['get /api/v1/ingest/osmand', 'get /api/v1/live', 'post /api/v1/ingest/osmand']);
   });
 });
 
@@ -261,8 +297,28 @@ describe('its feed documents', () => {
     for (const keyword of ['openapi', 'jsonSchemaDialect', 'info', 'tags', 'paths', 'components']) ajv.addKeyword(keyword);
     ajv.addSchema(served, 'openapi.json');
     const valid = (doc: unknown) => ajv.validate('openapi.json#/components/schemas/OpenSkyStates', doc);
-    const vector = ['4ac9e1', 'SAS1415 ', 'Sweden', 1795607998, 1795607999, 18.6, 57.9, 10363.2, false, 232.68, 203.41, 5.2, null, 10668, '2217', false, 0];
-    expect(valid({ time: 1795608000, states: [vector, [...vector, 4], [...vector, 'A20N', 7.5], [...vector, 4, 'D-AIUA', null]] })).toBe(true);
+    const vector = [
+      '4ac9e1',
+      'SAS1415 ',
+      'Sweden',
+      1795607998,
+      1795607999,
+      18.6,
+      57.9,
+      10363.2,
+      false,
+      232.68,
+      203.41,
+      5.2,
+      null,
+      10668,
+      '2217',
+      false,
+      0,
+    ];
+    expect(valid({ time: 1795608000, states: [vector, [...vector, 4], [...vector, 'A20N', 7.5], [...vector, 4, 'D-AIUA', null]] })).toBe(
+      true,
+    );
     expect(valid({ time: 1795608000, states: [vector.slice(0, 16)] })).toBe(false);
   });
 });
@@ -280,10 +336,15 @@ describe('its rules for every route', () => {
   });
 
   it('say of every request body which encodings are decoded and whether it may be left out', () => {
-    const bodies = operations.flatMap(([path, method, { requestBody }]) => (requestBody ? [[`${method} ${path}`, requestBody] as const] : []));
+    const bodies = operations.flatMap(([path, method, { requestBody }]) =>
+      requestBody ? [[`${method} ${path}`, requestBody] as const] : [],
+    );
     expect(bodies.length).toBeGreaterThan(8);
     for (const [operation, body] of bodies) {
-      expect({ operation, description: body.description }).toEqual({ operation, description: expect.stringMatching(/Content-Encoding: gzip.*deflate.*415/) });
+      expect({ operation, description: body.description }).toEqual({
+        operation,
+        description: expect.stringMatching(/Content-Encoding: gzip.*deflate.*415/),
+      });
       const presence = body.required ? /Required: an empty body or JSON `null` is 400/ : /Optional.*JSON `null` is 400/;
       expect({ operation, description: body.description }).toEqual({ operation, description: expect.stringMatching(presence) });
     }
@@ -297,7 +358,8 @@ describe('the rules the server enforces, stated', () => {
   const parameter = (path: string, method: HttpMethod, name: string) => operation(path, method)?.parameters?.find((p) => p.name === name);
 
   it('may answer 400 on every operation: the edge refuses unsafe text in any parameter', () => {
-    for (const [path, method, { responses }] of operations) expect({ operation: `${method} ${path}`, has400: '400' in responses }).toEqual({ operation: `${method} ${path}`, has400: true });
+    for (const [path, method, { responses }] of operations)
+      expect({ operation: `${method} ${path}`, has400: '400' in responses }).toEqual({ operation: `${method} ${path}`, has400: true });
   });
 
   it('requires If-Match in the form the server reads', () => {

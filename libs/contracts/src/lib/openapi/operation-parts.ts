@@ -10,7 +10,8 @@ export const securitySchemes = {
     type: 'apiKey',
     in: 'query',
     name: 'key',
-    description: '`?key=<key>`, for clients that cannot set headers (phone apps, EventSource): the OsmAnd endpoint and the live stream only.',
+    description:
+      '`?key=<key>`, for clients that cannot set headers (phone apps, EventSource): the OsmAnd endpoint and the live stream only.',
   },
 } as const satisfies Record<string, SecurityScheme>;
 

@@ -36,7 +36,7 @@ export const operationsPaths: Paths = {
       operationId: 'metrics',
       summary: 'Prometheus metrics',
       description:
-        'With `BEACON_AUTH=on`, needs an admin key or `BEACON_METRICS_KEY` (a bearer token in the scraper\'s configuration); open when auth is off.',
+        "With `BEACON_AUTH=on`, needs an admin key or `BEACON_METRICS_KEY` (a bearer token in the scraper's configuration); open when auth is off.",
       tags: ['operations'],
       security: KEYED,
       responses: { 200: text('Prometheus text exposition format 0.0.4.', 'text/plain'), ...errors(401, 403) },

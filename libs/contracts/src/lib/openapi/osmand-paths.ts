@@ -6,7 +6,12 @@ import { osmAndFieldSchemas } from './osmand-schemas';
 
 /** The fields as query parameters; `id` is required where nothing else can carry it (GET). */
 const fieldParameters = (idRequired: boolean): Parameter[] =>
-  Object.entries(osmAndFieldSchemas).map(([name, schema]) => ({ name, in: 'query', schema, ...(name === 'id' ? { required: idRequired } : {}) }));
+  Object.entries(osmAndFieldSchemas).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    schema,
+    ...(name === 'id' ? { required: idRequired } : {}),
+  }));
 
 const common = {
   tags: ['ingest'],

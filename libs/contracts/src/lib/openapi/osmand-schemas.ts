@@ -27,7 +27,11 @@ export const osmAndFieldSchemas = {
   },
   lat: decimal('degrees', { minimum: -90, maximum: 90 }),
   lon: decimal('degrees', { minimum: -180, maximum: 180 }),
-  location: { type: 'string', pattern: trimmed(`${DECIMAL}\\s*,\\s*${DECIMAL}`), description: '`lat,lon` in one field, used when `lat` and `lon` are absent.' },
+  location: {
+    type: 'string',
+    pattern: trimmed(`${DECIMAL}\\s*,\\s*${DECIMAL}`),
+    description: '`lat,lon` in one field, used when `lat` and `lon` are absent.',
+  },
   timestamp: {
     type: 'string',
     pattern: trimmed(DEVICE_TIMESTAMP),

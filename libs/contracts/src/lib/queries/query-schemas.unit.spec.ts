@@ -6,9 +6,7 @@ import type { QuerySchemaOf } from './query-schema';
 import { searchAssetsQuerySchema } from './search-assets-query';
 import { trackQuerySchema } from './track-query';
 
-const served = JSON.parse(JSON.stringify(buildOpenApiDocument({ version: '1.2.3' }))) as ReturnType<
-  typeof buildOpenApiDocument
->;
+const served = JSON.parse(JSON.stringify(buildOpenApiDocument({ version: '1.2.3' }))) as ReturnType<typeof buildOpenApiDocument>;
 const queryParametersOf = (path: string) => (served.paths[path]?.get?.parameters ?? []).filter((p) => p.in === 'query');
 
 describe('the query schemas', () => {

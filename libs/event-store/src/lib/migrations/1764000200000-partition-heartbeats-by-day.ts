@@ -77,7 +77,9 @@ export class PartitionHeartbeatsByDay1764000200000 implements MigrationInterface
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`ALTER TABLE heartbeats RENAME TO heartbeats_partitioned`);
     await runner.query(`ALTER TABLE heartbeats_partitioned RENAME CONSTRAINT heartbeats_pkey TO heartbeats_partitioned_pkey`);
-    await runner.query(`ALTER TABLE heartbeats_partitioned RENAME CONSTRAINT heartbeats_dedupe_unique TO heartbeats_partitioned_dedupe_unique`);
+    await runner.query(
+      `ALTER TABLE heartbeats_partitioned RENAME CONSTRAINT heartbeats_dedupe_unique TO heartbeats_partitioned_dedupe_unique`,
+    );
     await runner.query(`
       CREATE TABLE heartbeats (
         global_position bigint PRIMARY KEY DEFAULT nextval('event_global_position'),

@@ -3,4 +3,8 @@ import { PartitionHeartbeatsByDay1764000200000 } from './1764000200000-partition
 import { AppendHeartbeatsFunction1764000800000 } from './1764000800000-append-heartbeats-function';
 
 /** Migration classes of the event log, in order; the server runs them with the read models' own. */
-export const eventStoreMigrations = [CreateEventLog1764000000000, PartitionHeartbeatsByDay1764000200000, AppendHeartbeatsFunction1764000800000];
+export const eventStoreMigrations = [
+  CreateEventLog1764000000000,
+  PartitionHeartbeatsByDay1764000200000,
+  AppendHeartbeatsFunction1764000800000,
+];

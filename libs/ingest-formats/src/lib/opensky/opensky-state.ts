@@ -40,12 +40,7 @@ export function openSkyState(state: unknown, timeSeconds: number): Parsed<Omit<A
   const callsign = optionalCallsign(state[1], 'callsign', problems);
   const timePosition = number(3, 'time_position');
   const lastContact = number(4, 'last_contact');
-  const where = position(
-    number(6, 'latitude'),
-    number(5, 'longitude'),
-    { lat: 'latitude', lon: 'longitude' },
-    problems,
-  );
+  const where = position(number(6, 'latitude'), number(5, 'longitude'), { lat: 'latitude', lon: 'longitude' }, problems);
   const baroAltitude = number(7, 'baro_altitude');
   const geoAltitude = number(13, 'geo_altitude');
   const track = number(10, 'true_track');

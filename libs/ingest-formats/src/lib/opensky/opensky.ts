@@ -11,8 +11,7 @@ import { openSkyFieldName, openSkyState } from './opensky-state';
  * Like readsb, the document carries its own clock, so `receivedAt` is not needed.
  */
 export function parseOpenSky(doc: unknown, _receivedAt: Date): FeedResult {
-  if (!isRecord(doc))
-    return { ok: false, details: [{ field: '(body)', reason: 'must be a JSON object (/states/all)' }] };
+  if (!isRecord(doc)) return { ok: false, details: [{ field: '(body)', reason: 'must be a JSON object (/states/all)' }] };
   const unsafe = findUnsafeAround(doc, 'states');
   if (unsafe) return { ok: false, details: [unsafe] };
   const problems: Problems = [];

@@ -109,7 +109,10 @@ describe('parseOpenSky', () => {
   it('rejects a state vector holding text the API refuses, naming the field as OpenSky does', () => {
     const [first] = statesAll.states;
     const vector = (at: number, value: unknown): unknown[] => Object.assign([...(first ?? []), 4, null, null], { [at]: value });
-    const result = parseOpenSky({ time: 1795608000, states: [first, vector(1, 'SAS\u00001'), vector(12, ['\ud800']), vector(19, '\u0000')] }, receivedAt);
+    const result = parseOpenSky(
+      { time: 1795608000, states: [first, vector(1, 'SAS\u00001'), vector(12, ['\ud800']), vector(19, '\u0000')] },
+      receivedAt,
+    );
     const unsafe = 'must not contain control characters or unpaired UTF-16 surrogates';
     expect(result.ok && result.items.map((item) => item.index)).toEqual([0]);
     expect(result.ok && result.rejected).toEqual([

@@ -17,8 +17,7 @@ type Fix = Pick<HeartbeatRequest, 'lat' | 'lon' | 'speed' | 'heading' | 'altitud
  * is cannot be trusted, so the heartbeat is a bare one.
  */
 export function osmAndFix(fields: QueryFields, problems: Problems): Fix {
-  const number = (name: string): number | undefined =>
-    decimalFromText(singleValue(fields, name, problems), name, problems);
+  const number = (name: string): number | undefined => decimalFromText(singleValue(fields, name, problems), name, problems);
   const heading = number('bearing') ?? number('heading');
   const fix: Fix = {
     ...osmAndPosition(fields, problems),

@@ -52,16 +52,10 @@ function coordinates(coords: unknown, problems: Problems): Fix {
     return {};
   }
   const read = (name: string): number | undefined => optionalNumber(coords[name], `location.coords.${name}`, problems);
-  const known = (value: number | undefined): number | undefined =>
-    value === undefined || value < 0 ? undefined : value;
+  const known = (value: number | undefined): number | undefined => (value === undefined || value < 0 ? undefined : value);
   const heading = known(read('heading'));
   return {
-    ...position(
-      read('latitude'),
-      read('longitude'),
-      { lat: 'location.coords.latitude', lon: 'location.coords.longitude' },
-      problems,
-    ),
+    ...position(read('latitude'), read('longitude'), { lat: 'location.coords.latitude', lon: 'location.coords.longitude' }, problems),
     speed: withinLimit(known(read('speed')), 'location.coords.speed', LIMITS.speed, problems),
     heading: heading === undefined ? undefined : normaliseHeading(heading),
     altitude: withinLimit(read('altitude'), 'location.coords.altitude', LIMITS.altitude, problems),

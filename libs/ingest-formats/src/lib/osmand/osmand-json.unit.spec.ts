@@ -28,10 +28,7 @@ describe('parseOsmAndJson (Traccar Client 9+)', () => {
 
   it('leaves out the -1 the location SDK writes for an unknown speed, heading or battery', () => {
     const coords = { latitude: 59.33, longitude: 18.07, accuracy: 30, speed: -1, heading: -1, altitude: 0 };
-    const result = parseOsmAndJson(
-      withLocation({ timestamp: '2026-11-25T11:59:00Z', coords, battery: { level: -1 } }),
-      receivedAt,
-    );
+    const result = parseOsmAndJson(withLocation({ timestamp: '2026-11-25T11:59:00Z', coords, battery: { level: -1 } }), receivedAt);
     expect(result.ok && result.item.heartbeat).toEqual({
       timestamp: '2026-11-25T11:59:00.000Z',
       lat: 59.33,

@@ -11,13 +11,10 @@ function fieldsOf(...encoded: string[]): QueryFields {
   for (const text of encoded) {
     for (const [key, value] of new URLSearchParams(text)) (fields[key] ??= []).push(value);
   }
-  return Object.fromEntries(
-    Object.entries(fields).map(([key, values]) => [key, values.length === 1 ? values[0] : values]),
-  );
+  return Object.fromEntries(Object.entries(fields).map(([key, values]) => [key, values.length === 1 ? values[0] : values]));
 }
 
-const phone = (overrides: string): QueryFields =>
-  fieldsOf(`id=358240051111110&lat=59.3293235&lon=18.0685808&${overrides}`);
+const phone = (overrides: string): QueryFields => fieldsOf(`id=358240051111110&lat=59.3293235&lon=18.0685808&${overrides}`);
 const heartbeatOf = (fields: QueryFields) => {
   const result = parseOsmAnd(fields, receivedAt);
   if (!result.ok) throw new Error(JSON.stringify(result.details));
@@ -86,12 +83,8 @@ describe('parseOsmAnd', () => {
   });
 
   it('names the id when it is missing or not an asset id', () => {
-    expect(detailsOf(fieldsOf('lat=59.3&lon=18.0'))).toEqual([
-      { field: 'id', reason: expect.stringContaining('required') },
-    ]);
-    expect(detailsOf(fieldsOf('id=my phone'))).toEqual([
-      { field: 'id', reason: expect.stringContaining('must match') },
-    ]);
+    expect(detailsOf(fieldsOf('lat=59.3&lon=18.0'))).toEqual([{ field: 'id', reason: expect.stringContaining('required') }]);
+    expect(detailsOf(fieldsOf('id=my phone'))).toEqual([{ field: 'id', reason: expect.stringContaining('must match') }]);
     expect(detailsOf(fieldsOf('id=a&deviceid=b'))).toEqual([{ field: 'deviceid', reason: 'differs from id' }]);
   });
 
@@ -108,9 +101,7 @@ describe('parseOsmAnd', () => {
   });
 
   it('refuses a field repeated with different values, but not the same value twice', () => {
-    expect(detailsOf(fieldsOf('id=x&lat=59.3&lon=18.0&lat=60.1'))).toEqual([
-      { field: 'lat', reason: 'must be given once' },
-    ]);
+    expect(detailsOf(fieldsOf('id=x&lat=59.3&lon=18.0&lat=60.1'))).toEqual([{ field: 'lat', reason: 'must be given once' }]);
     expect(heartbeatOf(fieldsOf('id=x&lat=59.3&lon=18.0', 'id=x')).lat).toBe(59.3);
   });
 

@@ -12,8 +12,7 @@ import { readsbAircraft } from './readsb-aircraft';
  * stale file must not have its old positions dated as fresh.
  */
 export function parseReadsb(doc: unknown, _receivedAt: Date): FeedResult {
-  if (!isRecord(doc))
-    return { ok: false, details: [{ field: '(body)', reason: 'must be a JSON object (aircraft.json)' }] };
+  if (!isRecord(doc)) return { ok: false, details: [{ field: '(body)', reason: 'must be a JSON object (aircraft.json)' }] };
   const unsafe = findUnsafeAround(doc, 'aircraft');
   if (unsafe) return { ok: false, details: [unsafe] };
   const problems: Problems = [];
@@ -23,7 +22,6 @@ export function parseReadsb(doc: unknown, _receivedAt: Date): FeedResult {
     problems.push({ field: 'now', reason: 'must be the Unix time in seconds' });
   }
   if (!Array.isArray(aircraft)) problems.push({ field: 'aircraft', reason: 'must be an array' });
-  if (problems.length > 0 || typeof now !== 'number' || !Array.isArray(aircraft))
-    return { ok: false, details: problems };
+  if (problems.length > 0 || typeof now !== 'number' || !Array.isArray(aircraft)) return { ok: false, details: problems };
   return readFeedEntries(aircraft, (entry) => readsbAircraft(entry, now));
 }

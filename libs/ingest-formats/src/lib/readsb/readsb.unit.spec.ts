@@ -84,9 +84,7 @@ describe('parseReadsb', () => {
       callsign: 'NAX4VJ',
     });
     const result = single({ hex: '4aca6f', alt_baro: 'ground', alt_geom: 150, lat: 59.65, lon: 17.92, seen_pos: 0 });
-    expect(result.ok && result.items[0]?.heartbeat).toEqual(
-      expect.objectContaining({ onGround: true, altitude: 45.72 }),
-    );
+    expect(result.ok && result.items[0]?.heartbeat).toEqual(expect.objectContaining({ onGround: true, altitude: 45.72 }));
   });
 
   it('makes an aircraft without a position a bare heartbeat dated by its last message', () => {
@@ -118,9 +116,7 @@ describe('parseReadsb', () => {
   });
 
   it('names the fields of an entry that is out of range or of the wrong type', () => {
-    expect(
-      single({ hex: '4ac9e1', gs: 2500, track: 'north', squawk: '7800', category: 'Z9', seen_pos: -1, lat: 1, lon: 2 }),
-    ).toEqual({
+    expect(single({ hex: '4ac9e1', gs: 2500, track: 'north', squawk: '7800', category: 'Z9', seen_pos: -1, lat: 1, lon: 2 })).toEqual({
       ok: true,
       items: [],
       rejected: [

@@ -1,8 +1,7 @@
 import { dateFromUnixMilliseconds } from './unix-time';
 
 /** `2026-11-25T12:00:00.123Z`, `2026-11-25 12:00:00`, `2026-11-25T13:00+01:00`, … (seconds optional). */
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
  * An ISO-8601 date-time as an instant. Parsed by hand rather than by `new Date(text)`, which quietly

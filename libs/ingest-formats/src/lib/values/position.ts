@@ -20,10 +20,8 @@ export function position(
   if (lat === undefined && lon === undefined) return undefined;
   // A half already named as unreadable is not also "missing".
   const named = (field: string): boolean => problems.some((detail) => detail.field === field);
-  if (lat === undefined && !named(names.lat))
-    problems.push({ field: names.lat, reason: `is required with ${names.lon}` });
-  if (lon === undefined && !named(names.lon))
-    problems.push({ field: names.lon, reason: `is required with ${names.lat}` });
+  if (lat === undefined && !named(names.lat)) problems.push({ field: names.lat, reason: `is required with ${names.lon}` });
+  if (lon === undefined && !named(names.lon)) problems.push({ field: names.lon, reason: `is required with ${names.lat}` });
   const checkedLat = withinLimit(lat, names.lat, LIMITS.lat, problems);
   const checkedLon = withinLimit(lon, names.lon, LIMITS.lon, problems);
   return checkedLat === undefined || checkedLon === undefined ? undefined : { lat: checkedLat, lon: checkedLon };

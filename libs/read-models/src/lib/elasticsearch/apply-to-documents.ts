@@ -40,13 +40,17 @@ export class DocumentChanges {
       case 'AssetRegistered': {
         const { data } = event;
         // Registered once; a second registration of an id is refused by the domain.
-        this.change(this.assets, data.assetId, event, (current) =>
-          current ?? this.document(newAssetView(data, event.streamPosition ?? 1), null),
+        this.change(
+          this.assets,
+          data.assetId,
+          event,
+          (current) => current ?? this.document(newAssetView(data, event.streamPosition ?? 1), null),
         );
         return;
       }
       case 'HeartbeatRecorded':
-        if (event.data.lat !== null && event.data.lon !== null) this.positions.push({ globalPosition: event.globalPosition, heartbeat: event.data });
+        if (event.data.lat !== null && event.data.lon !== null)
+          this.positions.push({ globalPosition: event.globalPosition, heartbeat: event.data });
         this.changeAsset(event);
         return;
       case 'AssetReassigned':
@@ -63,7 +67,9 @@ export class DocumentChanges {
       if (!asset) return null; // heartbeats of unknown assets are refused at ingest
       const view = applyToAssetView(asset, event, event.streamPosition);
       if (view === asset) return asset; // a late heartbeat: nothing to write
-      return view === null ? { ...asset, decommissioned: true, version: event.streamPosition ?? asset.version } : this.document(view, asset);
+      return view === null
+        ? { ...asset, decommissioned: true, version: event.streamPosition ?? asset.version }
+        : this.document(view, asset);
     });
   }
 

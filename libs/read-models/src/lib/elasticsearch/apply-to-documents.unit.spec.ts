@@ -28,7 +28,17 @@ function fleet(): RecordedEvent[] {
     recorded('CustomerRegistered', { customerId: 'globex', name: 'Globex', address: null, registeredAt: '2026-11-25T00:00:00Z' }, 1),
     recorded(
       'AssetRegistered',
-      { assetId: 'truck-1', kind: 'vehicle', customerId: 'acme', registration: 'ABC-123', label: null, callsign: null, icao24: null, timeoutSeconds: 60, registeredAt: '2026-11-25T00:00:00Z' },
+      {
+        assetId: 'truck-1',
+        kind: 'vehicle',
+        customerId: 'acme',
+        registration: 'ABC-123',
+        label: null,
+        callsign: null,
+        icao24: null,
+        timeoutSeconds: 60,
+        registeredAt: '2026-11-25T00:00:00Z',
+      },
       1,
     ),
   ];
@@ -41,7 +51,12 @@ function applyAll(events: RecordedEvent[], changes = new DocumentChanges(new Map
 
 describe('DocumentChanges', () => {
   it('keeps the newest heartbeat when they arrive out of order', () => {
-    const changes = applyAll([...fleet(), heartbeat('2026-11-25T10:00:05Z'), heartbeat('2026-11-25T10:00:01Z'), heartbeat('2026-11-25T10:00:03Z', null)]);
+    const changes = applyAll([
+      ...fleet(),
+      heartbeat('2026-11-25T10:00:05Z'),
+      heartbeat('2026-11-25T10:00:01Z'),
+      heartbeat('2026-11-25T10:00:03Z', null),
+    ]);
     const asset = changes.assets.get('truck-1')?.doc;
     expect(asset?.lastSeenAt).toBe('2026-11-25T10:00:05Z');
     expect(asset?.offlineAt).toBe('2026-11-25T10:01:05.000Z');
@@ -53,13 +68,19 @@ describe('DocumentChanges', () => {
     const events = [...fleet(), heartbeat('2026-11-25T10:00:05Z')];
     const first = applyAll(events);
     const stored = new Map([...first.assets].map(([id, v]) => [id, { ...v, dirty: false }]));
-    const again = applyAll(events, new DocumentChanges(stored, new Map([...first.customers].map(([id, v]) => [id, { ...v, dirty: false }]))));
+    const again = applyAll(
+      events,
+      new DocumentChanges(stored, new Map([...first.customers].map(([id, v]) => [id, { ...v, dirty: false }]))),
+    );
     expect([...again.assets.values()].some((v) => v.dirty)).toBe(false);
     expect([...again.customers.values()].some((v) => v.dirty)).toBe(false);
   });
 
   it('copies the new customer name on reassignment and keeps the stream version', () => {
-    const changes = applyAll([...fleet(), recorded('AssetReassigned', { assetId: 'truck-1', fromCustomerId: 'acme', toCustomerId: 'globex', at: '' }, 2)]);
+    const changes = applyAll([
+      ...fleet(),
+      recorded('AssetReassigned', { assetId: 'truck-1', fromCustomerId: 'acme', toCustomerId: 'globex', at: '' }, 2),
+    ]);
     const asset = changes.assets.get('truck-1');
     expect(asset?.doc).toMatchObject({ customerId: 'globex', customerName: 'Globex', version: 2 });
     expect(asset?.version).toBe(4n);

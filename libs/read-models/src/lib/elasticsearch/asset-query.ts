@@ -37,7 +37,12 @@ export function assetFilter(criteria: AssetSearch): Query[] {
 export function searchTerms(q: string | undefined): string[][] {
   return (q ?? '')
     .split(/\s+/)
-    .map((term) => term.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0))
+    .map((term) =>
+      term
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length > 0),
+    )
     .filter((words) => words.length > 0);
 }
 

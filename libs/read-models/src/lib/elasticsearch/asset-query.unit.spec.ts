@@ -2,7 +2,10 @@ import { assetSort, searchTerms } from './asset-query';
 
 describe('asset query', () => {
   it('splits a query into terms of lower-case words the way the indexed text is split', () => {
-    expect(searchTerms('  ABC-123  Kühl.Truck - ')).toEqual([['abc', '123'], ['kühl', 'truck']]);
+    expect(searchTerms('  ABC-123  Kühl.Truck - ')).toEqual([
+      ['abc', '123'],
+      ['kühl', 'truck'],
+    ]);
     expect(searchTerms(undefined)).toEqual([]);
   });
 

@@ -63,7 +63,10 @@ export function aliasesOf(indices: ElasticsearchIndices): WriteTarget {
 
 /** A generation name that sorts by creation time: a rebuild's indices sort after the live ones. */
 export function newGeneration(now = new Date()): string {
-  return now.toISOString().replace(/[-:.TZ]/g, '').slice(0, 17);
+  return now
+    .toISOString()
+    .replace(/[-:.TZ]/g, '')
+    .slice(0, 17);
 }
 
 /**

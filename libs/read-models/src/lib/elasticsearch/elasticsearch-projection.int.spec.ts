@@ -7,7 +7,18 @@ import { ElasticsearchIndices } from './elasticsearch-indices';
 function heartbeatFixture(assetId: string, timestamp: string): NewHeartbeat {
   return {
     dedupeKey: `t:${timestamp}`,
-    data: { assetId, timestamp, lat: 59.3293, lon: 18.0686, altitude: null, speed: 12.5, heading: 90, accuracy: null, battery: null, messageId: null },
+    data: {
+      assetId,
+      timestamp,
+      lat: 59.3293,
+      lon: 18.0686,
+      altitude: null,
+      speed: 12.5,
+      heading: 90,
+      accuracy: null,
+      battery: null,
+      messageId: null,
+    },
     metadata: { correlationId: `test-${assetId}`, receivedAt: timestamp, source: 'test' },
   };
 }
@@ -25,7 +36,17 @@ async function registerTruck(harness: Harness): Promise<void> {
     [
       {
         type: 'AssetRegistered',
-        data: { assetId: 'truck-1', kind: 'vehicle', customerId: 'acme', registration: 'ABC-123', label: null, callsign: null, icao24: null, timeoutSeconds: 60, registeredAt: '2026-11-25T00:00:00Z' },
+        data: {
+          assetId: 'truck-1',
+          kind: 'vehicle',
+          customerId: 'acme',
+          registration: 'ABC-123',
+          label: null,
+          callsign: null,
+          icao24: null,
+          timeoutSeconds: 60,
+          registeredAt: '2026-11-25T00:00:00Z',
+        },
       },
     ],
     { expectedVersion: 'no_stream' },
@@ -56,7 +77,12 @@ describe('ElasticsearchAssetsProjection', () => {
     const truck = await harness.readModel.get('truck-1', new Date('2026-11-25T10:00:30Z'));
     expect(truck?.lastSeenAt).toBe('2026-11-25T10:00:05.000Z');
     expect(truck?.position?.timestamp).toBe('2026-11-25T10:00:05.000Z');
-    const track = await harness.readModel.track({ assetId: 'truck-1', from: new Date('2026-11-25T00:00:00Z'), to: new Date('2026-11-26T00:00:00Z'), limit: 10 });
+    const track = await harness.readModel.track({
+      assetId: 'truck-1',
+      from: new Date('2026-11-25T00:00:00Z'),
+      to: new Date('2026-11-26T00:00:00Z'),
+      limit: 10,
+    });
     expect(track.map((p) => p.timestamp)).toEqual(['2026-11-25T10:00:01.000Z', '2026-11-25T10:00:05.000Z']);
   });
 

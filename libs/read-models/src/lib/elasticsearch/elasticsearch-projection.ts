@@ -183,7 +183,12 @@ export class ElasticsearchAssetsProjection implements ReadModelProjection {
   private async bulk(writes: DocumentWrite[]): Promise<{ refused: RefusedWrite[]; refusedAsOlder: boolean }> {
     const operations: (estypes.BulkOperationContainer | object)[] = [];
     for (const { index, id, version, doc, alias } of writes) {
-      operations.push({ index: { _index: index, _id: id, version: Number(version), version_type: 'external', ...(alias ? { require_alias: true } : {}) } }, doc);
+      operations.push(
+        {
+          index: { _index: index, _id: id, version: Number(version), version_type: 'external', ...(alias ? { require_alias: true } : {}) },
+        },
+        doc,
+      );
     }
     const response = await this.client.bulk({ operations, filter_path: BULK_ANSWER });
     if (!response.errors) return { refused: [], refusedAsOlder: false };

@@ -8,7 +8,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * more than `days` days before `now` (UTC), whole, as the event log drops its daily partitions.
  * Returns the days dropped. The assets index keeps every asset's latest position regardless.
  */
-export async function dropExpiredPositionIndices(client: Client, indices: ElasticsearchIndices, days: number, now: Date): Promise<string[]> {
+export async function dropExpiredPositionIndices(
+  client: Client,
+  indices: ElasticsearchIndices,
+  days: number,
+  now: Date,
+): Promise<string[]> {
   const oldestKept = new Date(now.getTime() - days * DAY_MS).toISOString().slice(0, 10);
   const existing = await client.indices.get({ index: indices.positionsPattern, allow_no_indices: true, ignore_unavailable: true });
   const expired = Object.keys(existing).flatMap((index) => {

@@ -1,5 +1,13 @@
 import type { AssetDto, AssetStatus } from '@beacon/contracts';
-import { applyHeartbeat, isBeaconEvent, offlineAt, statusAt, type AssetEvent, type AssetMovement, type HeartbeatRecorded } from '@beacon/domain';
+import {
+  applyHeartbeat,
+  isBeaconEvent,
+  offlineAt,
+  statusAt,
+  type AssetEvent,
+  type AssetMovement,
+  type HeartbeatRecorded,
+} from '@beacon/domain';
 import type { RecordedEvent } from '@beacon/event-store';
 import { DeadlineWheel } from './deadline-wheel';
 import type { LiveChange } from './live-change';
@@ -51,7 +59,10 @@ export class LiveFleet {
    * An asset as the read model had it, and when it was last reassigned (ms; null if never); what
    * the log says afterwards is applied over it.
    */
-  load(asset: Pick<AssetDto, 'id' | 'customerId' | 'timeoutSeconds' | 'lastSeenAt' | 'position' | 'status'>, ownedSince: number | null = null): void {
+  load(
+    asset: Pick<AssetDto, 'id' | 'customerId' | 'timeoutSeconds' | 'lastSeenAt' | 'position' | 'status'>,
+    ownedSince: number | null = null,
+  ): void {
     const loaded: LiveAsset = { ...asset, ownedSince, scheduledFor: null };
     this.assets.set(asset.id, loaded);
     this.scheduleDeadline(loaded);

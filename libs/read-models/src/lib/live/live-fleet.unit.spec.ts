@@ -5,12 +5,41 @@ const T0 = Date.parse('2026-11-25T12:00:00.000Z');
 let position = 0n;
 
 function event(type: string, data: Record<string, unknown>): RecordedEvent {
-  return { globalPosition: ++position, streamId: `asset-${String(data['assetId'])}`, streamPosition: null, type, data, metadata: {}, recordedAt: new Date() };
+  return {
+    globalPosition: ++position,
+    streamId: `asset-${String(data['assetId'])}`,
+    streamPosition: null,
+    type,
+    data,
+    metadata: {},
+    recordedAt: new Date(),
+  };
 }
 const registered = (assetId: string, timeoutSeconds = 60, customerId = 'acme') =>
-  event('AssetRegistered', { assetId, kind: 'vehicle', customerId, registration: null, label: null, callsign: null, icao24: null, timeoutSeconds, registeredAt: new Date(T0).toISOString() });
+  event('AssetRegistered', {
+    assetId,
+    kind: 'vehicle',
+    customerId,
+    registration: null,
+    label: null,
+    callsign: null,
+    icao24: null,
+    timeoutSeconds,
+    registeredAt: new Date(T0).toISOString(),
+  });
 const heartbeat = (assetId: string, at: number, lat: number | null = 59.3, lon: number | null = 18.1) =>
-  event('HeartbeatRecorded', { assetId, timestamp: new Date(at).toISOString(), lat, lon, altitude: null, speed: 3, heading: 90, accuracy: null, battery: null, messageId: null });
+  event('HeartbeatRecorded', {
+    assetId,
+    timestamp: new Date(at).toISOString(),
+    lat,
+    lon,
+    altitude: null,
+    speed: 3,
+    heading: 90,
+    accuracy: null,
+    battery: null,
+    messageId: null,
+  });
 
 describe('LiveFleet', () => {
   it('announces a first heartbeat as position and status online', () => {
@@ -18,7 +47,14 @@ describe('LiveFleet', () => {
     fleet.apply([registered('A')], T0);
     const changes = fleet.apply([heartbeat('A', T0)], T0 + 50);
     expect(changes).toEqual([
-      { kind: 'position', assetId: 'A', customerId: 'acme', lat: 59.3, lon: 18.1, position: { lat: 59.3, lon: 18.1, altitude: null, speed: 3, heading: 90, timestamp: new Date(T0).toISOString() } },
+      {
+        kind: 'position',
+        assetId: 'A',
+        customerId: 'acme',
+        lat: 59.3,
+        lon: 18.1,
+        position: { lat: 59.3, lon: 18.1, altitude: null, speed: 3, heading: 90, timestamp: new Date(T0).toISOString() },
+      },
       { kind: 'status', assetId: 'A', customerId: 'acme', lat: 59.3, lon: 18.1, status: 'online', at: new Date(T0).toISOString() },
     ]);
   });
@@ -27,7 +63,9 @@ describe('LiveFleet', () => {
     const fleet = new LiveFleet(T0);
     fleet.apply([registered('A', 2), heartbeat('A', T0)], T0);
     expect(fleet.expire(T0 + 1_999)).toEqual([]);
-    expect(fleet.expire(T0 + 2_050)).toEqual([expect.objectContaining({ kind: 'status', assetId: 'A', status: 'offline', at: new Date(T0 + 2_000).toISOString() })]);
+    expect(fleet.expire(T0 + 2_050)).toEqual([
+      expect.objectContaining({ kind: 'status', assetId: 'A', status: 'offline', at: new Date(T0 + 2_000).toISOString() }),
+    ]);
     expect(fleet.expire(T0 + 5_000)).toEqual([]); // told once
   });
 
@@ -49,7 +87,10 @@ describe('LiveFleet', () => {
       expect(fleet.expire(T0 + second * 1_000)).toEqual([]);
     }
     expect(fleet.pendingDeadlines).toBe(2);
-    expect(fleet.expire(T0 + 11_000)).toEqual([expect.objectContaining({ assetId: 'A', status: 'offline' }), expect.objectContaining({ assetId: 'B', status: 'offline' })]);
+    expect(fleet.expire(T0 + 11_000)).toEqual([
+      expect.objectContaining({ assetId: 'A', status: 'offline' }),
+      expect.objectContaining({ assetId: 'B', status: 'offline' }),
+    ]);
     expect(fleet.pendingDeadlines).toBe(0);
   });
 
@@ -85,7 +126,17 @@ describe('LiveFleet', () => {
     const fleet = new LiveFleet(T0);
     const reassignedAt = T0 + 10_000;
     fleet.apply([registered('A', 600), heartbeat('A', T0)], T0);
-    fleet.apply([event('AssetReassigned', { assetId: 'A', fromCustomerId: 'acme', toCustomerId: 'globex', at: new Date(reassignedAt).toISOString() })], reassignedAt);
+    fleet.apply(
+      [
+        event('AssetReassigned', {
+          assetId: 'A',
+          fromCustomerId: 'acme',
+          toCustomerId: 'globex',
+          at: new Date(reassignedAt).toISOString(),
+        }),
+      ],
+      reassignedAt,
+    );
     const late = fleet.apply([heartbeat('A', reassignedAt - 1, 59.4)], reassignedAt + 500);
     const after = fleet.apply([heartbeat('A', reassignedAt, 59.5)], reassignedAt + 600);
     expect(late).toEqual([expect.objectContaining({ kind: 'position', customerId: null, lat: 59.4 })]);
@@ -100,8 +151,17 @@ describe('LiveFleet', () => {
 
   it('keeps what a loaded asset had when the log replays its registration', () => {
     const fleet = new LiveFleet(T0);
-    fleet.load({ id: 'A', customerId: 'acme', timeoutSeconds: 60, lastSeenAt: new Date(T0).toISOString(), position: null, status: 'online' });
-    expect(fleet.apply([registered('A', 60), heartbeat('A', T0 - 10_000)], T0 + 10)).toEqual([expect.objectContaining({ kind: 'position' })]);
+    fleet.load({
+      id: 'A',
+      customerId: 'acme',
+      timeoutSeconds: 60,
+      lastSeenAt: new Date(T0).toISOString(),
+      position: null,
+      status: 'online',
+    });
+    expect(fleet.apply([registered('A', 60), heartbeat('A', T0 - 10_000)], T0 + 10)).toEqual([
+      expect.objectContaining({ kind: 'position' }),
+    ]);
     expect(fleet.expire(T0 + 59_000)).toEqual([]);
     expect(fleet.expire(T0 + 60_100)).toEqual([expect.objectContaining({ status: 'offline' })]);
   });

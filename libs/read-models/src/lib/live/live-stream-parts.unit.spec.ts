@@ -11,7 +11,15 @@ const position = (assetId: string, lat: number, customerId = 'acme'): PositionCh
   lon: 18,
   position: { lat, lon: 18, altitude: null, speed: null, heading: null, timestamp: '2026-11-25T12:00:00.000Z' },
 });
-const offline = (assetId: string, customerId = 'acme'): LiveChange => ({ kind: 'status', assetId, customerId, lat: null, lon: null, status: 'offline', at: 'x' });
+const offline = (assetId: string, customerId = 'acme'): LiveChange => ({
+  kind: 'status',
+  assetId,
+  customerId,
+  lat: null,
+  lon: null,
+  status: 'offline',
+  at: 'x',
+});
 
 class FakeConnection implements LiveConnection {
   chunks: string[] = [];
@@ -122,14 +130,19 @@ describe('LiveHub', () => {
 });
 
 describe('replayFor', () => {
-  it('replays the filter\'s changes with only the newest position of each asset', () => {
+  it("replays the filter's changes with only the newest position of each asset", () => {
     const journal = new LiveJournal();
     const missed = journal.append([position('A', 1), offline('B'), position('A', 2), position('C', 3, 'globex')]);
     const replay = replayFor({ customerId: 'acme', bbox: null }, missed);
-    expect(replay).toBe(missed.slice(1, 3).map((entry) => entry.frame).join(''));
+    expect(replay).toBe(
+      missed
+        .slice(1, 3)
+        .map((entry) => entry.frame)
+        .join(''),
+    );
   });
 
-  it('replays a position from before its asset\'s current ownership to unscoped clients only', () => {
+  it("replays a position from before its asset's current ownership to unscoped clients only", () => {
     const journal = new LiveJournal();
     const missed = journal.append([{ ...position('A', 1), customerId: null }]);
     expect(replayFor({ customerId: 'acme', bbox: null }, missed)).toBe('');

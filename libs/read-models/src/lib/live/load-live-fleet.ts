@@ -14,7 +14,10 @@ export async function loadLiveFleet(fleet: LiveFleet, readModel: AssetReadModel,
   const reassignedAt = await latestReassignments(pool);
   let cursor: string | undefined;
   do {
-    const page = await readModel.search({ limit: PAGE, sort: { field: 'id', direction: 'asc' }, ...(cursor ? { cursor } : {}) }, new Date());
+    const page = await readModel.search(
+      { limit: PAGE, sort: { field: 'id', direction: 'asc' }, ...(cursor ? { cursor } : {}) },
+      new Date(),
+    );
     for (const asset of page.items) fleet.load(asset, reassignedAt.get(asset.id) ?? null);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -27,9 +27,13 @@ export async function applyLifecycleEvent(client: ClientBase, event: RecordedEve
       return;
     }
     case 'AssetReassigned':
-      await updateAsset(client, event.data.assetId, version, `customer_id = $3, customer_name = (SELECT name FROM rm_customers WHERE id = $3)`, [
-        event.data.toCustomerId,
-      ]);
+      await updateAsset(
+        client,
+        event.data.assetId,
+        version,
+        `customer_id = $3, customer_name = (SELECT name FROM rm_customers WHERE id = $3)`,
+        [event.data.toCustomerId],
+      );
       await refreshSearchWords(client, event.data.assetId);
       return;
     case 'AssetLabelChanged':

@@ -60,7 +60,9 @@ describe('rm_search_words', () => {
   });
 
   it('puts each field between bars, skipping the empty ones', async () => {
-    const result = await pool.query<{ words: string }>(`SELECT rm_asset_search_words('VIN-1', NULL, 'Refrigerated truck', '--', 'Nordic AB') AS words`);
+    const result = await pool.query<{ words: string }>(
+      `SELECT rm_asset_search_words('VIN-1', NULL, 'Refrigerated truck', '--', 'Nordic AB') AS words`,
+    );
     expect(result.rows[0]?.words).toBe('| vin 1 | refrigerated truck | nordic ab |');
   });
 });

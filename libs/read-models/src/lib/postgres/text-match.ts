@@ -16,9 +16,7 @@ const WORD_CHAR = '[^ |]';
 export async function normaliseTerms(pool: Pool, q: string | undefined): Promise<string[]> {
   const terms = (q ?? '').split(/\s+/).filter((term) => term.length > 0);
   if (terms.length === 0) return [];
-  const result = await pool.query<{ words: string }>('SELECT rm_search_words(term) AS words FROM unnest($1::text[]) AS term', [
-    terms,
-  ]);
+  const result = await pool.query<{ words: string }>('SELECT rm_search_words(term) AS words FROM unnest($1::text[]) AS term', [terms]);
   return result.rows.map((row) => row.words).filter((words) => words !== '');
 }
 

@@ -56,10 +56,34 @@ const ASSETS: FleetAsset[] = [
   { id: SPARE_TRAILER, kind: 'vehicle', customerId: GREEN, registration: null, label: 'Spare trailer' },
   { id: SCRAPPED_TRUCK, kind: 'vehicle', customerId: NORDIC, registration: 'GHI-321', label: 'Old truck' },
   { id: FEED_TRUCK, kind: 'vehicle', customerId: GREEN, registration: 'JKL 012', label: 'Feed truck' },
-  { id: RYANAIR_737, kind: 'aircraft', customerId: SKYLINE, registration: 'EI-FMV', label: 'Boeing 737-800', callsign: 'RYR4KC', icao24: '4ca7b3' },
-  { id: SAS_A320, kind: 'aircraft', customerId: SKYLINE, registration: 'SE-ROM', label: 'Airbus A320', callsign: 'SAS1234', icao24: '4ab0f1' },
+  {
+    id: RYANAIR_737,
+    kind: 'aircraft',
+    customerId: SKYLINE,
+    registration: 'EI-FMV',
+    label: 'Boeing 737-800',
+    callsign: 'RYR4KC',
+    icao24: '4ca7b3',
+  },
+  {
+    id: SAS_A320,
+    kind: 'aircraft',
+    customerId: SKYLINE,
+    registration: 'SE-ROM',
+    label: 'Airbus A320',
+    callsign: 'SAS1234',
+    icao24: '4ab0f1',
+  },
   { id: NORWEGIAN_JET, kind: 'aircraft', customerId: SKYLINE, registration: null, label: null, callsign: 'NSZ77', icao24: '4acaa5' },
-  { id: SAS_737_MAX, kind: 'aircraft', customerId: SKYLINE, registration: 'LN-RKF', label: 'Boeing 737 MAX', callsign: 'SAS4421', icao24: '478f3c' },
+  {
+    id: SAS_737_MAX,
+    kind: 'aircraft',
+    customerId: SKYLINE,
+    registration: 'LN-RKF',
+    label: 'Boeing 737 MAX',
+    callsign: 'SAS4421',
+    icao24: '478f3c',
+  },
 ];
 
 interface Fix {
@@ -143,7 +167,14 @@ export async function loadContractFleet({ store, catchUp }: ReadModelHarness): P
     await store.append(customerStream(data.customerId), [event({ type: 'CustomerRegistered', data })], { expectedVersion: 'no_stream' });
   }
   for (const { id, callsign, icao24, timeoutSeconds, ...asset } of ASSETS) {
-    const data = { assetId: id, ...asset, callsign: callsign ?? null, icao24: icao24 ?? null, timeoutSeconds: timeoutSeconds ?? 60, registeredAt: AT };
+    const data = {
+      assetId: id,
+      ...asset,
+      callsign: callsign ?? null,
+      icao24: icao24 ?? null,
+      timeoutSeconds: timeoutSeconds ?? 60,
+      registeredAt: AT,
+    };
     await store.append(assetStream(id), [event({ type: 'AssetRegistered', data })], { expectedVersion: 'no_stream' });
   }
   await store.appendHeartbeats(FIRST_HEARTBEATS);

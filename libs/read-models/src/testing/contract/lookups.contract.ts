@@ -54,7 +54,11 @@ export function describeLookups(readModel: ReadModelOf): void {
     });
 
     it('tells seen without a position from never seen', async () => {
-      expect(await readModel().get(SAS_737_MAX, NOW)).toMatchObject({ status: 'online', lastSeenAt: '2026-03-10T11:59:40.000Z', position: null });
+      expect(await readModel().get(SAS_737_MAX, NOW)).toMatchObject({
+        status: 'online',
+        lastSeenAt: '2026-03-10T11:59:40.000Z',
+        position: null,
+      });
       expect(await readModel().get(CRANE_TRUCK, NOW)).toMatchObject({ status: 'unknown', lastSeenAt: null, position: null, version: 1 });
     });
 

@@ -71,7 +71,12 @@ const FILTER_CASES: FilterCase[] = [
     ids: [REFRIGERATED_VAN, TIPPER, REFRIGERATED_TRUCK, CRANE_TRUCK, TRACTOR, MILK_TANKER, FEED_TRUCK, FLATBED, SPARE_TRAILER],
     counts: { online: 5, offline: 2, unknown: 2 },
   },
-  { filter: 'bbox Stockholm', criteria: { bbox: STOCKHOLM }, ids: [TIPPER, REFRIGERATED_TRUCK], counts: { online: 1, offline: 1, unknown: 0 } },
+  {
+    filter: 'bbox Stockholm',
+    criteria: { bbox: STOCKHOLM },
+    ids: [TIPPER, REFRIGERATED_TRUCK],
+    counts: { online: 1, offline: 1, unknown: 0 },
+  },
   {
     filter: 'bbox Gothenburg (the tanker by its newest position)',
     criteria: { bbox: GOTHENBURG },
@@ -109,7 +114,12 @@ const FILTER_CASES: FilterCase[] = [
     ids: [TIPPER, REFRIGERATED_TRUCK],
     counts: { online: 1, offline: 1, unknown: 0 },
   },
-  { filter: 'bbox and status', criteria: { bbox: GOTHENBURG, status: 'offline' }, ids: [SAS_A320], counts: { online: 2, offline: 1, unknown: 0 } },
+  {
+    filter: 'bbox and status',
+    criteria: { bbox: GOTHENBURG, status: 'offline' },
+    ids: [SAS_A320],
+    counts: { online: 2, offline: 1, unknown: 0 },
+  },
   {
     filter: 'text, kind and customer',
     criteria: { q: 'boeing', kind: 'aircraft', customerId: SKYLINE },

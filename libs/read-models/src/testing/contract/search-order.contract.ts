@@ -2,7 +2,16 @@ import { describe, expect, it } from '@jest/globals';
 import { InvalidCursorError } from '../../lib/invalid-cursor-error';
 import type { AssetSearch, AssetSort } from '../../lib/read-model.port';
 import { BY_ID, BY_ID_DESC, BY_LAST_SEEN_ASC, BY_LAST_SEEN_DESC, BY_REGISTRATION, BY_REGISTRATION_DESC } from './contract-answers';
-import { FEED_TRUCK, FLATBED, MILK_TANKER, NORWEGIAN_JET, REFRIGERATED_TRUCK, REFRIGERATED_VAN, RYANAIR_737, SAS_737_MAX } from './contract-fleet';
+import {
+  FEED_TRUCK,
+  FLATBED,
+  MILK_TANKER,
+  NORWEGIAN_JET,
+  REFRIGERATED_TRUCK,
+  REFRIGERATED_VAN,
+  RYANAIR_737,
+  SAS_737_MAX,
+} from './contract-fleet';
 import { idsOf, searchAt, type ReadModelOf } from './contract-search';
 
 interface OrderCase {

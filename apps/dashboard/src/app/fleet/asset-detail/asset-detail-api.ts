@@ -1,10 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type {
-  AssetDto,
-  TrackQueryParams,
-  TrackResponse,
-} from '@beacon/contracts';
+import type { AssetDto, TrackQueryParams, TrackResponse } from '@beacon/contracts';
 import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
 import { toHttpParams } from '../../shared/query-params';

@@ -1,9 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import type { TestRequest } from '@angular/common/http/testing';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Subject } from 'rxjs';
 import { anAsset } from '../../../testing/fleet-fixtures';
@@ -18,12 +15,9 @@ describe('AssetDetailStore', () => {
   let live: Subject<LiveEvent>;
   let store: AssetDetailStore;
 
-  const expectAsset = (id = ID): TestRequest =>
-    http.expectOne(`/api/v1/assets/${id}`);
-  const expectTrack = (id = ID): TestRequest =>
-    http.expectOne((r) => r.url === `/api/v1/assets/${id}/track`);
-  const minutes = () =>
-    store.track().map((p) => new Date(p.timestamp).getUTCMinutes());
+  const expectAsset = (id = ID): TestRequest => http.expectOne(`/api/v1/assets/${id}`);
+  const expectTrack = (id = ID): TestRequest => http.expectOne((r) => r.url === `/api/v1/assets/${id}/track`);
+  const minutes = () => store.track().map((p) => new Date(p.timestamp).getUTCMinutes());
   const position = (minute: number, id = ID): LiveEvent => ({
     type: 'position',
     data: { id, position: aPositionAt(minute) },
@@ -58,9 +52,7 @@ describe('AssetDetailStore', () => {
     expectAsset().flush(asset);
     const track = expectTrack();
     expect(track.request.params.get('maxPoints')).toBe('500');
-    expect(track.request.params.keys())
-      .withContext('the server picks the last 24 h')
-      .toEqual(['maxPoints']);
+    expect(track.request.params.keys()).withContext('the server picks the last 24 h').toEqual(['maxPoints']);
     expect(store.trackLoaded()).toBeFalse();
     track.flush({ points: [aTrackPoint(0), aTrackPoint(1)] });
 
@@ -79,9 +71,7 @@ describe('AssetDetailStore', () => {
 
   it('draws the open asset’s live positions onto its track and into its fields', () => {
     store.open(ID);
-    expectAsset().flush(
-      anAsset({ id: ID, lastSeenAt: aTrackPoint(1).timestamp }),
-    );
+    expectAsset().flush(anAsset({ id: ID, lastSeenAt: aTrackPoint(1).timestamp }));
     expectTrack().flush({ points: [aTrackPoint(0), aTrackPoint(1)] });
 
     live.next(position(2));
@@ -124,14 +114,8 @@ describe('AssetDetailStore', () => {
 
   it('says so when the asset does not exist, and does not ask again', () => {
     store.open('nope');
-    expectAsset('nope').flush(
-      { error: 'unknown_asset' },
-      { status: 404, statusText: 'Not Found' },
-    );
-    expectTrack('nope').flush(
-      { error: 'unknown_asset' },
-      { status: 404, statusText: 'Not Found' },
-    );
+    expectAsset('nope').flush({ error: 'unknown_asset' }, { status: 404, statusText: 'Not Found' });
+    expectTrack('nope').flush({ error: 'unknown_asset' }, { status: 404, statusText: 'Not Found' });
 
     expect(store.problem()).toBe('not_found');
     expect(store.asset()).toBeNull();
@@ -204,8 +188,6 @@ describe('AssetDetailStore', () => {
     expect(minutes()).toEqual([0, 1, 2]);
 
     live.next(position(3));
-    expect(minutes())
-      .withContext('still listening after the reload')
-      .toEqual([0, 1, 2, 3]);
+    expect(minutes()).withContext('still listening after the reload').toEqual([0, 1, 2, 3]);
   });
 });

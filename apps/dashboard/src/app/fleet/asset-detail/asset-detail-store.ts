@@ -3,17 +3,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { AssetDto } from '@beacon/contracts';
 import type { MonoTypeOperatorFunction, Observable } from 'rxjs';
-import {
-  EMPTY,
-  Subject,
-  catchError,
-  merge,
-  retry,
-  switchMap,
-  tap,
-  throwError,
-  timer,
-} from 'rxjs';
+import { EMPTY, Subject, catchError, merge, retry, switchMap, tap, throwError, timer } from 'rxjs';
 import { backoffMs } from '../backoff';
 import { FleetStore } from '../fleet-store';
 import { withPosition, withStatus } from '../live-events';
@@ -45,9 +35,7 @@ export class AssetDetailStore {
   readonly selectedId = this.selectedIdState.asReadonly();
   readonly asset = this.assetState.asReadonly();
   readonly trackLoaded = computed(() => this.loadedTrack() !== null);
-  readonly track = computed(() =>
-    withLivePoints(this.loadedTrack() ?? [], this.livePoints()),
-  );
+  readonly track = computed(() => withLivePoints(this.loadedTrack() ?? [], this.livePoints()));
   readonly problem = computed<DetailProblem | null>(() => {
     if (this.notFound()) return 'not_found';
     return this.assetFailing() || this.trackFailing() ? 'unavailable' : null;
@@ -126,13 +114,10 @@ export class AssetDetailStore {
 }
 
 /** A missing asset will not appear by asking again; anything else is retried with backoff. */
-function retryUnlessNotFound<T>(
-  onFailure: () => void,
-): MonoTypeOperatorFunction<T> {
+function retryUnlessNotFound<T>(onFailure: () => void): MonoTypeOperatorFunction<T> {
   return retry({
     delay: (error: unknown, attempt) => {
-      if (error instanceof HttpErrorResponse && error.status === 404)
-        return throwError(() => error);
+      if (error instanceof HttpErrorResponse && error.status === 404) return throwError(() => error);
       onFailure();
       return timer(backoffMs(attempt));
     },

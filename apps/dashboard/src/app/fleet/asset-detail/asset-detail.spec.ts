@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
 import { Subject } from 'rxjs';
@@ -22,13 +19,8 @@ describe('AssetDetail', () => {
   let fixture: ComponentFixture<AssetDetail>;
   let host: HTMLElement;
 
-  const text = (id: string) =>
-    host.querySelector(`[data-testid="${id}"]`)?.textContent?.trim();
-  const vertices = () =>
-    host
-      .querySelector('[data-testid="track-line"]')
-      ?.getAttribute('points')
-      ?.split(' ').length ?? 0;
+  const text = (id: string) => host.querySelector(`[data-testid="${id}"]`)?.textContent?.trim();
+  const vertices = () => host.querySelector('[data-testid="track-line"]')?.getAttribute('points')?.split(' ').length ?? 0;
 
   function openAndAnswer(): void {
     store.open(ID);
@@ -42,9 +34,7 @@ describe('AssetDetail', () => {
         position: { ...aPositionAt(59), altitude: 40, speed: 12.5 },
       }),
     );
-    http
-      .expectOne((r) => r.url === `/api/v1/assets/${ID}/track`)
-      .flush({ points: [aTrackPoint(0), aTrackPoint(30), aTrackPoint(59)] });
+    http.expectOne((r) => r.url === `/api/v1/assets/${ID}/track`).flush({ points: [aTrackPoint(0), aTrackPoint(30), aTrackPoint(59)] });
     fixture.detectChanges();
   }
 
@@ -73,8 +63,7 @@ describe('AssetDetail', () => {
     expect(text('detail-title')).toBe(ID);
     expect(host.textContent).toContain('Loading…');
     expect(host.textContent).toContain('Loading track…');
-    for (const request of http.match(() => true))
-      request.flush(null, { status: 404, statusText: 'Not Found' });
+    for (const request of http.match(() => true)) request.flush(null, { status: 404, statusText: 'Not Found' });
   });
 
   it('shows the asset’s fields', () => {
@@ -83,11 +72,7 @@ describe('AssetDetail', () => {
     expect(text('detail-title')).toBe('ABC123');
     expect(text('detail-id')).toBe(ID);
     expect(host.textContent).toContain('Johans Bulk AB');
-    expect(
-      host
-        .querySelector('[data-testid="detail-status"] bcn-status-badge')
-        ?.getAttribute('data-status'),
-    ).toBe('online');
+    expect(host.querySelector('[data-testid="detail-status"] bcn-status-badge')?.getAttribute('data-status')).toBe('online');
     expect(text('detail-last-seen')).toBe('1 min ago');
     expect(text('detail-position')).toBe('59.24900, 17.73800');
     expect(text('detail-speed')).toBe('12.5 m/s (45 km/h)');
@@ -98,11 +83,9 @@ describe('AssetDetail', () => {
 
     expect(text('track-count')).toBe('3');
     expect(text('track-span')).toBe('59 min');
-    expect(
-      host
-        .querySelector('[data-testid="track-summary"]')
-        ?.getAttribute('title'),
-    ).toBe('2026-11-25T11:00:00.000Z – 2026-11-25T11:59:00.000Z');
+    expect(host.querySelector('[data-testid="track-summary"]')?.getAttribute('title')).toBe(
+      '2026-11-25T11:00:00.000Z – 2026-11-25T11:59:00.000Z',
+    );
     expect(vertices()).toBe(3);
   });
 
@@ -122,9 +105,7 @@ describe('AssetDetail', () => {
 
   it('closes from its close button and from the Escape key', () => {
     openAndAnswer();
-    host
-      .querySelector<HTMLButtonElement>('[data-testid="detail-close"]')
-      ?.click();
+    host.querySelector<HTMLButtonElement>('[data-testid="detail-close"]')?.click();
     expect(store.selectedId()).toBeNull();
 
     store.open('other');
@@ -135,8 +116,7 @@ describe('AssetDetail', () => {
 
   it('says when there is no such asset', () => {
     store.open('nope');
-    for (const request of http.match(() => true))
-      request.flush(null, { status: 404, statusText: 'Not Found' });
+    for (const request of http.match(() => true)) request.flush(null, { status: 404, statusText: 'Not Found' });
     fixture.detectChanges();
 
     expect(text('detail-problem')).toBe('No asset with id nope.');

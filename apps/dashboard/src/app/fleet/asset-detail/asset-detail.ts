@@ -1,11 +1,5 @@
 import { DatePipe } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { formatDuration } from '../../shared/duration';
 import { RelativeTimePipe } from '../../shared/relative-time.pipe';
 import { StatusBadge } from '../status-badge/status-badge';
@@ -33,9 +27,7 @@ export class AssetDetail {
     if (!asset) return this.store.selectedId() ?? '';
     return asset.registration ?? asset.callsign ?? asset.label ?? asset.id;
   });
-  protected readonly span = computed(() =>
-    formatDuration(trackSpanMs(this.store.track())),
-  );
+  protected readonly span = computed(() => formatDuration(trackSpanMs(this.store.track())));
   protected readonly first = computed(() => this.store.track()[0] ?? null);
   protected readonly last = computed(() => this.store.track().at(-1) ?? null);
   protected readonly spanTitle = computed(() => {

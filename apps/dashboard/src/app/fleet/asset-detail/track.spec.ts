@@ -1,10 +1,5 @@
 import type { TrackPoint } from './track';
-import {
-  appendPoint,
-  toTrackPoint,
-  trackSpanMs,
-  withLivePoints,
-} from './track';
+import { appendPoint, toTrackPoint, trackSpanMs, withLivePoints } from './track';
 
 describe('track', () => {
   const point = (time: string, lat = 59.3): TrackPoint => ({
@@ -15,8 +10,7 @@ describe('track', () => {
     speed: null,
     heading: null,
   });
-  const times = (points: readonly TrackPoint[]) =>
-    points.map((p) => p.timestamp.slice(11, 19));
+  const times = (points: readonly TrackPoint[]) => points.map((p) => p.timestamp.slice(11, 19));
 
   it('takes a position as a track point', () => {
     expect(
@@ -49,19 +43,14 @@ describe('track', () => {
 
   it('keeps only the newest points beyond the limit', () => {
     let points: readonly TrackPoint[] = [];
-    for (const s of ['01', '02', '03', '04'])
-      points = appendPoint(points, point(`12:00:${s}`), 3);
+    for (const s of ['01', '02', '03', '04']) points = appendPoint(points, point(`12:00:${s}`), 3);
     expect(times(points)).toEqual(['12:00:02', '12:00:03', '12:00:04']);
   });
 
   it('draws live points after the loaded track, skipping those it already holds', () => {
     const loaded = [point('11:00:00'), point('12:00:00')];
     const live = [point('11:59:59'), point('12:00:00'), point('12:00:05')];
-    expect(times(withLivePoints(loaded, live))).toEqual([
-      '11:00:00',
-      '12:00:00',
-      '12:00:05',
-    ]);
+    expect(times(withLivePoints(loaded, live))).toEqual(['11:00:00', '12:00:00', '12:00:05']);
     expect(withLivePoints(loaded, [])).toBe(loaded);
     expect(times(withLivePoints([], live))).toEqual(times(live));
   });
@@ -69,8 +58,6 @@ describe('track', () => {
   it('measures the span from the first point to the last', () => {
     expect(trackSpanMs([])).toBe(0);
     expect(trackSpanMs([point('12:00:00')])).toBe(0);
-    expect(trackSpanMs([point('10:30:00'), point('12:00:00')])).toBe(
-      90 * 60_000,
-    );
+    expect(trackSpanMs([point('10:30:00'), point('12:00:00')])).toBe(90 * 60_000);
   });
 });

@@ -14,11 +14,7 @@ export function toTrackPoint(position: PositionDto): TrackPoint {
 }
 
 /** Appends a point only if it is newer than the last, so the track stays in time order. */
-export function appendPoint(
-  points: readonly TrackPoint[],
-  point: TrackPoint,
-  max = MAX_LIVE_POINTS,
-): readonly TrackPoint[] {
+export function appendPoint(points: readonly TrackPoint[], point: TrackPoint, max = MAX_LIVE_POINTS): readonly TrackPoint[] {
   const last = points[points.length - 1];
   if (last && !isAfter(point, last)) return points;
   return [...points, point].slice(-max);
@@ -28,10 +24,7 @@ export function appendPoint(
  * The loaded track followed by the live points newer than its end. Live points that came before the
  * track was loaded, or that it already holds, are not drawn twice.
  */
-export function withLivePoints(
-  loaded: readonly TrackPoint[],
-  live: readonly TrackPoint[],
-): readonly TrackPoint[] {
+export function withLivePoints(loaded: readonly TrackPoint[], live: readonly TrackPoint[]): readonly TrackPoint[] {
   const end = loaded[loaded.length - 1];
   const newer = end ? live.filter((p) => isAfter(p, end)) : live;
   return newer.length ? [...loaded, ...newer] : loaded;

@@ -21,10 +21,8 @@ describe('FleetFilters', () => {
     host = fixture.nativeElement as HTMLElement;
   }
 
-  const byTestId = <T extends HTMLElement>(id: string) =>
-    host.querySelector(`[data-testid="${id}"]`) as T;
-  const optionsOf = (select: HTMLSelectElement) =>
-    Array.from(select.options).map((o) => [o.value, o.textContent?.trim()]);
+  const byTestId = <T extends HTMLElement>(id: string) => host.querySelector(`[data-testid="${id}"]`) as T;
+  const optionsOf = (select: HTMLSelectElement) => Array.from(select.options).map((o) => [o.value, o.textContent?.trim()]);
 
   function choose(select: HTMLSelectElement, value: string): void {
     select.value = value;
@@ -42,11 +40,7 @@ describe('FleetFilters', () => {
 
   it('offers all statuses and each single status', () => {
     render();
-    expect(
-      optionsOf(byTestId<HTMLSelectElement>('status-filter')).map(
-        ([value]) => value,
-      ),
-    ).toEqual(['', 'online', 'offline', 'unknown']);
+    expect(optionsOf(byTestId<HTMLSelectElement>('status-filter')).map(([value]) => value)).toEqual(['', 'online', 'offline', 'unknown']);
   });
 
   it('shows the current filters', () => {
@@ -59,15 +53,9 @@ describe('FleetFilters', () => {
   it('reports typing, customer and status choices', () => {
     render();
     const seen: unknown[] = [];
-    fixture.componentInstance.searchChange.subscribe((q) =>
-      seen.push(['q', q]),
-    );
-    fixture.componentInstance.customerChange.subscribe((c) =>
-      seen.push(['customer', c]),
-    );
-    fixture.componentInstance.statusChange.subscribe((s) =>
-      seen.push(['status', s]),
-    );
+    fixture.componentInstance.searchChange.subscribe((q) => seen.push(['q', q]));
+    fixture.componentInstance.customerChange.subscribe((c) => seen.push(['customer', c]));
+    fixture.componentInstance.statusChange.subscribe((s) => seen.push(['status', s]));
 
     const search = byTestId<HTMLInputElement>('search');
     search.value = 'sky';

@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  input,
-  output,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import type { AssetStatus, CustomerDto } from '@beacon/contracts';
 import { ASSET_STATUSES } from '@beacon/contracts';
 import type { FleetQuery } from '../fleet-query';

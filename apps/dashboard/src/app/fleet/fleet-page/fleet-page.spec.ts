@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
 import { FakeClock } from '../../../testing/fake-clock';
@@ -18,8 +15,7 @@ describe('FleetPage', () => {
   let host: HTMLElement;
   let sources: FakeEventSources;
 
-  const byTestId = (id: string) =>
-    host.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+  const byTestId = (id: string) => host.querySelector<HTMLElement>(`[data-testid="${id}"]`);
   const isAssetSearch = (r: { url: string }) => r.url === '/api/v1/assets';
 
   beforeEach(() => {
@@ -27,12 +23,7 @@ describe('FleetPage', () => {
     clock = new FakeClock();
     sources = new FakeEventSources();
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: Clock, useValue: clock },
-        sources.provider(),
-      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: Clock, useValue: clock }, sources.provider()],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(FleetPage);
@@ -40,9 +31,7 @@ describe('FleetPage', () => {
     fixture.detectChanges();
     jasmine.clock().tick(0);
     http.expectOne('/api/v1/customers').flush({
-      items: [
-        { id: 'acme', name: 'Acme Logistics', address: null, assetCount: 2 },
-      ],
+      items: [{ id: 'acme', name: 'Acme Logistics', address: null, assetCount: 2 }],
     });
   });
 
@@ -54,12 +43,7 @@ describe('FleetPage', () => {
   it('shows the fleet, its counts and the customers once the server answers', () => {
     http
       .expectOne(isAssetSearch)
-      .flush(
-        aSearchResponse([
-          anAsset({ id: 'a', status: 'online' }),
-          anAsset({ id: 'b', status: 'unknown', lastSeenAt: null }),
-        ]),
-      );
+      .flush(aSearchResponse([anAsset({ id: 'a', status: 'online' }), anAsset({ id: 'b', status: 'unknown', lastSeenAt: null })]));
     fixture.detectChanges();
 
     expect(host.querySelector('h1')?.textContent).toBe('Beacon');
@@ -67,9 +51,7 @@ describe('FleetPage', () => {
     expect(byTestId('count-online')?.textContent?.trim()).toBe('1');
     expect(byTestId('count-unknown')?.textContent?.trim()).toBe('1');
     expect(byTestId('count-total')?.textContent?.trim()).toBe('2');
-    expect(byTestId('customer-filter')?.textContent).toContain(
-      'Acme Logistics',
-    );
+    expect(byTestId('customer-filter')?.textContent).toContain('Acme Logistics');
     expect(byTestId('stale')).toBeNull();
   });
 
@@ -80,23 +62,17 @@ describe('FleetPage', () => {
     select.dispatchEvent(new Event('change'));
     jasmine.clock().tick(0);
 
-    expect(http.expectOne(isAssetSearch).request.params.get('status')).toBe(
-      'offline',
-    );
+    expect(http.expectOne(isAssetSearch).request.params.get('status')).toBe('offline');
   });
 
   it('shows the stale indicator when a request fails', () => {
     http.expectOne(isAssetSearch).flush(aSearchResponse([anAsset()]));
     jasmine.clock().tick(2_000);
-    http
-      .expectOne(isAssetSearch)
-      .flush(null, { status: 502, statusText: 'Bad Gateway' });
+    http.expectOne(isAssetSearch).flush(null, { status: 502, statusText: 'Bad Gateway' });
     fixture.detectChanges();
 
     expect(byTestId('stale')?.textContent).toContain('Server unreachable');
-    expect(host.querySelectorAll('[data-testid="asset-row"]').length)
-      .withContext('keeps last data')
-      .toBe(1);
+    expect(host.querySelectorAll('[data-testid="asset-row"]').length).withContext('keeps last data').toBe(1);
   });
 
   it('shows the stale indicator when no answer came for more than ten seconds', () => {
@@ -108,9 +84,7 @@ describe('FleetPage', () => {
   });
 
   it('updates a row from the live stream without waiting for the poll', () => {
-    http
-      .expectOne(isAssetSearch)
-      .flush(aSearchResponse([anAsset({ id: 'a', status: 'offline' })]));
+    http.expectOne(isAssetSearch).flush(aSearchResponse([anAsset({ id: 'a', status: 'offline' })]));
     sources.latest.open();
     sources.latest.emit('status', {
       id: 'a',
@@ -119,10 +93,7 @@ describe('FleetPage', () => {
     });
     fixture.detectChanges();
 
-    expect(
-      host.querySelector('[data-asset-id="a"] [data-testid="asset-status"]')
-        ?.textContent,
-    ).toContain('online');
+    expect(host.querySelector('[data-asset-id="a"] [data-testid="asset-status"]')?.textContent).toContain('online');
     expect(byTestId('count-online')?.textContent?.trim()).toBe('1');
     expect(byTestId('live')).not.toBeNull();
     jasmine.clock().tick(0);
@@ -130,27 +101,19 @@ describe('FleetPage', () => {
   });
 
   it('opens an asset’s details beside the table and closes them again', () => {
-    http
-      .expectOne(isAssetSearch)
-      .flush(aSearchResponse([anAsset({ id: 'a', registration: 'ABC123' })]));
+    http.expectOne(isAssetSearch).flush(aSearchResponse([anAsset({ id: 'a', registration: 'ABC123' })]));
     fixture.detectChanges();
     expect(byTestId('asset-detail')).toBeNull();
 
     byTestId('asset-open')?.click();
     fixture.detectChanges();
-    http
-      .expectOne('/api/v1/assets/a')
-      .flush(anAsset({ id: 'a', registration: 'ABC123' }));
-    http
-      .expectOne((r) => r.url === '/api/v1/assets/a/track')
-      .flush({ points: [] });
+    http.expectOne('/api/v1/assets/a').flush(anAsset({ id: 'a', registration: 'ABC123' }));
+    http.expectOne((r) => r.url === '/api/v1/assets/a/track').flush({ points: [] });
     fixture.detectChanges();
 
     expect(byTestId('detail-title')?.textContent?.trim()).toBe('ABC123');
     expect(byTestId('track-empty')).not.toBeNull();
-    expect(
-      host.querySelector('[data-asset-id="a"]')?.getAttribute('aria-current'),
-    ).toBe('true');
+    expect(host.querySelector('[data-asset-id="a"]')?.getAttribute('aria-current')).toBe('true');
 
     byTestId('detail-close')?.click();
     fixture.detectChanges();

@@ -15,13 +15,7 @@ import { StatusCounts } from '../status-counts/status-counts';
  */
 @Component({
   selector: 'bcn-fleet-page',
-  imports: [
-    AssetDetail,
-    FleetFilters,
-    FleetTable,
-    StaleIndicator,
-    StatusCounts,
-  ],
+  imports: [AssetDetail, FleetFilters, FleetTable, StaleIndicator, StatusCounts],
   providers: [AssetDetailStore],
   templateUrl: './fleet-page.html',
   styleUrl: './fleet-page.scss',

@@ -17,12 +17,8 @@ describe('FleetTable', () => {
     return fixture.nativeElement as HTMLElement;
   }
 
-  const rows = (host: HTMLElement) =>
-    Array.from(
-      host.querySelectorAll<HTMLTableRowElement>('[data-testid="asset-row"]'),
-    );
-  const cell = (row: Element, testId: string) =>
-    row.querySelector<HTMLElement>(`[data-testid="${testId}"]`) as HTMLElement;
+  const rows = (host: HTMLElement) => Array.from(host.querySelectorAll<HTMLTableRowElement>('[data-testid="asset-row"]'));
+  const cell = (row: Element, testId: string) => row.querySelector<HTMLElement>(`[data-testid="${testId}"]`) as HTMLElement;
 
   it('renders one row per asset, identified by its id', () => {
     const host = render([
@@ -41,9 +37,7 @@ describe('FleetTable', () => {
     expect(second?.dataset['assetId']).toBe('3c6444');
     expect(first?.textContent).toContain('B-AC 101');
     expect(first?.textContent).toContain('Acme');
-    expect(second?.textContent)
-      .withContext('placeholder for a missing registration')
-      .toContain('—');
+    expect(second?.textContent).withContext('placeholder for a missing registration').toContain('—');
   });
 
   it('shows an aircraft by its callsign when it has no registration', () => {
@@ -66,17 +60,9 @@ describe('FleetTable', () => {
       anAsset({ id: 'c', status: 'unknown', lastSeenAt: null }),
     ]);
 
-    const badges = rows(host).map((row) =>
-      cell(row, 'asset-status').querySelector('bcn-status-badge'),
-    );
-    expect(badges.map((b) => b?.getAttribute('data-status'))).toEqual([
-      'online',
-      'offline',
-      'unknown',
-    ]);
-    expect(
-      rows(host).map((row) => cell(row, 'asset-status').textContent?.trim()),
-    ).toEqual(['online', 'offline', 'unknown']);
+    const badges = rows(host).map((row) => cell(row, 'asset-status').querySelector('bcn-status-badge'));
+    expect(badges.map((b) => b?.getAttribute('data-status'))).toEqual(['online', 'offline', 'unknown']);
+    expect(rows(host).map((row) => cell(row, 'asset-status').textContent?.trim())).toEqual(['online', 'offline', 'unknown']);
   });
 
   it('shows last seen relative to now, with the exact time in the title', () => {
@@ -100,16 +86,11 @@ describe('FleetTable', () => {
     fixture.componentRef.setInput('now', now + 60_000);
     fixture.detectChanges();
 
-    expect(
-      cell(rows(host)[0] as Element, 'asset-last-seen').textContent?.trim(),
-    ).toBe('1 min ago');
+    expect(cell(rows(host)[0] as Element, 'asset-last-seen').textContent?.trim()).toBe('1 min ago');
   });
 
   it('asks for an asset’s details when its registration is clicked', () => {
-    const host = render([
-      anAsset({ id: 'WVW1', registration: 'B-AC 101' }),
-      anAsset({ id: 'WVW2', registration: 'B-AC 102' }),
-    ]);
+    const host = render([anAsset({ id: 'WVW1', registration: 'B-AC 101' }), anAsset({ id: 'WVW2', registration: 'B-AC 102' })]);
     const opened: string[] = [];
     fixture.componentInstance.openAsset.subscribe((id) => opened.push(id));
 
@@ -125,17 +106,12 @@ describe('FleetTable', () => {
     fixture.componentRef.setInput('selectedId', 'b');
     fixture.detectChanges();
 
-    expect(rows(host).map((r) => r.getAttribute('aria-current'))).toEqual([
-      null,
-      'true',
-    ]);
+    expect(rows(host).map((r) => r.getAttribute('aria-current'))).toEqual([null, 'true']);
     expect(rows(host)[1]?.classList).toContain('selected');
   });
 
   it('tells loading apart from no matches when there are no rows', () => {
     expect(render([], true).textContent).toContain('Loading…');
-    expect(render([], false).textContent).toContain(
-      'No assets match these filters.',
-    );
+    expect(render([], false).textContent).toContain('No assets match these filters.');
   });
 });

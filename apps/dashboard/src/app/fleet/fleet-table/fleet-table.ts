@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  input,
-  output,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import type { AssetDto } from '@beacon/contracts';
 import { RelativeTimePipe } from '../../shared/relative-time.pipe';
 import { StatusBadge } from '../status-badge/status-badge';

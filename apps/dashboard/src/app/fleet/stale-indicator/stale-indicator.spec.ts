@@ -6,15 +6,10 @@ describe('StaleIndicator', () => {
   const now = Date.parse('2026-11-25T12:00:00.000Z');
   let fixture: ComponentFixture<StaleIndicator>;
 
-  function render(inputs: {
-    stale: boolean;
-    failing?: boolean;
-    lastSuccessAt?: number | null;
-  }) {
+  function render(inputs: { stale: boolean; failing?: boolean; lastSuccessAt?: number | null }) {
     fixture = TestBed.createComponent(StaleIndicator);
     fixture.componentRef.setInput('now', now);
-    for (const [name, value] of Object.entries(inputs))
-      fixture.componentRef.setInput(name, value);
+    for (const [name, value] of Object.entries(inputs)) fixture.componentRef.setInput(name, value);
     fixture.detectChanges();
     const host = fixture.nativeElement as HTMLElement;
     return {
@@ -53,11 +48,7 @@ describe('StaleIndicator', () => {
     render({ stale: true });
     fixture.componentRef.setInput('stale', false);
     fixture.detectChanges();
-    expect(
-      (fixture.nativeElement as HTMLElement).querySelector(
-        '[data-testid="stale"]',
-      ),
-    ).toBeNull();
+    expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid="stale"]')).toBeNull();
   });
 
   it('is a live region', () => {

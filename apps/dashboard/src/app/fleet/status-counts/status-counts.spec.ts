@@ -13,8 +13,7 @@ describe('StatusCounts', () => {
     fixture.detectChanges();
 
     const host = fixture.nativeElement as HTMLElement;
-    const text = (id: string) =>
-      host.querySelector(`[data-testid="${id}"]`)?.textContent?.trim();
+    const text = (id: string) => host.querySelector(`[data-testid="${id}"]`)?.textContent?.trim();
     expect(text('count-total')).toBe('8');
     expect(text('count-online')).toBe('5');
     expect(text('count-offline')).toBe('2');

@@ -13,12 +13,7 @@ describe('TrackChart', () => {
     return fixture.nativeElement as HTMLElement;
   }
 
-  const pairsOf = (host: HTMLElement) =>
-    (
-      host
-        .querySelector('[data-testid="track-line"]')
-        ?.getAttribute('points') ?? ''
-    ).split(' ');
+  const pairsOf = (host: HTMLElement) => (host.querySelector('[data-testid="track-line"]')?.getAttribute('points') ?? '').split(' ');
 
   it('draws one vertex per point inside the view box, latest marked', () => {
     const host = render([
@@ -39,9 +34,7 @@ describe('TrackChart', () => {
       expect(y).toBeLessThanOrEqual(348);
     }
     const end = host.querySelector('[data-testid="track-end"]');
-    expect(`${end?.getAttribute('cx')},${end?.getAttribute('cy')}`).toBe(
-      pairs[2] as string,
-    );
+    expect(`${end?.getAttribute('cx')},${end?.getAttribute('cy')}`).toBe(pairs[2] as string);
   });
 
   it('redraws when a point is appended', () => {
@@ -50,10 +43,7 @@ describe('TrackChart', () => {
       { lat: 59.31, lon: 18.02 },
     ];
     const host = render(points);
-    fixture.componentRef.setInput('points', [
-      ...points,
-      { lat: 59.35, lon: 18.05 },
-    ]);
+    fixture.componentRef.setInput('points', [...points, { lat: 59.35, lon: 18.05 }]);
     fixture.detectChanges();
     expect(pairsOf(host).length).toBe(3);
   });
@@ -61,8 +51,6 @@ describe('TrackChart', () => {
   it('says there is nothing to draw for an empty track', () => {
     const host = render([]);
     expect(host.querySelector('svg')).toBeNull();
-    expect(
-      host.querySelector('[data-testid="track-empty"]')?.textContent,
-    ).toContain('No positions');
+    expect(host.querySelector('[data-testid="track-empty"]')?.textContent).toContain('No positions');
   });
 });

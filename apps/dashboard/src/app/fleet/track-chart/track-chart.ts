@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { LatLon, Viewport } from './track-geometry';
 import { projectTrack, toPolylinePoints } from './track-geometry';
 
@@ -21,9 +16,7 @@ export class TrackChart {
   readonly points = input.required<readonly LatLon[]>();
 
   protected readonly viewBox = `0 0 ${VIEWPORT.width} ${VIEWPORT.height}`;
-  protected readonly projected = computed(() =>
-    projectTrack(this.points(), VIEWPORT),
-  );
+  protected readonly projected = computed(() => projectTrack(this.points(), VIEWPORT));
   protected readonly line = computed(() => toPolylinePoints(this.projected()));
   protected readonly start = computed(() => this.projected()[0] ?? null);
   protected readonly end = computed(() => this.projected().at(-1) ?? null);

@@ -20,10 +20,7 @@ export interface Viewport {
  * the middle latitude (an equirectangular projection, true enough for one asset's track), and one
  * scale serves both axes. A track over the antimeridian is unwrapped so it does not span the globe.
  */
-export function projectTrack(
-  points: readonly LatLon[],
-  viewport: Viewport,
-): Point[] {
+export function projectTrack(points: readonly LatLon[], viewport: Viewport): Point[] {
   if (points.length === 0) return [];
   const lons = unwrap(points.map((p) => p.lon));
   const lats = points.map((p) => p.lat);
@@ -36,10 +33,7 @@ export function projectTrack(
   const innerHeight = viewport.height - 2 * viewport.padding;
   const spanX = maxX - minX;
   const spanY = maxLat - minLat;
-  const scale = Math.min(
-    spanX > 0 ? innerWidth / spanX : Infinity,
-    spanY > 0 ? innerHeight / spanY : Infinity,
-  );
+  const scale = Math.min(spanX > 0 ? innerWidth / spanX : Infinity, spanY > 0 ? innerHeight / spanY : Infinity);
   // A single spot (or a stationary asset) has no extent to scale: it sits in the middle.
   const s = Number.isFinite(scale) ? scale : 0;
   const left = viewport.padding + (innerWidth - spanX * s) / 2;
@@ -60,9 +54,7 @@ function bounds(values: readonly number[]): [number, number] {
 
 function unwrap(lons: readonly number[]): number[] {
   const [min, max] = bounds(lons);
-  return max - min > 180
-    ? lons.map((lon) => (lon < 0 ? lon + 360 : lon))
-    : [...lons];
+  return max - min > 180 ? lons.map((lon) => (lon < 0 ? lon + 360 : lon)) : [...lons];
 }
 
 function round(value: number): number {
