@@ -9,6 +9,7 @@ import { SearchAssetsQueryHandler } from '../assets/search-assets/search-assets.
 import { ListCustomersController } from '../customers/list-customers/list-customers.controller';
 import { ListCustomersQueryHandler } from '../customers/list-customers/list-customers.query-handler';
 import { LiveFeed } from '../read-side/live/live-feed.service';
+import { LiveKeyWatch } from '../read-side/live/live-key-watch';
 import { LiveMetrics } from '../read-side/live/live-metrics';
 import { LiveController } from '../read-side/live/live.controller';
 import { GetStatsController } from '../stats/get-stats.controller';
@@ -32,6 +33,7 @@ import { LogRate } from '../stats/log-rate';
     ListCustomersQueryHandler,
     LogRate,
     LiveFeed,
+    LiveKeyWatch,
     LiveMetrics,
   ],
 })

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, KeyInQuery, ReadAccess } from '../../auth/access.decorators';
 import { readScope, type Principal } from '../../auth/principal';
 import { LiveFeed } from './live-feed.service';
+import { LiveKeyWatch } from './live-key-watch';
 import type { LiveConnection } from '@beacon/read-models';
 import { parseLiveParams } from './live-params';
 
@@ -15,7 +16,10 @@ const RECONNECT_MS = 2_000;
  */
 @Controller('api/v1/live')
 export class LiveController {
-  constructor(private readonly feed: LiveFeed) {}
+  constructor(
+    private readonly feed: LiveFeed,
+    private readonly keyWatch: LiveKeyWatch,
+  ) {}
 
   @Get()
   @ReadAccess()
@@ -60,6 +64,11 @@ export class LiveController {
     if (resume.kind === 'replay') response.write(resume.chunk);
     if (resume.kind === 'resync')
       response.write(`event: resync\ndata: ${JSON.stringify({ reason: 'events since Last-Event-ID are no longer kept' })}\n\n`);
-    response.on('close', () => this.feed.disconnect(connection, params.filter));
+    // The key is checked again while the stream is open: a revoked or expired key ends it.
+    const stopWatching = this.keyWatch.watch(request, () => connection.end());
+    response.on('close', () => {
+      stopWatching();
+      this.feed.disconnect(connection, params.filter);
+    });
   }
 }

@@ -184,4 +184,30 @@ describe('GET /api/v1/live', () => {
     await expect(reading).resolves.toContain(': connected');
     expect(Date.now() - started).toBeLessThan(5_000);
   });
+
+  it('ends a stream whose key is revoked while it is open, within seconds', async () => {
+    const issued = (
+      await test.request({
+        method: 'POST',
+        url: '/api/v1/api-keys',
+        headers: adminHeaders,
+        payload: { role: 'viewer', name: 'to be revoked' },
+      })
+    ).json<{ id: string; key: string }>();
+    const response = await fetch(`${baseUrl}/api/v1/live`, { headers: { authorization: `Bearer ${issued.key}` } });
+    expect(response.status).toBe(200);
+    if (!response.body) throw new Error('the live stream has no body');
+    const reader = response.body.getReader();
+    await reader.read(); // `retry:` and `: connected`
+    const revokedAt = Date.now();
+    expect((await test.request({ method: 'DELETE', url: `/api/v1/api-keys/${issued.id}`, headers: adminHeaders })).statusCode).toBe(204);
+    const ended = (async () => {
+      while (!(await reader.read()).done);
+      return Date.now() - revokedAt;
+    })();
+    const stillOpen = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('the stream is still open 5 s after its key was revoked')), 5_000),
+    );
+    expect(await Promise.race([ended, stillOpen])).toBeLessThan(5_000);
+  });
 });
