@@ -1,6 +1,6 @@
 import { DEFAULT_SEARCH_LIMIT, searchAssetsQuerySchema, type SearchAssetsQueryParams } from '@beacon/contracts';
-import type { AssetSearch, AssetSort, AssetSortField, BoundingBox } from '@beacon/read-models';
-import { ApiError } from '../../http/api-error';
+import type { AssetSearch, AssetSort, AssetSortField } from '@beacon/read-models';
+import { parseBbox } from '../../http/parse-bbox';
 import { compileSchema } from '../../http/schema-validator';
 
 const validate = compileSchema<SearchAssetsQueryParams>(searchAssetsQuerySchema);
@@ -18,16 +18,6 @@ export function parseSearchParams(query: Record<string, string>): AssetSearch {
     cursor: params.cursor || undefined,
     limit: params.limit ?? DEFAULT_SEARCH_LIMIT,
   };
-}
-
-/** A bbox the query schema has passed: four numbers, each within its range; the order is checked here. */
-export function parseBbox(text: string): BoundingBox {
-  const [minLon, minLat, maxLon, maxLat] = text.split(',').map(Number) as [number, number, number, number];
-  if (minLon > maxLon || minLat > maxLat) {
-    const reason = 'must be minLon,minLat,maxLon,maxLat with min ≤ max';
-    throw new ApiError('invalid_request', 'bbox is invalid', [{ field: 'bbox', reason }]);
-  }
-  return { minLon, minLat, maxLon, maxLat };
 }
 
 function parseSort(text: string): AssetSort {

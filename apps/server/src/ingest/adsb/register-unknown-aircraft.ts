@@ -43,19 +43,21 @@ export class RegisterUnknownAircraft {
     const found = await this.fleet.find(customerId, [...aircraft.keys()]);
     const assetOf = new Map<string, string>();
     const refused = new Map<string, Refusal>();
-    const unknown: string[] = [];
+    const unknown: AircraftItem['aircraft'][] = [];
     for (const [icao24, entry] of found) {
-      if (entry.kind === 'unknown') unknown.push(icao24);
+      const info = aircraft.get(icao24);
+      if (entry.kind === 'unknown' && info) unknown.push(info);
       // A decommissioned aircraft keeps its asset: the heartbeat handler refuses its items.
-      else assetOf.set(icao24, entry.assetId);
+      else if (entry.kind !== 'unknown') assetOf.set(icao24, entry.assetId);
     }
     let room = unknown.length === 0 ? 0 : this.config.feedAircraftPerCustomer - (await this.fleet.registeredByFeeds(customerId));
-    for (const icao24 of unknown) {
+    for (const info of unknown) {
+      const { icao24 } = info;
       if (room <= 0) {
         refused.set(icao24, { error: 'limit_reached', reason: this.limitReason(customerId) });
         continue;
       }
-      const outcome = await this.register(aircraft.get(icao24) as AircraftItem['aircraft'], customerId, metadata);
+      const outcome = await this.register(info, customerId, metadata);
       if (typeof outcome === 'string') {
         assetOf.set(icao24, outcome);
         room--;

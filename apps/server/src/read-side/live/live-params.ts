@@ -1,7 +1,7 @@
 import { liveQuerySchema, type LiveQueryParams } from '@beacon/contracts';
 import type { LiveFilter } from '@beacon/read-models';
-import { parseBbox } from '../../assets/search-assets/search-params';
 import { ApiError } from '../../http/api-error';
+import { parseBbox } from '../../http/parse-bbox';
 import { compileSchema } from '../../http/schema-validator';
 
 const validate = compileSchema<LiveQueryParams>(liveQuerySchema);

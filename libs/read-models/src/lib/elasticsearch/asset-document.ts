@@ -19,20 +19,8 @@ export interface CustomerDocument {
   address: string | null;
 }
 
+/** The document as the API answers it: the asset view (new fields pass through) with its status at `now`. */
 export function toAssetDto(doc: AssetDocument, now: Date): AssetDto {
-  return {
-    id: doc.id,
-    kind: doc.kind,
-    customerId: doc.customerId,
-    customerName: doc.customerName,
-    registration: doc.registration,
-    label: doc.label,
-    callsign: doc.callsign,
-    icao24: doc.icao24,
-    status: statusAt(doc, now),
-    lastSeenAt: doc.lastSeenAt,
-    position: doc.position,
-    timeoutSeconds: doc.timeoutSeconds,
-    version: doc.version,
-  };
+  const { offlineAt: _offlineAt, location: _location, decommissioned: _decommissioned, ...asset } = doc;
+  return { ...asset, status: statusAt(doc, now) };
 }
