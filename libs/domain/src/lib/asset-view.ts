@@ -1,4 +1,3 @@
-import type { AssetKind } from './asset-kind';
 import type { AssetStatus } from './asset-status';
 import { assetStatus } from './asset-status';
 import type { AssetEvent, AssetRegistered, HeartbeatRecorded } from './events';
@@ -20,16 +19,12 @@ export interface AssetMovement {
   position: AssetPosition | null;
 }
 
+/** What the registration says of an asset, as the view keeps it (changed later by the asset's events). */
+type Registered = Omit<AssetRegistered['data'], 'assetId' | 'registeredAt'>;
+
 /** The asset as every read side shows it: what its lifecycle events and its heartbeats made it. */
-export interface AssetView extends AssetMovement {
+export interface AssetView extends AssetMovement, Registered {
   id: string;
-  kind: AssetKind;
-  customerId: string;
-  registration: string | null;
-  label: string | null;
-  callsign: string | null;
-  icao24: string | null;
-  timeoutSeconds: number;
   /** `lastSeenAt` + the timeout: the instant it goes offline; null before the first heartbeat. */
   offlineAt: string | null;
   /** The asset stream's version, for `If-Match`. */
