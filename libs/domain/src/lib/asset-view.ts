@@ -83,18 +83,31 @@ export function applyToAssetView(
 
 /**
  * The newest wins, by the heartbeat's own time rather than its arrival: a heartbeat older than the
- * newest one never moves `lastSeenAt` back, and one older than the newest position never moves the
- * position back. Returns the same object when the heartbeat changes nothing.
+ * newest one never moves `lastSeenAt` (or what `seenFrom` takes) back, and one older than the newest
+ * position never moves the position back. Returns the same object when the heartbeat changes nothing.
  */
 export function applyHeartbeat<V extends AssetMovement>(view: V, heartbeat: HeartbeatRecorded['data']): V {
   const at = Date.parse(heartbeat.timestamp);
   let next = view;
-  if (view.lastSeenAt === null || at > Date.parse(view.lastSeenAt)) next = { ...next, lastSeenAt: heartbeat.timestamp };
-  if (heartbeat.lat !== null && heartbeat.lon !== null && (view.position === null || at > Date.parse(view.position.timestamp))) {
-    const { lat, lon, altitude, speed, heading, timestamp } = heartbeat;
-    next = { ...next, position: { lat, lon, altitude, speed, heading, timestamp } };
-  }
+  if (view.lastSeenAt === null || at > Date.parse(view.lastSeenAt)) next = { ...next, ...seenFrom(heartbeat) };
+  const position = positionOf(heartbeat);
+  if (position !== null && (view.position === null || at > Date.parse(view.position.timestamp))) next = { ...next, position };
   return next;
+}
+
+/**
+ * What the asset's newest heartbeat sets on its view, with or without a position. A read model that
+ * keeps the newest-wins comparison in its own store (the PostgreSQL one, in SQL) writes these
+ * fields and `positionOf` as they are, so a field added here reaches it without a change there.
+ */
+export function seenFrom(heartbeat: HeartbeatRecorded['data']): Omit<AssetMovement, 'position'> & { lastSeenAt: string } {
+  return { lastSeenAt: heartbeat.timestamp };
+}
+
+/** The position a heartbeat carries, or null when it has none. */
+export function positionOf(heartbeat: HeartbeatRecorded['data']): AssetPosition | null {
+  const { lat, lon, altitude, speed, heading, timestamp } = heartbeat;
+  return lat === null || lon === null ? null : { lat, lon, altitude, speed, heading, timestamp };
 }
 
 /** When an asset last seen at `lastSeenAt` goes offline; null when it never reported. */

@@ -1,4 +1,4 @@
-import { applyHeartbeat, type AssetMovement, type HeartbeatRecorded } from '@beacon/domain';
+import { applyHeartbeat, positionOf, seenFrom, type AssetMovement, type HeartbeatRecorded } from '@beacon/domain';
 
 /** The movement a batch brings for one asset; it has at least one heartbeat, so it was seen. */
 export interface LatestOfAsset extends AssetMovement {
@@ -13,8 +13,9 @@ export interface LatestOfAsset extends AssetMovement {
 export function latestPerAsset(heartbeats: HeartbeatRecorded['data'][]): LatestOfAsset[] {
   const byAsset = new Map<string, LatestOfAsset>();
   for (const heartbeat of heartbeats) {
-    const { assetId, timestamp } = heartbeat;
-    byAsset.set(assetId, applyHeartbeat(byAsset.get(assetId) ?? { assetId, lastSeenAt: timestamp, position: null }, heartbeat));
+    const { assetId } = heartbeat;
+    const seen = byAsset.get(assetId);
+    byAsset.set(assetId, seen ? applyHeartbeat(seen, heartbeat) : { assetId, ...seenFrom(heartbeat), position: positionOf(heartbeat) });
   }
   return [...byAsset.values()];
 }

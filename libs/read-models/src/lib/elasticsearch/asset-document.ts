@@ -1,5 +1,6 @@
 import type { AssetDto } from '@beacon/contracts';
-import { statusAt, type AssetView } from '@beacon/domain';
+import type { AssetView } from '@beacon/domain';
+import { assetDtoOf } from '../asset-dto';
 
 /**
  * An asset as stored in the assets index (see ASSET_MAPPINGS): the asset view, with its `offlineAt`
@@ -21,6 +22,6 @@ export interface CustomerDocument {
 
 /** The document as the API answers it: the asset view (new fields pass through) with its status at `now`. */
 export function toAssetDto(doc: AssetDocument, now: Date): AssetDto {
-  const { offlineAt: _offlineAt, location: _location, decommissioned: _decommissioned, ...asset } = doc;
-  return { ...asset, status: statusAt(doc, now) };
+  const { offlineAt: _offlineAt, location: _location, decommissioned: _decommissioned, customerName, ...view } = doc;
+  return assetDtoOf(view, customerName, now);
 }

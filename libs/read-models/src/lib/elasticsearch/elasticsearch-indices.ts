@@ -94,7 +94,9 @@ const SEARCHED_ONLY = { type: 'keyword', index: false, doc_values: false, copy_t
  * every field indexed and longer prefixes: docs/performance.md "Projections".
  */
 export const ASSET_MAPPINGS: estypes.MappingTypeMapping = {
-  dynamic: 'strict',
+  // A view field not listed here is kept in `_source` and returned, not indexed: a field the API
+  // only shows needs no mapping, and an index made before it was added takes it (decision 033).
+  dynamic: false,
   properties: {
     id: { type: 'keyword', copy_to: 'search' },
     kind: { type: 'keyword' },
@@ -109,11 +111,7 @@ export const ASSET_MAPPINGS: estypes.MappingTypeMapping = {
     lastSeenAt: { type: 'date' },
     offlineAt: { type: 'date' },
     location: { type: 'geo_point' },
-    position: {
-      type: 'object',
-      enabled: false, // returned as stored; `location` is the indexed copy of lat/lon
-    },
-    version: { type: 'integer', index: false },
+    // `position` and `version` are returned as stored; `location` is the indexed copy of lat/lon.
     decommissioned: { type: 'boolean' },
   },
 };
@@ -156,10 +154,31 @@ export async function ensureElasticsearchSchema(client: Client, indices: Elastic
     },
   });
   const current = await currentWriteTarget(client, indices);
-  if (current) return current;
+  if (current) {
+    await takeCurrentMappings(client, current);
+    return current;
+  }
   const target = writeTargetOf(indices, FIRST_GENERATION);
   await createGeneration(client, target, { withAliases: indices });
   return (await currentWriteTarget(client, indices)) ?? target;
+}
+
+/**
+ * Brings an existing generation's mappings up to this version's: new fields and settings are added
+ * in place (Elasticsearch merges mappings), so an index made by an earlier version keeps taking
+ * documents. A change Elasticsearch cannot merge, such as a field's type, needs a new generation.
+ */
+async function takeCurrentMappings(client: Client, target: WriteTarget): Promise<void> {
+  try {
+    await client.indices.putMapping({ index: target.assets, ...ASSET_MAPPINGS });
+    await client.indices.putMapping({ index: target.customers, ...CUSTOMER_MAPPINGS });
+  } catch (error) {
+    throw new Error(
+      `The read model's indices (${target.assets}, ${target.customers}) cannot take this version's mappings: ${String(error)}. ` +
+        'Such a change needs a new generation: start with another BEACON_ELASTICSEARCH_INDEX_PREFIX, which projects the log into new indices.',
+      { cause: error },
+    );
+  }
 }
 
 export function writeTargetOf(indices: ElasticsearchIndices, generation: string): WriteTarget {

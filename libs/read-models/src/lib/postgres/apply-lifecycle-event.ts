@@ -1,8 +1,13 @@
-import type { AssetEvent, CustomerRegistered } from '@beacon/domain';
+import { applyToAssetView, newAssetView, offlineAt, type AssetEvent, type AssetView, type CustomerRegistered } from '@beacon/domain';
 import type { RecordedEvent } from '@beacon/event-store';
 import type { ClientBase } from 'pg';
+import type { StoredAssetView } from '../asset-dto';
 
-/** One customer or asset event into the read model. */
+/**
+ * One customer or asset event into the read model. An asset's row is its view, changed by the
+ * domain's rule (`applyToAssetView`) and written whole: the columns queries use and the `view` they
+ * return come from the same object.
+ */
 export async function applyLifecycleEvent(client: ClientBase, event: RecordedEvent<CustomerRegistered | AssetEvent>): Promise<void> {
   const version = event.streamPosition ?? 1;
   switch (event.type) {
@@ -15,49 +20,60 @@ export async function applyLifecycleEvent(client: ClientBase, event: RecordedEve
       );
       return;
     }
-    case 'AssetRegistered': {
-      const d = event.data;
-      await client.query(
-        `INSERT INTO rm_assets (id, kind, customer_id, customer_name, registration, label, callsign, icao24, timeout_seconds, version)
-         SELECT $1, $2, $3, c.name, $4, $5, $6, $7, $8, $9 FROM rm_customers c WHERE c.id = $3
-         ON CONFLICT (id) DO NOTHING`,
-        [d.assetId, d.kind, d.customerId, d.registration, d.label, d.callsign, d.icao24, d.timeoutSeconds, version],
-      );
-      await refreshSearchWords(client, d.assetId);
-      return;
-    }
-    case 'AssetReassigned':
-      await updateAsset(
-        client,
-        event.data.assetId,
-        version,
-        `customer_id = $3, customer_name = (SELECT name FROM rm_customers WHERE id = $3)`,
-        [event.data.toCustomerId],
-      );
-      await refreshSearchWords(client, event.data.assetId);
-      return;
-    case 'AssetLabelChanged':
-      await updateAsset(client, event.data.assetId, version, 'label = $3', [event.data.label]);
-      await refreshSearchWords(client, event.data.assetId);
-      return;
-    case 'AssetTimeoutChanged':
-      await updateAsset(
-        client,
-        event.data.assetId,
-        version,
-        `timeout_seconds = $3::integer, offline_at = last_seen_at + $3::integer * interval '1 second'`,
-        [event.data.timeoutSeconds],
-      );
+    case 'AssetRegistered':
+      await insertAsset(client, newAssetView(event.data, version));
       return;
     case 'AssetDecommissioned': // its rm_asset_search row goes with it (ON DELETE CASCADE)
       await client.query('DELETE FROM rm_assets WHERE id = $1', [event.data.assetId]);
       return;
+    case 'AssetReassigned':
+    case 'AssetLabelChanged':
+    case 'AssetTimeoutChanged': {
+      const stored = await readNewerThan(client, event.data.assetId, version);
+      if (stored === null) return; // a replayed event (the row already has it), or an asset not in the read model
+      const next = applyToAssetView({ ...stored, offlineAt: offlineAt(stored.lastSeenAt, stored.timeoutSeconds) }, event, version);
+      if (next) await updateAsset(client, next);
+    }
   }
 }
 
-/** Applies a change only if it is newer than the row's version: a replayed event changes nothing. */
-async function updateAsset(client: ClientBase, assetId: string, version: number, set: string, values: unknown[]): Promise<void> {
-  await client.query(`UPDATE rm_assets SET ${set}, version = $2 WHERE id = $1 AND version < $2`, [assetId, version, ...values]);
+/** The asset's stored view, if the row has not yet seen `version` of its stream. */
+async function readNewerThan(client: ClientBase, assetId: string, version: number): Promise<StoredAssetView | null> {
+  const result = await client.query<{ view: StoredAssetView }>('SELECT view FROM rm_assets WHERE id = $1 AND version < $2', [
+    assetId,
+    version,
+  ]);
+  return result.rows[0]?.view ?? null;
+}
+
+/** The view's fields as `rm_assets` columns, `$1` … `$10` of the statements below. */
+function assetColumns(view: AssetView): unknown[] {
+  const { offlineAt: _offlineAt, ...stored } = view;
+  const { id, kind, customerId, registration, label, callsign, icao24, timeoutSeconds } = stored;
+  return [id, kind, customerId, registration, label, callsign, icao24, timeoutSeconds, view.version, JSON.stringify(stored)];
+}
+
+async function insertAsset(client: ClientBase, view: AssetView): Promise<void> {
+  await client.query(
+    `INSERT INTO rm_assets (id, kind, customer_id, customer_name, registration, label, callsign, icao24, timeout_seconds, version, view)
+     SELECT $1, $2, $3, c.name, $4, $5, $6, $7, $8, $9, $10 FROM rm_customers c WHERE c.id = $3
+     ON CONFLICT (id) DO NOTHING`,
+    assetColumns(view),
+  );
+  await refreshSearchWords(client, view.id);
+}
+
+/** Rewrites the row from the view; `offline_at` follows a changed timeout from the row's own `last_seen_at`. */
+async function updateAsset(client: ClientBase, view: AssetView): Promise<void> {
+  await client.query(
+    `UPDATE rm_assets
+        SET kind = $2, customer_id = $3, customer_name = (SELECT name FROM rm_customers WHERE id = $3), registration = $4,
+            label = $5, callsign = $6, icao24 = $7, timeout_seconds = $8::integer,
+            offline_at = last_seen_at + $8::integer * interval '1 second', version = $9, view = $10
+      WHERE id = $1`,
+    assetColumns(view),
+  );
+  await refreshSearchWords(client, view.id);
 }
 
 /**

@@ -35,7 +35,7 @@ export async function readPage(pool: Pool, request: PageRequest, now: Date): Pro
   const hasMore = result.rows.length > request.limit;
   return {
     items: rows.map((row) => toAssetDto(row, now)),
-    nextCursor: hasMore && last ? encodeCursor(request.sort, { key: last.sort_key, id: last.id }) : null,
+    nextCursor: hasMore && last ? encodeCursor(request.sort, { key: last.sort_key, id: last.view.id }) : null,
   };
 }
 

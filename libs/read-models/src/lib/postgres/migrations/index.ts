@@ -1,5 +1,11 @@
 import { CreateAssetReadModel1764000100000 } from './1764000100000-create-asset-read-model';
 import { AssetVersion1764000400000 } from './1764000400000-asset-version';
 import { AssetSearch1764000600000 } from './1764000600000-asset-search';
+import { AssetViewDocument1764001300000 } from './1764001300000-asset-view-document';
 
-export const postgresReadModelMigrations = [CreateAssetReadModel1764000100000, AssetVersion1764000400000, AssetSearch1764000600000];
+export const postgresReadModelMigrations = [
+  CreateAssetReadModel1764000100000,
+  AssetVersion1764000400000,
+  AssetSearch1764000600000,
+  AssetViewDocument1764001300000,
+];

@@ -1,0 +1,61 @@
+import { EventStore, eventStoreMigrations, inTransaction, runMigrations } from '@beacon/event-store';
+import { createTestDatabase, type TestDatabase } from '@beacon/testing';
+import { Pool } from 'pg';
+import type { QueryRunner } from 'typeorm';
+import { loadContractFleet } from '../../../testing/contract/contract-fleet';
+import { searchAt } from '../../../testing/contract/contract-search';
+import { postgresAssetsProjection } from '../assets.projection';
+import { PostgresAssetReadModel } from '../postgres-asset-read-model';
+import { AssetViewDocument1764001300000 } from './1764001300000-asset-view-document';
+import { postgresReadModelMigrations } from './index';
+
+let database: TestDatabase;
+let pool: Pool;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await runMigrations(database.url, [...eventStoreMigrations, ...postgresReadModelMigrations]);
+  pool = new Pool({ connectionString: database.url, max: 2 });
+  const store = new EventStore(pool);
+  let projected = 0n;
+  const catchUp = (): Promise<void> =>
+    inTransaction(pool, async (client) => {
+      const events = await store.readAll(projected, 10_000, client);
+      await postgresAssetsProjection.apply(events, client);
+      projected = events[events.length - 1]?.globalPosition ?? projected;
+    });
+  await loadContractFleet({
+    store,
+    catchUp,
+    readModel: new PostgresAssetReadModel(pool),
+    replayAll: catchUp,
+    dispose: async () => undefined,
+  });
+});
+
+afterAll(async () => {
+  await pool?.end();
+  await database?.drop();
+});
+
+/** The migration's SQL run on a pooled connection, as TypeORM would run it. */
+const runner = { query: (sql: string) => pool.query(sql) } as unknown as QueryRunner;
+
+describe('migration AssetViewDocument1764001300000', () => {
+  it('fills each row’s view from its columns: after going down and up again, every asset reads as before', async () => {
+    const readModel = new PostgresAssetReadModel(pool);
+    const before = await searchAt(() => readModel);
+    expect(before.items.some((asset) => asset.position?.altitude !== null)).toBe(true); // an aircraft's altitude crosses over
+
+    const migration = new AssetViewDocument1764001300000();
+    await migration.down(runner);
+    const columns = await pool.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'rm_assets'`,
+    );
+    expect(columns.rows.map((c) => c.column_name)).toEqual(expect.arrayContaining(['altitude', 'speed', 'heading']));
+    expect(columns.rows.map((c) => c.column_name)).not.toContain('view');
+
+    await migration.up(runner);
+    expect(await searchAt(() => readModel)).toEqual(before);
+  });
+});
