@@ -1,23 +1,8 @@
-import type { AssetDto, SearchAssetsResponse } from '@beacon/contracts';
+import { EXAMPLE_ASSET, type AssetDto, type SearchAssetsResponse } from '@beacon/contracts';
 
-/** An asset with plausible defaults; override what the spec is about. */
+/** An asset with plausible defaults (the API's example, without label or position); override what the spec is about. */
 export function anAsset(overrides: Partial<AssetDto> = {}): AssetDto {
-  return {
-    id: 'WVWZZZ1JZXW000001',
-    kind: 'vehicle',
-    customerId: 'acme',
-    customerName: 'Acme Logistics',
-    registration: 'B-AC 101',
-    label: null,
-    callsign: null,
-    icao24: null,
-    status: 'online',
-    lastSeenAt: '2026-11-25T11:59:48.000Z',
-    position: null,
-    timeoutSeconds: 60,
-    version: 1,
-    ...overrides,
-  };
+  return { ...EXAMPLE_ASSET, label: null, position: null, ...overrides };
 }
 
 export function aSearchResponse(items: AssetDto[]): SearchAssetsResponse {

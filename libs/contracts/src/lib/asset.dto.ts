@@ -39,6 +39,23 @@ export interface AssetDto {
   version: number;
 }
 
+/** An asset as the API returns it: the OpenAPI document's example, and a base for clients' test data. */
+export const EXAMPLE_ASSET: AssetDto = {
+  id: 'WVWZZZ1JZXW000001',
+  kind: 'vehicle',
+  customerId: 'acme',
+  customerName: 'Acme Logistics',
+  registration: 'B-AC 101',
+  label: 'Delivery van 1',
+  callsign: null,
+  icao24: null,
+  status: 'online',
+  lastSeenAt: '2026-11-25T11:59:48.000Z',
+  position: { lat: 59.3293, lon: 18.0686, altitude: null, speed: 12.5, heading: 90, timestamp: '2026-11-25T11:59:48.000Z' },
+  timeoutSeconds: 60,
+  version: 1,
+};
+
 export type StatusCounts = Record<AssetStatus, number>;
 
 export interface SearchAssetsResponse {

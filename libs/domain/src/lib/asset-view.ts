@@ -43,11 +43,15 @@ export function newAssetView(registered: AssetRegistered['data'], version: numbe
     callsign,
     icao24,
     timeoutSeconds,
-    lastSeenAt: null,
+    ...notYetSeen(),
     offlineAt: null,
-    position: null,
     version,
   };
+}
+
+/** The movement of an asset that has not reported yet. */
+export function notYetSeen(): AssetMovement {
+  return { lastSeenAt: null, position: null };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ASSET_STATUSES, type AssetDto, type PositionDto, type SearchAssetsResponse, type StatusCounts } from '../asset.dto';
+import { ASSET_STATUSES, EXAMPLE_ASSET, type AssetDto, type PositionDto, type SearchAssetsResponse, type StatusCounts } from '../asset.dto';
 import { nullable, objectSchemaOf, schemaRef } from './json-schema';
 
 const positionProperties = {
@@ -33,6 +33,7 @@ const Track = objectSchemaOf<{ points: PositionDto[] }>({
 
 const Asset = objectSchemaOf<AssetDto>({
   type: 'object',
+  examples: [EXAMPLE_ASSET],
   required: [
     'id',
     'kind',

@@ -24,6 +24,7 @@ type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[
 export type ObjectSchemaOf<T> = {
   readonly type: 'object';
   readonly description?: string;
+  readonly examples?: readonly T[];
   readonly additionalProperties?: false;
   readonly required: readonly RequiredKeys<T>[];
   readonly properties: { readonly [K in keyof T]-?: JsonSchema };

@@ -164,6 +164,20 @@ describe('the OpenAPI document', () => {
       }).not.toThrow();
     }
   });
+
+  it('gives examples its component schemas accept', () => {
+    const ajv = new Ajv2020({ strict: true, strictTuples: false });
+    addFormats(ajv);
+    for (const keyword of ['openapi', 'jsonSchemaDialect', 'info', 'tags', 'paths', 'components']) ajv.addKeyword(keyword);
+    ajv.addSchema(served, 'openapi.json');
+    const withExamples = Object.entries(served.components.schemas).filter(([, schema]) => Array.isArray(schema['examples']));
+    expect(withExamples.map(([name]) => name)).toContain('Asset');
+    for (const [name, schema] of withExamples) {
+      const validate = ajv.getSchema(`openapi.json#/components/schemas/${name}`);
+      for (const example of schema['examples'] as unknown[])
+        expect({ name, valid: validate?.(example), errors: validate?.errors }).toEqual({ name, valid: true, errors: null });
+    }
+  });
 });
 
 describe('its request schemas', () => {

@@ -2,6 +2,7 @@ import type { AssetDto, AssetStatus } from '@beacon/contracts';
 import {
   applyHeartbeat,
   isBeaconEvent,
+  notYetSeen,
   offlineAt,
   statusAt,
   type AssetEvent,
@@ -59,10 +60,7 @@ export class LiveFleet {
    * An asset as the read model had it, and when it was last reassigned (ms; null if never); what
    * the log says afterwards is applied over it.
    */
-  load(
-    asset: Pick<AssetDto, 'id' | 'customerId' | 'timeoutSeconds' | 'lastSeenAt' | 'position' | 'status'>,
-    ownedSince: number | null = null,
-  ): void {
+  load(asset: Pick<AssetDto, 'id' | 'customerId' | 'timeoutSeconds' | 'status'> & AssetMovement, ownedSince: number | null = null): void {
     const loaded: LiveAsset = { ...asset, ownedSince, scheduledFor: null };
     this.assets.set(asset.id, loaded);
     this.scheduleDeadline(loaded);
@@ -181,5 +179,5 @@ function where(asset: LiveAsset): { assetId: string; customerId: string; lat: nu
 }
 
 function newAsset(id: string, customerId: string, timeoutSeconds: number): LiveAsset {
-  return { id, customerId, ownedSince: null, timeoutSeconds, lastSeenAt: null, position: null, status: 'unknown', scheduledFor: null };
+  return { id, customerId, ownedSince: null, timeoutSeconds, ...notYetSeen(), status: 'unknown', scheduledFor: null };
 }

@@ -1,3 +1,4 @@
+import { notYetSeen } from '@beacon/domain';
 import type { RecordedEvent } from '@beacon/event-store';
 import { LiveFleet } from './live-fleet';
 
@@ -145,7 +146,7 @@ describe('LiveFleet', () => {
 
   it('knows when a loaded asset was reassigned, so a restart does not forget the period', () => {
     const fleet = new LiveFleet(T0);
-    fleet.load({ id: 'A', customerId: 'globex', timeoutSeconds: 600, lastSeenAt: null, position: null, status: 'unknown' }, T0);
+    fleet.load({ id: 'A', customerId: 'globex', timeoutSeconds: 600, ...notYetSeen(), status: 'unknown' }, T0);
     expect(fleet.apply([heartbeat('A', T0 - 1)], T0 + 10)).toContainEqual(expect.objectContaining({ kind: 'position', customerId: null }));
   });
 
@@ -155,8 +156,8 @@ describe('LiveFleet', () => {
       id: 'A',
       customerId: 'acme',
       timeoutSeconds: 60,
+      ...notYetSeen(),
       lastSeenAt: new Date(T0).toISOString(),
-      position: null,
       status: 'online',
     });
     expect(fleet.apply([registered('A', 60), heartbeat('A', T0 - 10_000)], T0 + 10)).toEqual([

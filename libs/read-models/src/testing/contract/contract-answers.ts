@@ -162,6 +162,23 @@ export const FEED_TRUCK_VIEW: AssetDto = {
   version: 2,
 };
 
+/** As its newest heartbeat left it: the older one that came later changed nothing. */
+export const RYANAIR_737_VIEW: AssetDto = {
+  id: RYANAIR_737,
+  kind: 'aircraft',
+  customerId: SKYLINE,
+  customerName: 'Skyline Aviation',
+  registration: 'EI-FMV',
+  label: 'Boeing 737-800',
+  callsign: 'RYR4KC',
+  icao24: '4ca7b3',
+  status: 'online',
+  lastSeenAt: '2026-03-10T11:59:50.000Z',
+  position: { lat: 59.6519, lon: 17.9186, altitude: 1200, speed: 80, heading: 10, timestamp: '2026-03-10T11:59:50.000Z' },
+  timeoutSeconds: 60,
+  version: 1,
+};
+
 export const CUSTOMER_VIEWS: CustomerView[] = [
   { id: AURORA, name: 'Aurora Logistics', address: null, assetCount: 0 },
   { id: GREEN, name: 'Greenfield Farms', address: 'Box 12, Uppsala', assetCount: 5 },

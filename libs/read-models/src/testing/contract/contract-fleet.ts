@@ -22,7 +22,7 @@ export const FLATBED = 'WMA06XZZ8HM112233'; // Malmö, online; reassigned from N
 export const SPARE_TRAILER = 'TRL00000000000008'; // never heard: unknown; no registration
 export const SCRAPPED_TRUCK = 'YS2R4X20005377777'; // decommissioned: gone from every answer
 export const FEED_TRUCK = 'VF622GVA000445566'; // Uppsala; offline at 60 s, online once its timeout is 600 s
-export const RYANAIR_737 = '4ca7b3'; // Arlanda, online
+export const RYANAIR_737 = '4ca7b3'; // Arlanda, online; an older heartbeat with another squawk arrives later
 export const SAS_A320 = '4ab0f1'; // Landvetter, offline
 export const NORWEGIAN_JET = '4acaa5'; // exactly on 56.25 N 11.25 E over the Kattegat, online; no registration
 export const SAS_737_MAX = '478f3c'; // online with a bare heartbeat: no position
@@ -92,6 +92,7 @@ interface Fix {
   altitude?: number;
   speed?: number;
   heading?: number;
+  squawk?: string;
 }
 
 /** A heartbeat at `timestamp`; without `fix` a bare "I am alive". */
@@ -109,6 +110,7 @@ export function heartbeat(assetId: string, timestamp: string, fix?: Fix): NewHea
       accuracy: null,
       battery: null,
       messageId: null,
+      squawk: fix?.squawk ?? null,
     },
     metadata: { correlationId: `contract-${assetId}`, receivedAt: timestamp, source: 'contract' },
   };
@@ -136,7 +138,14 @@ const FIRST_HEARTBEATS: NewHeartbeat[] = [
   heartbeat(FLATBED, '2026-03-10T11:59:30.000Z', { lat: 55.59, lon: 13.01, speed: 20, heading: 200 }),
   heartbeat(SCRAPPED_TRUCK, '2026-03-10T11:59:50.000Z', { lat: 59.33, lon: 18.07, speed: 1, heading: 10 }),
   heartbeat(FEED_TRUCK, '2026-03-10T11:55:00.000Z', { lat: 59.8586, lon: 17.6389, speed: 7, heading: 300 }),
-  heartbeat(RYANAIR_737, '2026-03-10T11:59:50.000Z', { lat: 59.6519, lon: 17.9186, altitude: 1200, speed: 80, heading: 10 }),
+  heartbeat(RYANAIR_737, '2026-03-10T11:59:50.000Z', {
+    lat: 59.6519,
+    lon: 17.9186,
+    altitude: 1200,
+    speed: 80,
+    heading: 10,
+    squawk: '2000',
+  }),
   heartbeat(SAS_A320, '2026-03-10T11:00:00.000Z', { lat: 57.6628, lon: 12.2798, altitude: 0, speed: 0, heading: 90 }),
   heartbeat(NORWEGIAN_JET, '2026-03-10T11:59:55.000Z', { lat: 56.25, lon: 11.25, altitude: 10000, speed: 230, heading: 190 }),
   heartbeat(SAS_737_MAX, '2026-03-10T11:59:40.000Z'),
@@ -146,6 +155,7 @@ const FIRST_HEARTBEATS: NewHeartbeat[] = [
 const LATE_HEARTBEATS: NewHeartbeat[] = [
   heartbeat(MILK_TANKER, '2026-03-10T11:50:00.000Z', { lat: 59.34, lon: 18.06, speed: 14, heading: 0 }),
   heartbeat(MILK_TANKER, '2026-03-10T11:40:00.000Z', { lat: 55.6, lon: 13.0, speed: 15, heading: 0 }),
+  heartbeat(RYANAIR_737, '2026-03-10T11:59:00.000Z', { lat: 59.64, lon: 17.92, altitude: 900, speed: 75, heading: 10, squawk: '7700' }),
 ];
 
 const AT = '2026-03-10T09:00:00.000Z';

@@ -1,3 +1,4 @@
+import type { AssetDto, SearchAssetsResponse } from '@beacon/contracts';
 import { EventStore, eventStoreMigrations, inTransaction, runMigrations } from '@beacon/event-store';
 import { createTestDatabase, type TestDatabase } from '@beacon/testing';
 import { Pool } from 'pg';
@@ -38,11 +39,30 @@ afterAll(async () => {
   await database?.drop();
 });
 
+/** What the columns held when the migration was written: the fields it fills `view` from. */
+const FROM_COLUMNS = [
+  'id',
+  'kind',
+  'customerId',
+  'customerName',
+  'registration',
+  'label',
+  'callsign',
+  'icao24',
+  'status',
+  'lastSeenAt',
+  'position',
+  'timeoutSeconds',
+  'version',
+];
+const fromColumns = (answer: SearchAssetsResponse) =>
+  answer.items.map((asset) => Object.fromEntries(FROM_COLUMNS.map((field) => [field, asset[field as keyof AssetDto]])));
+
 /** The migration's SQL run on a pooled connection, as TypeORM would run it. */
 const runner = { query: (sql: string) => pool.query(sql) } as unknown as QueryRunner;
 
 describe('migration AssetViewDocument1764001300000', () => {
-  it('fills each row’s view from its columns: after going down and up again, every asset reads as before', async () => {
+  it('fills each row’s view from its columns: after going down and up again, every asset reads as before in what they held', async () => {
     const readModel = new PostgresAssetReadModel(pool);
     const before = await searchAt(() => readModel);
     expect(before.items.some((asset) => asset.position?.altitude !== null)).toBe(true); // an aircraft's altitude crosses over
@@ -56,6 +76,6 @@ describe('migration AssetViewDocument1764001300000', () => {
     expect(columns.rows.map((c) => c.column_name)).not.toContain('view');
 
     await migration.up(runner);
-    expect(await searchAt(() => readModel)).toEqual(before);
+    expect(fromColumns(await searchAt(() => readModel))).toEqual(fromColumns(before));
   });
 });
