@@ -33,6 +33,8 @@ export interface AssetDto {
   icao24: string | null;
   status: AssetStatus;
   lastSeenAt: string | null;
+  /** Aircraft: the transponder code of the newest heartbeat, four octal digits; null when it had none. */
+  squawk: string | null;
   position: PositionDto | null;
   timeoutSeconds: number;
   /** The asset stream's version, to send back in `If-Match` with a PATCH. */
@@ -51,6 +53,7 @@ export const EXAMPLE_ASSET: AssetDto = {
   icao24: null,
   status: 'online',
   lastSeenAt: '2026-11-25T11:59:48.000Z',
+  squawk: null,
   position: { lat: 59.3293, lon: 18.0686, altitude: null, speed: 12.5, heading: 90, timestamp: '2026-11-25T11:59:48.000Z' },
   timeoutSeconds: 60,
   version: 1,

@@ -16,6 +16,8 @@ export interface AssetPosition {
 export interface AssetMovement {
   /** The newest heartbeat's time, with or without a position; null before the first. */
   lastSeenAt: string | null;
+  /** Aircraft: the transponder code the newest heartbeat carried; null when it carried none. */
+  squawk: string | null;
   position: AssetPosition | null;
 }
 
@@ -51,7 +53,7 @@ export function newAssetView(registered: AssetRegistered['data'], version: numbe
 
 /** The movement of an asset that has not reported yet. */
 export function notYetSeen(): AssetMovement {
-  return { lastSeenAt: null, position: null };
+  return { lastSeenAt: null, squawk: null, position: null };
 }
 
 /**
@@ -105,7 +107,7 @@ export function applyHeartbeat<V extends AssetMovement>(view: V, heartbeat: Hear
  * fields and `positionOf` as they are, so a field added here reaches it without a change there.
  */
 export function seenFrom(heartbeat: HeartbeatRecorded['data']): Omit<AssetMovement, 'position'> & { lastSeenAt: string } {
-  return { lastSeenAt: heartbeat.timestamp };
+  return { lastSeenAt: heartbeat.timestamp, squawk: heartbeat.squawk ?? null };
 }
 
 /** The position a heartbeat carries, or null when it has none. */

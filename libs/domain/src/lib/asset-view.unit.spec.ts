@@ -42,6 +42,13 @@ describe('the asset view', () => {
     expect(view.position).toEqual({ lat: 59.2, lon: 18.1, altitude: null, speed: 3, heading: 90, timestamp: heartbeat(20).timestamp });
   });
 
+  it('shows the squawk of the newest heartbeat: a late one does not bring an old code back, a newer one without a code clears it', () => {
+    const squawking = (seconds: number, squawk: string | null): Heartbeat => ({ ...heartbeat(seconds), squawk });
+    expect(fold([squawking(20, '2000'), squawking(10, '7700')]).squawk).toBe('2000');
+    expect(fold([squawking(10, '7700'), squawking(20, '2000')]).squawk).toBe('2000');
+    expect(fold([squawking(10, '7700'), squawking(20, null)]).squawk).toBeNull();
+  });
+
   it('returns the same view for a heartbeat that changes nothing, so a read model can skip the write', () => {
     const view = fold([heartbeat(20, 59.2)]);
     expect(applyToAssetView(view, { type: 'HeartbeatRecorded', data: heartbeat(10, 59.1) }, null)).toBe(view);

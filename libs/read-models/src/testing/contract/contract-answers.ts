@@ -140,6 +140,7 @@ export const MILK_TANKER_VIEW: AssetDto = {
   icao24: null,
   status: 'online',
   lastSeenAt: '2026-03-10T11:58:00.000Z',
+  squawk: null,
   position: { lat: 57.7, lon: 11.97, altitude: null, speed: 13.5, heading: 180, timestamp: '2026-03-10T11:58:00.000Z' },
   timeoutSeconds: 300,
   version: 1,
@@ -157,12 +158,13 @@ export const FEED_TRUCK_VIEW: AssetDto = {
   icao24: null,
   status: 'online',
   lastSeenAt: '2026-03-10T11:55:00.000Z',
+  squawk: null,
   position: { lat: 59.8586, lon: 17.6389, altitude: null, speed: 7, heading: 300, timestamp: '2026-03-10T11:55:00.000Z' },
   timeoutSeconds: 600,
   version: 2,
 };
 
-/** As its newest heartbeat left it: the older one that came later changed nothing. */
+/** As its newest heartbeat left it: the older one that came later, squawking 7700, changed nothing. */
 export const RYANAIR_737_VIEW: AssetDto = {
   id: RYANAIR_737,
   kind: 'aircraft',
@@ -174,6 +176,7 @@ export const RYANAIR_737_VIEW: AssetDto = {
   icao24: '4ca7b3',
   status: 'online',
   lastSeenAt: '2026-03-10T11:59:50.000Z',
+  squawk: '2000',
   position: { lat: 59.6519, lon: 17.9186, altitude: 1200, speed: 80, heading: 10, timestamp: '2026-03-10T11:59:50.000Z' },
   timeoutSeconds: 60,
   version: 1,
