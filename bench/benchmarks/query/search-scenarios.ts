@@ -61,7 +61,7 @@ export async function searchLatency(context: BenchmarkContext, fixture: QueryFix
   const track = trackQuery(fixture.plan);
   const pairs = [
     ...queries.map((q) => pair(q.name, async (store, call) => (await store.readModel.search(q.criteria(call), clock.next())).total)),
-    pair('track: 24 h', async (store, call) => (await store.readModel.track(track.query(call, clock.next()))).length),
+    pair('track: 24 h', async (store, call) => (await store.readModel.track(track.query(call, clock.next()))).points.length),
   ];
   const scenarios = [...stores.map((store) => store.baseline), ...pairs.flatMap((p) => p.on)];
 

@@ -53,8 +53,8 @@ export async function verifyReadModels(
   const asset = plan.assets.find((a) => a.online);
   if (asset) {
     const query = { assetId: asset.id, from: new Date(plan.atMs - DAY_MS), to: new Date(plan.atMs), limit: 10_000 };
-    expect(`PostgreSQL track of ${asset.id}`, (await options.postgres.track(query)).length, POSITIONS_PER_ASSET);
-    expect(`Elasticsearch track of ${asset.id}`, (await options.elasticsearch.track(query)).length, POSITIONS_PER_ASSET);
+    expect(`PostgreSQL track of ${asset.id}`, (await options.postgres.track(query)).points.length, POSITIONS_PER_ASSET);
+    expect(`Elasticsearch track of ${asset.id}`, (await options.elasticsearch.track(query)).points.length, POSITIONS_PER_ASSET);
   }
   return mix;
 }

@@ -19,6 +19,8 @@ export type TrackPointDto = PositionDto;
 /** `GET /api/v1/assets/:id/track` (docs/API.md "Track"): the points oldest first, thinned to `maxPoints`. */
 export interface TrackResponse {
   points: TrackPointDto[];
+  /** True when the window held more positions than `points`: they stand for all of it, the newest last. */
+  thinned: boolean;
 }
 
 /** One asset as the query side returns it (docs/API.md "Search"). */

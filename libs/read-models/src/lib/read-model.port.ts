@@ -60,6 +60,22 @@ export interface TrackQuery {
 }
 
 /**
+ * A track read from a store. When the window holds more positions than the limit, it is cut into
+ * `limit` equal spans of time (`trackBucketWidthMs`, the first starting at `from`) and the newest
+ * position of each span is kept: the answer covers the whole window, its newest position last,
+ * and `thinned` says so.
+ */
+export interface Track {
+  points: TrackPoint[];
+  thinned: boolean;
+}
+
+/** The span of time each kept position stands for when a window is thinned (both stores use it). */
+export function trackBucketWidthMs(query: TrackQuery): number {
+  return Math.ceil((query.to.getTime() - query.from.getTime() + 1) / query.limit);
+}
+
+/**
  * What the query side asks of a read model. Status is computed from `now` at query time, so an
  * asset goes offline the moment its timeout passes, whether or not a projection has run since:
  * `online` while lastSeenAt + timeout > now, `offline` once it is not, `unknown` when never seen.
@@ -71,7 +87,7 @@ export interface AssetReadModel {
   search(criteria: AssetSearch, now: Date): Promise<SearchAssetsResponse>;
   get(assetId: string, now: Date): Promise<AssetDto | null>;
   customers(): Promise<CustomerView[]>;
-  track(query: TrackQuery): Promise<TrackPoint[]>;
+  track(query: TrackQuery): Promise<Track>;
   /** Answers when the store can be queried; throws otherwise (readiness checks). */
   ping(): Promise<void>;
 }

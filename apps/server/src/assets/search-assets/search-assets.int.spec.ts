@@ -126,6 +126,34 @@ describe('GET /api/v1/assets/:id/track', () => {
     ]);
   });
 
+  it('answers a window of more than 10,000 positions over all of it, thinned and saying so, its newest position last', async () => {
+    // A day at one position every 6 s: 14,400 positions, more than a read model returns for one track.
+    const start = Date.parse('2026-11-20T00:00:00Z');
+    const day = Array.from({ length: 14_400 }, (_, i) => ({
+      assetId: 'VIN-C',
+      timestamp: new Date(start + i * 6_000).toISOString(),
+      lat: 59 + i * 1e-5,
+      lon: 18 + (i % 2) * 1e-3, // a zig-zag, so every point matters to the shape
+    }));
+    for (let at = 0; at < day.length; at += 7_200)
+      expect((await post('/api/v1/heartbeats', day.slice(at, at + 7_200))).statusCode).toBe(202);
+    const response = await test.request({
+      method: 'GET',
+      url: '/api/v1/assets/VIN-C/track?from=2026-11-20T00:00:00Z&to=2026-11-20T23:59:59.999Z&maxPoints=500',
+    });
+    const track = response.json<{ points: { timestamp: string }[]; thinned: boolean }>();
+    expect(track.thinned).toBe(true);
+    expect(track.points.length).toBeLessThanOrEqual(500);
+    expect(track.points.at(-1)?.timestamp).toBe(day.at(-1)?.timestamp);
+    expect(Date.parse(track.points[0]?.timestamp ?? '')).toBeLessThan(start + 60 * 60_000); // and it starts within the first hour
+
+    const whole = await test.request({
+      method: 'GET',
+      url: '/api/v1/assets/VIN-B/track?from=2026-11-25T09:00:00Z&to=2026-11-25T10:00:00Z',
+    });
+    expect(whole.json()).toMatchObject({ thinned: false });
+  }, 60_000);
+
   it('refuses a window that ends before it starts, and answers 404 for an unknown asset', async () => {
     const backwards = await test.request({
       method: 'GET',

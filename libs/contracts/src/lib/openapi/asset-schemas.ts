@@ -1,4 +1,12 @@
-import { ASSET_STATUSES, EXAMPLE_ASSET, type AssetDto, type PositionDto, type SearchAssetsResponse, type StatusCounts } from '../asset.dto';
+import {
+  ASSET_STATUSES,
+  EXAMPLE_ASSET,
+  type AssetDto,
+  type PositionDto,
+  type SearchAssetsResponse,
+  type StatusCounts,
+  type TrackResponse,
+} from '../asset.dto';
 import { nullable, objectSchemaOf, schemaRef } from './json-schema';
 
 const positionProperties = {
@@ -25,10 +33,17 @@ const TrackPoint = objectSchemaOf<PositionDto>({
   properties: positionProperties,
 });
 
-const Track = objectSchemaOf<{ points: PositionDto[] }>({
+const Track = objectSchemaOf<TrackResponse>({
   type: 'object',
-  required: ['points'],
-  properties: { points: { type: 'array', items: schemaRef('TrackPoint'), description: 'Oldest first.' } },
+  required: ['points', 'thinned'],
+  properties: {
+    points: { type: 'array', items: schemaRef('TrackPoint'), description: 'Oldest first.' },
+    thinned: {
+      type: 'boolean',
+      description:
+        'True when the window held more positions than `points`: they are spread over the whole window, its newest position last.',
+    },
+  },
 });
 
 const Asset = objectSchemaOf<AssetDto>({

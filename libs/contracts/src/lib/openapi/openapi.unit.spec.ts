@@ -258,8 +258,8 @@ describe('its queries, live stream and admin endpoints', () => {
   it('answers the track, the stats and the rebuilds with their schemas', () => {
     expect(content('/api/v1/assets/{id}/track', '200')?.['application/json']?.schema).toEqual(ref('Track'));
     expect(resolve('#/components/schemas/Track')).toMatchObject({
-      required: ['points'],
-      properties: { points: { items: ref('TrackPoint') } },
+      required: ['points', 'thinned'],
+      properties: { points: { items: ref('TrackPoint') }, thinned: { type: 'boolean' } },
     });
     expect(content('/api/v1/stats', '200')?.['application/json']?.schema).toEqual(ref('Stats'));
     expect(resolve('#/components/schemas/Stats')).toMatchObject({ required: ['assets', 'events', 'ingest', 'projection', 'readModel'] });

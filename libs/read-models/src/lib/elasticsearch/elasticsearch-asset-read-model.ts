@@ -1,10 +1,11 @@
 import type { AssetDto, SearchAssetsResponse } from '@beacon/contracts';
 import type { Client, estypes } from '@elastic/elasticsearch';
-import type { AssetReadModel, AssetSearch, CustomerView, TrackPoint, TrackQuery } from '../read-model.port';
+import type { AssetReadModel, AssetSearch, CustomerView, Track, TrackQuery } from '../read-model.port';
 import { toAssetDto, type AssetDocument, type CustomerDocument } from './asset-document';
 import { assetFilter, assetSort, statusCountsAggregation, statusFilter } from './asset-query';
 import { decodeSearchAfter, encodeSearchAfter } from './search-after-cursor';
 import type { ElasticsearchIndices } from './elasticsearch-indices';
+import { readTrack } from './read-track';
 
 interface StatusBuckets {
   buckets: Record<'online' | 'offline' | 'unknown', { doc_count: number }>;
@@ -75,27 +76,8 @@ export class ElasticsearchAssetReadModel implements AssetReadModel {
     });
   }
 
-  async track(query: TrackQuery): Promise<TrackPoint[]> {
-    const response = await this.client.search<TrackPoint>({
-      index: this.indices.positionsPattern,
-      ignore_unavailable: true,
-      allow_no_indices: true,
-      query: {
-        bool: {
-          filter: [
-            { term: { assetId: query.assetId } },
-            { range: { timestamp: { gte: query.from.toISOString(), lte: query.to.toISOString() } } },
-          ],
-        },
-      },
-      sort: [{ timestamp: 'asc' }],
-      size: query.limit,
-      _source: ['timestamp', 'lat', 'lon', 'altitude', 'speed', 'heading'],
-    });
-    return response.hits.hits.flatMap((hit) => {
-      const p = hit._source;
-      return p ? [{ timestamp: p.timestamp, lat: p.lat, lon: p.lon, altitude: p.altitude, speed: p.speed, heading: p.heading }] : [];
-    });
+  track(query: TrackQuery): Promise<Track> {
+    return readTrack(this.client, this.indices, query);
   }
 
   async ping(): Promise<void> {

@@ -83,7 +83,7 @@ describe('ElasticsearchAssetsProjection', () => {
       to: new Date('2026-11-26T00:00:00Z'),
       limit: 10,
     });
-    expect(track.map((p) => p.timestamp)).toEqual(['2026-11-25T10:00:01.000Z', '2026-11-25T10:00:05.000Z']);
+    expect(track.points.map((p) => p.timestamp)).toEqual(['2026-11-25T10:00:01.000Z', '2026-11-25T10:00:05.000Z']);
   });
 
   it('changes nothing when the whole log is projected again (external versions refuse the replay)', async () => {

@@ -5,7 +5,7 @@ import {
   type AssetReadModel,
   type AssetSearch,
   type CustomerView,
-  type TrackPoint,
+  type Track,
   type TrackQuery,
 } from '../read-model.port';
 import { ASSET_COLUMNS, toAssetDto, type AssetRow } from './asset-row';
@@ -49,7 +49,7 @@ export class PostgresAssetReadModel implements AssetReadModel {
     return result.rows.map((r) => ({ id: r.id, name: r.name, address: r.address, assetCount: Number(r.asset_count) }));
   }
 
-  track(query: TrackQuery): Promise<TrackPoint[]> {
+  track(query: TrackQuery): Promise<Track> {
     return readTrack(this.pool, query);
   }
 

@@ -69,24 +69,37 @@ export function describeLookups(readModel: ReadModelOf): void {
 
   describe('track', () => {
     it('answers the positions of a window across midnight UTC, oldest first, edges included', async () => {
-      expect(await track(readModel, REFRIGERATED_TRUCK, '2026-03-09T23:50:00.000Z', '2026-03-10T00:10:00.000Z')).toEqual(
-        TRUCK_TRACK_AROUND_MIDNIGHT,
-      );
+      expect(await track(readModel, REFRIGERATED_TRUCK, '2026-03-09T23:50:00.000Z', '2026-03-10T00:10:00.000Z')).toEqual({
+        points: TRUCK_TRACK_AROUND_MIDNIGHT,
+        thinned: false,
+      });
+      const exactlyTheLimit = await track(readModel, REFRIGERATED_TRUCK, '2026-03-09T23:50:00.000Z', '2026-03-10T00:10:00.000Z', 4);
+      expect(exactlyTheLimit).toEqual({ points: TRUCK_TRACK_AROUND_MIDNIGHT, thinned: false });
     });
 
-    it('stops at the limit, keeping the oldest', async () => {
-      expect(await track(readModel, REFRIGERATED_TRUCK, '2026-03-09T23:50:00.000Z', '2026-03-10T00:10:00.000Z', 3)).toEqual(
-        TRUCK_TRACK_AROUND_MIDNIGHT.slice(0, 3),
-      );
+    it('thins a window with more positions than the limit over all of it: the newest of each span of time, the newest last', async () => {
+      // 20 minutes in 3 spans of 400.001 s from 23:50: 23:50 and 23:55, none, 00:05 and 00:10.
+      expect(await track(readModel, REFRIGERATED_TRUCK, '2026-03-09T23:50:00.000Z', '2026-03-10T00:10:00.000Z', 3)).toEqual({
+        points: [TRUCK_TRACK_AROUND_MIDNIGHT[1], TRUCK_TRACK_AROUND_MIDNIGHT[3]],
+        thinned: true,
+      });
+      // The truck's whole day in 3 spans of 8 hours: its 12:00 position, the newest before 04:00, and the last one.
+      const day = await track(readModel, REFRIGERATED_TRUCK, '2026-03-09T12:00:00.000Z', '2026-03-10T12:00:00.000Z', 3);
+      expect(day.thinned).toBe(true);
+      expect(day.points.map((p) => p.timestamp)).toEqual([
+        '2026-03-09T12:00:00.000Z',
+        '2026-03-10T00:10:00.000Z',
+        '2026-03-10T11:59:30.000Z',
+      ]);
     });
 
     it('leaves out positions a millisecond outside the window', async () => {
-      const points = await track(readModel, REFRIGERATED_TRUCK, '2026-03-09T23:50:00.001Z', '2026-03-10T00:09:59.999Z');
+      const { points } = await track(readModel, REFRIGERATED_TRUCK, '2026-03-09T23:50:00.001Z', '2026-03-10T00:09:59.999Z');
       expect(points.map((p) => p.timestamp)).toEqual(['2026-03-09T23:55:00.000Z', '2026-03-10T00:05:00.000Z']);
     });
 
     it('answers only the asked asset, in time order whatever the arrival order', async () => {
-      const points = await track(readModel, TIPPER, '2026-03-09T00:00:00.000Z', '2026-03-10T23:59:59.999Z');
+      const { points } = await track(readModel, TIPPER, '2026-03-09T00:00:00.000Z', '2026-03-10T23:59:59.999Z');
       expect(points.map((p) => [p.timestamp, p.lat, p.lon])).toEqual([
         ['2026-03-09T23:56:00.000Z', 59.334, 18.05],
         ['2026-03-10T00:06:00.000Z', 59.335, 18.06],
@@ -94,8 +107,9 @@ export function describeLookups(readModel: ReadModelOf): void {
     });
 
     it('answers no points for an asset never heard, or a window without any', async () => {
-      expect(await track(readModel, CRANE_TRUCK, '2026-03-09T00:00:00.000Z', '2026-03-10T23:59:59.999Z')).toEqual([]);
-      expect(await track(readModel, REFRIGERATED_TRUCK, '2026-03-08T00:00:00.000Z', '2026-03-08T23:59:59.999Z')).toEqual([]);
+      const none = { points: [], thinned: false };
+      expect(await track(readModel, CRANE_TRUCK, '2026-03-09T00:00:00.000Z', '2026-03-10T23:59:59.999Z')).toEqual(none);
+      expect(await track(readModel, REFRIGERATED_TRUCK, '2026-03-08T00:00:00.000Z', '2026-03-08T23:59:59.999Z')).toEqual(none);
     });
   });
 }
