@@ -1,0 +1,115 @@
+import type { ExpressionSpecification, FilterSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection } from 'geojson';
+import type { MapColours } from './map-colours';
+
+export const ASSETS_SOURCE = 'assets';
+export const ASSET_POINTS_LAYER = 'asset-points';
+export const ASSET_CLUSTERS_LAYER = 'asset-clusters';
+export const ASSET_SELECTED_LAYER = 'asset-selected';
+export const BASEMAP_SOURCES = { land: 'land', coastlines: 'coastlines', borders: 'borders' } as const;
+
+const SEA = '#d6e4ee';
+const LAND = '#fbfcfd';
+const COAST = '#9aa5b1';
+const BORDER = '#c3cbd4';
+
+const isCluster: ExpressionSpecification = ['has', 'point_count'];
+const isPoint: ExpressionSpecification = ['!', ['has', 'point_count']];
+
+/**
+ * The map's whole style. Every source is GeoJSON data held in the page (the basemap arrives with
+ * `setData` once loaded, see `basemap.ts`; the fleet with every answer), so the style names no URL
+ * at all: no tiles, no glyphs and no sprite to fetch. Hence no text layers: clusters show their
+ * size by their radius, not a number.
+ */
+export function fleetMapStyle(colours: MapColours): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      [BASEMAP_SOURCES.land]: { type: 'geojson', data: empty() },
+      [BASEMAP_SOURCES.coastlines]: { type: 'geojson', data: empty() },
+      [BASEMAP_SOURCES.borders]: { type: 'geojson', data: empty() },
+      [ASSETS_SOURCE]: {
+        type: 'geojson',
+        data: empty(),
+        cluster: true,
+        clusterRadius: 40,
+        // Past this zoom every asset is its own point, however close.
+        clusterMaxZoom: 10,
+        clusterProperties: {
+          offline: ['+', ['case', ['==', ['get', 'status'], 'offline'], 1, 0]],
+          online: ['+', ['case', ['==', ['get', 'status'], 'online'], 1, 0]],
+        },
+      },
+    },
+    layers: [
+      { id: 'sea', type: 'background', paint: { 'background-color': SEA } },
+      { id: 'land', type: 'fill', source: BASEMAP_SOURCES.land, paint: { 'fill-color': LAND } },
+      {
+        id: 'borders',
+        type: 'line',
+        source: BASEMAP_SOURCES.borders,
+        paint: { 'line-color': BORDER, 'line-width': 1, 'line-dasharray': [3, 2] },
+      },
+      { id: 'coastlines', type: 'line', source: BASEMAP_SOURCES.coastlines, paint: { 'line-color': COAST, 'line-width': 0.8 } },
+      {
+        id: ASSET_CLUSTERS_LAYER,
+        type: 'circle',
+        source: ASSETS_SOURCE,
+        filter: isCluster,
+        paint: {
+          'circle-color': clusterColour(colours),
+          'circle-opacity': 0.85,
+          'circle-radius': ['step', ['get', 'point_count'], 12, 10, 16, 100, 22],
+          'circle-stroke-width': 2,
+          'circle-stroke-color': '#ffffff',
+        },
+      },
+      {
+        id: ASSET_SELECTED_LAYER,
+        type: 'circle',
+        source: ASSETS_SOURCE,
+        filter: selectedFilter(null),
+        paint: {
+          'circle-radius': 13,
+          'circle-color': colours.selected,
+          'circle-opacity': 0.25,
+          'circle-stroke-width': 2,
+          'circle-stroke-color': colours.selected,
+        },
+      },
+      {
+        id: ASSET_POINTS_LAYER,
+        type: 'circle',
+        source: ASSETS_SOURCE,
+        filter: isPoint,
+        paint: { 'circle-color': statusColour(colours), 'circle-radius': 7, 'circle-stroke-width': 2, 'circle-stroke-color': '#ffffff' },
+      },
+    ],
+  };
+}
+
+/** The selected asset's ring: its point when it is drawn on its own, nothing while it is inside a cluster or none is open. */
+export function selectedFilter(id: string | null): FilterSpecification {
+  return ['all', isPoint, ['==', ['get', 'id'], id ?? '']];
+}
+
+function empty(): FeatureCollection {
+  return { type: 'FeatureCollection', features: [] };
+}
+
+function statusColour(colours: MapColours): ExpressionSpecification {
+  return ['match', ['get', 'status'], 'online', colours.status.online, 'offline', colours.status.offline, colours.status.unknown];
+}
+
+/** A cluster is as bad as its worst member: offline if any is, online only if all are. */
+function clusterColour(colours: MapColours): ExpressionSpecification {
+  return [
+    'case',
+    ['>', ['get', 'offline'], 0],
+    colours.status.offline,
+    ['==', ['get', 'online'], ['get', 'point_count']],
+    colours.status.online,
+    colours.status.unknown,
+  ];
+}
