@@ -1,0 +1,31 @@
+import { InjectionToken } from '@angular/core';
+import type { AssetFeatures } from './asset-features';
+import type { MapColours } from './map-colours';
+
+/** What the fleet map component needs of a map, whatever draws it. */
+export interface FleetMapView {
+  /** Replaces the assets shown, in place: one source, whatever the size of the fleet. */
+  showAssets(assets: AssetFeatures): void;
+  /** Rings the open asset, or none. */
+  select(id: string | null): void;
+  destroy(): void;
+}
+
+export interface FleetMapOptions {
+  container: HTMLElement;
+  colours: MapColours;
+  /** Called with an asset's id when its point is clicked. */
+  onAssetClick: (id: string) => void;
+}
+
+export type FleetMapFactory = (options: FleetMapOptions) => Promise<FleetMapView>;
+
+/**
+ * Makes the map. MapLibre is loaded only when a map is made, in a chunk of its own, so it does not
+ * weigh on the dashboard's first load; specs provide a fake, and `maplibre-map-view.spec.ts` holds
+ * the real one to what the component relies on.
+ */
+export const FLEET_MAP_FACTORY = new InjectionToken<FleetMapFactory>('FLEET_MAP_FACTORY', {
+  providedIn: 'root',
+  factory: () => async (options) => (await import('./maplibre-map-view')).createMapLibreView(options),
+});

@@ -1,0 +1,129 @@
+import type { ComponentFixture } from '@angular/core/testing';
+import { TestBed } from '@angular/core/testing';
+import type { PositionDto } from '@beacon/contracts';
+import { anAsset } from '../../../testing/fleet-fixtures';
+import type { AssetFeatures } from './asset-features';
+import { FleetMap } from './fleet-map';
+import type { FleetMapOptions, FleetMapView } from './fleet-map-view';
+import { FLEET_MAP_FACTORY } from './fleet-map-view';
+
+/** Records what the component asks of its map; the real MapLibre map is held to it in `maplibre-map-view.spec.ts`. */
+class FakeMapView implements FleetMapView {
+  readonly shown: AssetFeatures[] = [];
+  readonly selected: (string | null)[] = [];
+  destroyed = false;
+  showAssets(assets: AssetFeatures): void {
+    this.shown.push(assets);
+  }
+  select(id: string | null): void {
+    this.selected.push(id);
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
+const at = (lat: number, lon: number): PositionDto => ({
+  lat,
+  lon,
+  altitude: null,
+  speed: null,
+  heading: null,
+  timestamp: '2026-11-25T11:59:48.000Z',
+});
+
+describe('FleetMap', () => {
+  let view: FakeMapView;
+  let options: FleetMapOptions | undefined;
+  let fixture: ComponentFixture<FleetMap>;
+  let host: HTMLElement;
+  let makeMap: () => Promise<FleetMapView>;
+
+  async function render(assets = [anAsset({ id: 'a', position: at(59.3, 18.1) })]): Promise<void> {
+    TestBed.configureTestingModule({
+      providers: [
+        {
+          provide: FLEET_MAP_FACTORY,
+          useValue: (given: FleetMapOptions) => {
+            options = given;
+            return makeMap();
+          },
+        },
+      ],
+    });
+    fixture = TestBed.createComponent(FleetMap);
+    host = fixture.nativeElement as HTMLElement;
+    fixture.componentRef.setInput('assets', assets);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+  }
+
+  beforeEach(() => {
+    view = new FakeMapView();
+    options = undefined;
+    makeMap = () => Promise.resolve(view);
+  });
+
+  it('makes its map in its own element, with the dashboard’s status colours', async () => {
+    await render();
+
+    expect(host.contains(options?.container ?? null)).toBeTrue();
+    expect(options?.colours.status).toEqual({ online: '#0f7a3d', offline: '#b42318', unknown: '#5f6b7a' });
+    expect(host.getAttribute('data-state')).toBe('ready');
+  });
+
+  it('shows the assets with a position, and replaces them in place when the fleet changes', async () => {
+    await render([anAsset({ id: 'a', position: at(59.3, 18.1) }), anAsset({ id: 'never-seen', position: null })]);
+
+    expect(view.shown.at(-1)?.features.map((f) => f.properties.id)).toEqual(['a']);
+    expect(host.getAttribute('data-feature-count')).toBe('1');
+
+    fixture.componentRef.setInput('assets', [anAsset({ id: 'a', position: at(59.4, 18.2) }), anAsset({ id: 'b', position: at(57.7, 12) })]);
+    fixture.detectChanges();
+    await fixture.whenStable();
+
+    expect(view.shown.at(-1)?.features.map((f) => f.geometry.coordinates)).toEqual([
+      [18.2, 59.4],
+      [12, 57.7],
+    ]);
+    expect(host.getAttribute('data-feature-count')).toBe('2');
+  });
+
+  it('rings the open asset', async () => {
+    await render();
+    expect(view.selected.at(-1)).toBeNull();
+
+    fixture.componentRef.setInput('selectedId', 'a');
+    fixture.detectChanges();
+    await fixture.whenStable();
+
+    expect(view.selected.at(-1)).toBe('a');
+  });
+
+  it('asks to open the asset whose point was clicked', async () => {
+    await render();
+    const opened: string[] = [];
+    fixture.componentInstance.openAsset.subscribe((id) => opened.push(id));
+
+    options?.onAssetClick('a');
+
+    expect(opened).toEqual(['a']);
+  });
+
+  it('says so when the browser cannot draw the map', async () => {
+    spyOn(console, 'warn');
+    makeMap = () => Promise.reject(new Error('Failed to initialize WebGL'));
+    await render();
+
+    expect(host.querySelector('[data-testid="map-unavailable"]')).not.toBeNull();
+    expect(host.getAttribute('data-feature-count')).toBeNull();
+  });
+
+  it('removes its map with it', async () => {
+    await render();
+    fixture.destroy();
+
+    expect(view.destroyed).toBeTrue();
+  });
+});

@@ -1,0 +1,81 @@
+import type { ElementRef } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
+import type { AssetDto } from '@beacon/contracts';
+import { toAssetFeatures } from './asset-features';
+import type { FleetMapView } from './fleet-map-view';
+import { FLEET_MAP_FACTORY } from './fleet-map-view';
+import { readMapColours } from './map-colours';
+
+type MapState = 'loading' | 'ready' | 'unavailable';
+
+/**
+ * The fleet on a map: the assets the page holds, coloured by status, clustered when zoomed out. The
+ * map is made after the first render (it needs its element's size) and then only fed: each new list
+ * of assets replaces the data of its one source, and the open asset is ringed.
+ */
+@Component({
+  selector: 'bcn-fleet-map',
+  templateUrl: './fleet-map.html',
+  styleUrl: './fleet-map.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { 'data-testid': 'fleet-map', '[attr.data-state]': 'state()', '[attr.data-feature-count]': 'shownCount()' },
+})
+export class FleetMap {
+  readonly assets = input.required<readonly AssetDto[]>();
+  /** The asset whose details are open, ringed on the map. */
+  readonly selectedId = input<string | null>(null);
+  /** The id of the asset whose point was clicked. */
+  readonly openAsset = output<string>();
+
+  private readonly createMap = inject(FLEET_MAP_FACTORY);
+  private readonly canvasHost = viewChild.required<ElementRef<HTMLElement>>('canvasHost');
+  private readonly view = signal<FleetMapView | null>(null);
+  private readonly features = computed(() => toAssetFeatures(this.assets()));
+
+  protected readonly state = signal<MapState>('loading');
+  /** How many assets the map's source holds, for end-to-end tests; absent until the map has them. */
+  protected readonly shownCount = signal<number | null>(null);
+
+  constructor() {
+    let destroyed = false;
+    inject(DestroyRef).onDestroy(() => {
+      destroyed = true;
+      this.view()?.destroy();
+    });
+    afterNextRender(() => {
+      const container = this.canvasHost().nativeElement;
+      this.createMap({ container, colours: readMapColours(container), onAssetClick: (id) => this.openAsset.emit(id) }).then(
+        (view) => {
+          if (destroyed) return view.destroy();
+          this.view.set(view);
+          this.state.set('ready');
+        },
+        // Most often a browser without WebGL; the table still shows the fleet.
+        (error: unknown) => {
+          console.warn('map unavailable', error);
+          this.state.set('unavailable');
+        },
+      );
+    });
+    effect(() => {
+      const view = this.view();
+      const features = this.features();
+      if (view === null) return;
+      view.showAssets(features);
+      this.shownCount.set(features.features.length);
+    });
+    effect(() => this.view()?.select(this.selectedId()));
+  }
+}

@@ -1,0 +1,90 @@
+import type { GeoJSONSource } from 'maplibre-gl';
+import type { AssetFeatures } from './asset-features';
+import type { Basemap } from './basemap';
+import type { MapColours } from './map-colours';
+import { ASSET_SELECTED_LAYER, ASSETS_SOURCE, selectedFilter } from './map-style';
+import type { MapLibreView } from './maplibre-map-view';
+import { createMapLibreView } from './maplibre-map-view';
+
+const COLOURS: MapColours = { status: { online: '#0f7a3d', offline: '#b42318', unknown: '#5f6b7a' }, selected: '#2563eb' };
+const NO_BASEMAP: Basemap = {
+  land: { type: 'FeatureCollection', features: [] },
+  coastlines: { type: 'FeatureCollection', features: [] },
+  borders: { type: 'FeatureCollection', features: [] },
+};
+const FLEET: AssetFeatures = {
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [18.0, 59.3] },
+      properties: { id: 'a', status: 'online', kind: 'vehicle', heading: 90 },
+    },
+    {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [18.2, 59.4] },
+      properties: { id: 'b', status: 'offline', kind: 'vehicle', heading: null },
+    },
+  ],
+};
+
+/**
+ * The real MapLibre map in the test browser (Chromium draws WebGL in software): it loads its worker
+ * from the test server's origin, keeps the fleet in its one source, frames it, follows the
+ * selection and reports clicks on points.
+ */
+describe('createMapLibreView', () => {
+  let container: HTMLElement;
+  let view: MapLibreView | undefined;
+  let clicked: string[];
+
+  beforeEach(async () => {
+    container = document.createElement('div');
+    container.style.cssText = 'position: fixed; left: 0; top: 0; width: 400px; height: 300px;';
+    document.body.append(container);
+    clicked = [];
+    view = await createMapLibreView({ container, colours: COLOURS, onAssetClick: (id) => clicked.push(id) }, () =>
+      Promise.resolve(NO_BASEMAP),
+    );
+  });
+
+  afterEach(() => {
+    view?.destroy();
+    container.remove();
+  });
+
+  it('holds the fleet in its one source, with no DOM marker per asset, and frames it', async () => {
+    view?.showAssets(FLEET);
+    const source = view?.map.getSource<GeoJSONSource>(ASSETS_SOURCE);
+
+    expect(await source?.getData()).toEqual(FLEET);
+    expect(container.querySelectorAll('.maplibregl-marker').length).toBe(0);
+    expect(view?.map.getBounds().contains([18.0, 59.3])).toBeTrue();
+    expect(view?.map.getBounds().contains([18.2, 59.4])).toBeTrue();
+  });
+
+  it('rings the selected asset', () => {
+    view?.select('b');
+
+    // Compared as JSON: the filter types are too deep for Jasmine's matcher types.
+    expect(JSON.stringify(view?.map.getFilter(ASSET_SELECTED_LAYER))).toBe(JSON.stringify(selectedFilter('b')));
+  });
+
+  it('reports the asset whose point is clicked', async () => {
+    const map = view?.map;
+    if (!map) throw new Error('no map');
+    view?.showAssets(FLEET);
+    map.jumpTo({ center: [18.0, 59.3], zoom: 14 }); // past clustering: each asset its own point
+    await map.once('idle');
+
+    const { x, y } = map.project([18.0, 59.3]);
+    const canvas = map.getCanvas();
+    const box = canvas.getBoundingClientRect();
+    const at = { clientX: box.left + x, clientY: box.top + y, bubbles: true };
+    canvas.dispatchEvent(new MouseEvent('mousedown', at));
+    canvas.dispatchEvent(new MouseEvent('mouseup', at));
+    canvas.dispatchEvent(new MouseEvent('click', at));
+
+    expect(clicked).toEqual(['a']);
+  });
+});

@@ -1,0 +1,96 @@
+import type { GeoJSONSource, MapLayerMouseEvent } from 'maplibre-gl';
+import { LngLatBounds, Map as MapLibreMap, getVersion, setWorkerUrl } from 'maplibre-gl';
+import type { AssetFeatures } from './asset-features';
+import type { Basemap } from './basemap';
+import { loadBasemap } from './basemap';
+import type { FleetMapOptions, FleetMapView } from './fleet-map-view';
+import {
+  ASSET_CLUSTERS_LAYER,
+  ASSET_POINTS_LAYER,
+  ASSET_SELECTED_LAYER,
+  ASSETS_SOURCE,
+  BASEMAP_SOURCES,
+  fleetMapStyle,
+  selectedFilter,
+} from './map-style';
+
+/**
+ * MapLibre's worker script, copied into the build by `project.json` ("assets"). By default MapLibre
+ * looks for it beside its own module, which the bundler has merged into a chunk of another name.
+ * Served from the dashboard's origin, it runs under the policy's `worker-src 'self'`.
+ */
+const WORKER_URL = `maplibre/maplibre-gl-worker.mjs?v=${getVersion()}`;
+/** Close enough to tell streets apart, far enough to keep a few vehicles on one screen. */
+const MAX_FIT_ZOOM = 11;
+
+/** A MapLibre map in `container`, resolved once its style has loaded; the basemap follows when fetched. */
+export async function createMapLibreView(options: FleetMapOptions, basemap: () => Promise<Basemap> = loadBasemap): Promise<MapLibreView> {
+  setWorkerUrl(WORKER_URL);
+  const map = new MapLibreMap({
+    container: options.container,
+    style: fleetMapStyle(options.colours),
+    center: [15, 60],
+    zoom: 3,
+    attributionControl: { compact: true, customAttribution: 'Natural Earth' },
+    // No pitch or rotation: a fleet overview reads best north up.
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+  });
+  await map.once('load');
+  basemap()
+    .then((shapes) => {
+      for (const [key, source] of Object.entries(BASEMAP_SOURCES))
+        void map.getSource<GeoJSONSource>(source)?.setData(shapes[key as keyof Basemap]);
+    })
+    // Without the basemap the fleet is still drawn, on plain sea.
+    .catch((error: unknown) => console.warn('basemap not shown', error));
+  return new MapLibreView(map, options);
+}
+
+export class MapLibreView implements FleetMapView {
+  private fitted = false;
+
+  constructor(
+    /** The map itself, for specs to look into. */
+    readonly map: MapLibreMap,
+    options: FleetMapOptions,
+  ) {
+    map.on('click', ASSET_POINTS_LAYER, (event: MapLayerMouseEvent) => {
+      const id: unknown = event.features?.[0]?.properties['id'];
+      if (typeof id === 'string') options.onAssetClick(id);
+    });
+    map.on('click', ASSET_CLUSTERS_LAYER, (event: MapLayerMouseEvent) => void this.expandCluster(event));
+    for (const layer of [ASSET_POINTS_LAYER, ASSET_CLUSTERS_LAYER]) {
+      map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
+      map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+    }
+  }
+
+  showAssets(assets: AssetFeatures): void {
+    void this.map.getSource<GeoJSONSource>(ASSETS_SOURCE)?.setData(assets);
+    // The first fleet to show frames the map; after that the view is the user's.
+    if (!this.fitted && assets.features.length > 0) {
+      this.fitted = true;
+      const bounds = new LngLatBounds();
+      for (const feature of assets.features) bounds.extend(feature.geometry.coordinates as [number, number]);
+      this.map.fitBounds(bounds, { padding: 40, maxZoom: MAX_FIT_ZOOM, duration: 0 });
+    }
+  }
+
+  select(id: string | null): void {
+    this.map.setFilter(ASSET_SELECTED_LAYER, selectedFilter(id));
+  }
+
+  destroy(): void {
+    this.map.remove();
+  }
+
+  private async expandCluster(event: MapLayerMouseEvent): Promise<void> {
+    const cluster = event.features?.[0];
+    const clusterId: unknown = cluster?.properties['cluster_id'];
+    if (cluster?.geometry.type !== 'Point' || typeof clusterId !== 'number') return;
+    const zoom = await this.map.getSource<GeoJSONSource>(ASSETS_SOURCE)?.getClusterExpansionZoom(clusterId);
+    if (zoom !== undefined) this.map.easeTo({ center: cluster.geometry.coordinates as [number, number], zoom });
+  }
+}
