@@ -3,6 +3,7 @@ import { Clock } from '../../shared/clock';
 import { AssetDetail } from '../asset-detail/asset-detail';
 import { AssetDetailStore } from '../asset-detail/asset-detail-store';
 import { FleetFilters } from '../fleet-filters/fleet-filters';
+import { FleetMap } from '../fleet-map/fleet-map';
 import { FleetStore } from '../fleet-store';
 import { FleetTable } from '../fleet-table/fleet-table';
 import { StaleIndicator } from '../stale-indicator/stale-indicator';
@@ -15,7 +16,7 @@ import { StatusCounts } from '../status-counts/status-counts';
  */
 @Component({
   selector: 'bcn-fleet-page',
-  imports: [AssetDetail, FleetFilters, FleetTable, StaleIndicator, StatusCounts],
+  imports: [AssetDetail, FleetFilters, FleetMap, FleetTable, StaleIndicator, StatusCounts],
   providers: [AssetDetailStore],
   templateUrl: './fleet-page.html',
   styleUrl: './fleet-page.scss',
