@@ -1,11 +1,15 @@
 import type { ExpressionSpecification, FilterSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
+import { HEADING_ARROW } from './heading-arrow';
 import type { MapColours } from './map-colours';
 
 export const ASSETS_SOURCE = 'assets';
 export const ASSET_POINTS_LAYER = 'asset-points';
 export const ASSET_CLUSTERS_LAYER = 'asset-clusters';
 export const ASSET_SELECTED_LAYER = 'asset-selected';
+export const ASSET_HEADINGS_LAYER = 'asset-headings';
+/** Past this zoom every asset is its own point, however close. */
+export const CLUSTER_MAX_ZOOM = 10;
 export const BASEMAP_SOURCES = { land: 'land', coastlines: 'coastlines', borders: 'borders' } as const;
 
 const SEA = '#d6e4ee';
@@ -19,8 +23,8 @@ const isPoint: ExpressionSpecification = ['!', ['has', 'point_count']];
 /**
  * The map's whole style. Every source is GeoJSON data held in the page (the basemap arrives with
  * `setData` once loaded, see `basemap.ts`; the fleet with every answer), so the style names no URL
- * at all: no tiles, no glyphs and no sprite to fetch. Hence no text layers: clusters show their
- * size by their radius, not a number.
+ * at all: no tiles, no glyphs and no sprite to fetch. Hence no text: clusters show their size by
+ * their radius, not a number, and the heading arrow is an image the map draws itself.
  */
 export function fleetMapStyle(colours: MapColours): StyleSpecification {
   return {
@@ -34,8 +38,7 @@ export function fleetMapStyle(colours: MapColours): StyleSpecification {
         data: empty(),
         cluster: true,
         clusterRadius: 40,
-        // Past this zoom every asset is its own point, however close.
-        clusterMaxZoom: 10,
+        clusterMaxZoom: CLUSTER_MAX_ZOOM,
         clusterProperties: {
           offline: ['+', ['case', ['==', ['get', 'status'], 'offline'], 1, 0]],
           online: ['+', ['case', ['==', ['get', 'status'], 'online'], 1, 0]],
@@ -84,6 +87,20 @@ export function fleetMapStyle(colours: MapColours): StyleSpecification {
         source: ASSETS_SOURCE,
         filter: isPoint,
         paint: { 'circle-color': statusColour(colours), 'circle-radius': 7, 'circle-stroke-width': 2, 'circle-stroke-color': '#ffffff' },
+      },
+      {
+        // An icon only, no text: a symbol layer needs glyphs only for text.
+        id: ASSET_HEADINGS_LAYER,
+        type: 'symbol',
+        source: ASSETS_SOURCE,
+        filter: ['all', isPoint, ['!=', ['get', 'heading'], null]],
+        layout: {
+          'icon-image': HEADING_ARROW,
+          'icon-rotate': ['get', 'heading'],
+          'icon-rotation-alignment': 'map',
+          'icon-allow-overlap': true,
+          'icon-ignore-placement': true,
+        },
       },
     ],
   };

@@ -1,8 +1,9 @@
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { AssetFeatures } from './asset-features';
 import type { Basemap } from './basemap';
+import { HEADING_ARROW } from './heading-arrow';
 import type { MapColours } from './map-colours';
-import { ASSET_SELECTED_LAYER, ASSETS_SOURCE, selectedFilter } from './map-style';
+import { ASSET_SELECTED_LAYER, ASSETS_SOURCE, CLUSTER_MAX_ZOOM, selectedFilter } from './map-style';
 import type { MapLibreView } from './maplibre-map-view';
 import { createMapLibreView } from './maplibre-map-view';
 
@@ -70,6 +71,19 @@ describe('createMapLibreView', () => {
     expect(JSON.stringify(view?.map.getFilter(ASSET_SELECTED_LAYER))).toBe(JSON.stringify(selectedFilter('b')));
   });
 
+  it('brings the selected asset into view as a point of its own', async () => {
+    const map = view?.map;
+    if (!map) throw new Error('no map');
+    view?.showAssets(FLEET);
+    const moved = map.once('moveend');
+    view?.select('b');
+    await moved;
+
+    expect(map.getCenter().lng).toBeCloseTo(18.2, 5);
+    expect(map.getCenter().lat).toBeCloseTo(59.4, 5);
+    expect(map.getZoom()).toBeGreaterThan(CLUSTER_MAX_ZOOM);
+  });
+
   it('reports the asset whose point is clicked', async () => {
     const map = view?.map;
     if (!map) throw new Error('no map');
@@ -86,5 +100,6 @@ describe('createMapLibreView', () => {
     canvas.dispatchEvent(new MouseEvent('click', at));
 
     expect(clicked).toEqual(['a']);
+    expect(map.hasImage(HEADING_ARROW)).toBeTrue();
   });
 });

@@ -4,12 +4,14 @@ import type { AssetFeatures } from './asset-features';
 import type { Basemap } from './basemap';
 import { loadBasemap } from './basemap';
 import type { FleetMapOptions, FleetMapView } from './fleet-map-view';
+import { drawHeadingArrow, HEADING_ARROW, HEADING_ARROW_PIXEL_RATIO } from './heading-arrow';
 import {
   ASSET_CLUSTERS_LAYER,
   ASSET_POINTS_LAYER,
   ASSET_SELECTED_LAYER,
   ASSETS_SOURCE,
   BASEMAP_SOURCES,
+  CLUSTER_MAX_ZOOM,
   fleetMapStyle,
   selectedFilter,
 } from './map-style';
@@ -38,6 +40,8 @@ export async function createMapLibreView(options: FleetMapOptions, basemap: () =
     touchPitch: false,
   });
   await map.once('load');
+  // Before any asset is shown, so the heading layer never asks for an image that is not there.
+  map.addImage(HEADING_ARROW, drawHeadingArrow(), { pixelRatio: HEADING_ARROW_PIXEL_RATIO });
   basemap()
     .then((shapes) => {
       for (const [key, source] of Object.entries(BASEMAP_SOURCES))
@@ -50,6 +54,7 @@ export async function createMapLibreView(options: FleetMapOptions, basemap: () =
 
 export class MapLibreView implements FleetMapView {
   private fitted = false;
+  private shown: AssetFeatures = { type: 'FeatureCollection', features: [] };
 
   constructor(
     /** The map itself, for specs to look into. */
@@ -68,6 +73,7 @@ export class MapLibreView implements FleetMapView {
   }
 
   showAssets(assets: AssetFeatures): void {
+    this.shown = assets;
     void this.map.getSource<GeoJSONSource>(ASSETS_SOURCE)?.setData(assets);
     // The first fleet to show frames the map; after that the view is the user's.
     if (!this.fitted && assets.features.length > 0) {
@@ -80,6 +86,9 @@ export class MapLibreView implements FleetMapView {
 
   select(id: string | null): void {
     this.map.setFilter(ASSET_SELECTED_LAYER, selectedFilter(id));
+    // An asset opened from the table may sit inside a cluster or off screen: bring it into view, as a point of its own.
+    const position = this.shown.features.find((feature) => feature.properties.id === id)?.geometry.coordinates;
+    if (position) this.map.easeTo({ center: position as [number, number], zoom: Math.max(this.map.getZoom(), CLUSTER_MAX_ZOOM + 1) });
   }
 
   destroy(): void {
