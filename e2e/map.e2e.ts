@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('fleet map', () => {
+  // The map must work where no tile server can be reached: its basemap, worker and style come from Beacon.
+  test('shows the demo fleet on a basemap served by Beacon alone', async ({ page, baseURL }) => {
+    const origins = new Set<string>();
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol === 'data:') return;
+      // A blob: URL is made in the page and carries the page's origin in its path.
+      origins.add(url.protocol === 'blob:' ? new URL(url.pathname).origin : url.origin);
+    });
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const basemap = page.waitForResponse((response) => response.url().endsWith('/basemap/countries-50m.json'));
+
+    await page.goto('/');
+    const map = page.getByTestId('fleet-map');
+    await expect(map.locator('canvas')).toBeVisible();
+    await expect(map).toHaveAttribute('data-feature-count', '7');
+    expect((await basemap).status()).toBe(200);
+
+    expect([...origins]).toEqual([new URL(baseURL ?? '').origin]);
+    expect(violations).toEqual([]);
+  });
+});
