@@ -2,9 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { AssetDto, TrackQueryParams, TrackResponse } from '@beacon/contracts';
 import type { Observable } from 'rxjs';
-import { map } from 'rxjs';
 import { toHttpParams } from '../../shared/query-params';
-import type { TrackPoint } from './track';
 import { TRACK_MAX_POINTS } from './track';
 
 /** The two reads the asset panel needs; the server picks the window (the last 24 h). */
@@ -16,13 +14,9 @@ export class AssetDetailApi {
     return this.http.get<AssetDto>(assetUrl(id));
   }
 
-  getTrack(id: string): Observable<TrackPoint[]> {
+  getTrack(id: string): Observable<TrackResponse> {
     const query: TrackQueryParams = { maxPoints: TRACK_MAX_POINTS };
-    return this.http
-      .get<TrackResponse>(`${assetUrl(id)}/track`, {
-        params: toHttpParams(query),
-      })
-      .pipe(map((response) => response.points));
+    return this.http.get<TrackResponse>(`${assetUrl(id)}/track`, { params: toHttpParams(query) });
   }
 }
 

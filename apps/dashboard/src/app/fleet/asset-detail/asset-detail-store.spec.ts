@@ -54,25 +54,26 @@ describe('AssetDetailStore', () => {
     expect(track.request.params.get('maxPoints')).toBe('500');
     expect(track.request.params.keys()).withContext('the server picks the last 24 h').toEqual(['maxPoints']);
     expect(store.trackLoaded()).toBeFalse();
-    track.flush({ points: [aTrackPoint(0), aTrackPoint(1)] });
+    track.flush({ thinned: false, points: [aTrackPoint(0), aTrackPoint(1)] });
 
     expect(store.asset()).toEqual(asset);
     expect(store.trackLoaded()).toBeTrue();
     expect(minutes()).toEqual([0, 1]);
+    expect(store.trackThinned()).toBeFalse();
     expect(store.problem()).toBeNull();
   });
 
   it('escapes the asset id in the path', () => {
     store.open('~a/b');
     expectAsset('~a%2Fb').flush(anAsset({ id: '~a/b' }));
-    expectTrack('~a%2Fb').flush({ points: [] });
+    expectTrack('~a%2Fb').flush({ thinned: false, points: [] });
     expect(store.track()).toEqual([]);
   });
 
   it('draws the open asset’s live positions onto its track and into its fields', () => {
     store.open(ID);
     expectAsset().flush(anAsset({ id: ID, lastSeenAt: aTrackPoint(1).timestamp }));
-    expectTrack().flush({ points: [aTrackPoint(0), aTrackPoint(1)] });
+    expectTrack().flush({ thinned: false, points: [aTrackPoint(0), aTrackPoint(1)] });
 
     live.next(position(2));
     live.next(position(9, 'someone-else'));
@@ -89,7 +90,7 @@ describe('AssetDetailStore', () => {
     live.next(position(1));
     live.next(position(2));
     expectAsset().flush(anAsset({ id: ID }));
-    expectTrack().flush({ points: [aTrackPoint(0), aTrackPoint(1)] });
+    expectTrack().flush({ thinned: false, points: [aTrackPoint(0), aTrackPoint(1)] });
 
     expect(minutes()).toEqual([0, 1, 2]);
   });
@@ -103,7 +104,7 @@ describe('AssetDetailStore', () => {
         lastSeenAt: aTrackPoint(0).timestamp,
       }),
     );
-    expectTrack().flush({ points: [] });
+    expectTrack().flush({ thinned: false, points: [] });
 
     live.next({
       type: 'status',
@@ -126,7 +127,7 @@ describe('AssetDetailStore', () => {
   it('retries other failures with backoff, saying the server is unreachable meanwhile', () => {
     store.open(ID);
     expectAsset().flush(null, { status: 503, statusText: 'Unavailable' });
-    expectTrack().flush({ points: [aTrackPoint(0)] });
+    expectTrack().flush({ thinned: false, points: [aTrackPoint(0)] });
     expect(store.problem()).toBe('unavailable');
 
     jasmine.clock().tick(999);
@@ -146,7 +147,7 @@ describe('AssetDetailStore', () => {
     expect(firstAsset.cancelled).toBeTrue();
     expect(firstTrack.cancelled).toBeTrue();
     expectAsset().flush(anAsset({ id: ID }));
-    expectTrack().flush({ points: [] });
+    expectTrack().flush({ thinned: false, points: [] });
     live.next(position(5, 'first'));
     expect(store.track()).toEqual([]);
   });
@@ -154,7 +155,7 @@ describe('AssetDetailStore', () => {
   it('does not reload when the open asset is opened again', () => {
     store.open(ID);
     expectAsset().flush(anAsset({ id: ID }));
-    expectTrack().flush({ points: [aTrackPoint(0)] });
+    expectTrack().flush({ thinned: false, points: [aTrackPoint(0)] });
     store.open(ID);
     http.expectNone(() => true);
     expect(store.trackLoaded()).toBeTrue();
@@ -176,7 +177,7 @@ describe('AssetDetailStore', () => {
   it('loads again after a resync, showing what it has meanwhile', () => {
     store.open(ID);
     expectAsset().flush(anAsset({ id: ID }));
-    expectTrack().flush({ points: [aTrackPoint(0)] });
+    expectTrack().flush({ thinned: false, points: [aTrackPoint(0)] });
     live.next(position(1));
 
     live.next({ type: 'resync', data: { reason: 'events expired' } });
@@ -184,8 +185,10 @@ describe('AssetDetailStore', () => {
     expectAsset().flush(anAsset({ id: ID }));
     expectTrack().flush({
       points: [aTrackPoint(0), aTrackPoint(1), aTrackPoint(2)],
+      thinned: true,
     });
     expect(minutes()).toEqual([0, 1, 2]);
+    expect(store.trackThinned()).withContext('the reloaded track was thinned').toBeTrue();
 
     live.next(position(3));
     expect(minutes()).withContext('still listening after the reload').toEqual([0, 1, 2, 3]);

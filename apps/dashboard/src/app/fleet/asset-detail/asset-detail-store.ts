@@ -28,6 +28,7 @@ export class AssetDetailStore {
   private readonly assetState = signal<AssetDto | null>(null);
   private readonly loadedTrack = signal<readonly TrackPoint[] | null>(null);
   private readonly livePoints = signal<readonly TrackPoint[]>([]);
+  private readonly trackThinnedState = signal(false);
   private readonly notFound = signal(false);
   private readonly assetFailing = signal(false);
   private readonly trackFailing = signal(false);
@@ -36,6 +37,8 @@ export class AssetDetailStore {
   readonly asset = this.assetState.asReadonly();
   readonly trackLoaded = computed(() => this.loadedTrack() !== null);
   readonly track = computed(() => withLivePoints(this.loadedTrack() ?? [], this.livePoints()));
+  /** The server thinned the loaded track: its points stand for more positions than it holds. */
+  readonly trackThinned = this.trackThinnedState.asReadonly();
   readonly problem = computed<DetailProblem | null>(() => {
     if (this.notFound()) return 'not_found';
     return this.assetFailing() || this.trackFailing() ? 'unavailable' : null;
@@ -67,6 +70,7 @@ export class AssetDetailStore {
     this.assetState.set(null);
     this.loadedTrack.set(null);
     this.livePoints.set([]);
+    this.trackThinnedState.set(false);
     this.notFound.set(false);
     this.assetFailing.set(false);
     this.trackFailing.set(false);
@@ -86,9 +90,10 @@ export class AssetDetailStore {
     );
     const track = this.api.getTrack(id).pipe(
       retryUnlessNotFound(() => this.trackFailing.set(true)),
-      catchError(() => [[] as TrackPoint[]]),
-      tap((points) => {
+      catchError(() => [{ points: [], thinned: false }]),
+      tap(({ points, thinned }) => {
         this.loadedTrack.set(points);
+        this.trackThinnedState.set(thinned);
         this.trackFailing.set(false);
       }),
     );

@@ -22,7 +22,7 @@ describe('AssetDetail', () => {
   const text = (id: string) => host.querySelector(`[data-testid="${id}"]`)?.textContent?.trim();
   const vertices = () => host.querySelector('[data-testid="track-line"]')?.getAttribute('points')?.split(' ').length ?? 0;
 
-  function openAndAnswer(): void {
+  function openAndAnswer(thinned = false): void {
     store.open(ID);
     http.expectOne(`/api/v1/assets/${ID}`).flush(
       anAsset({
@@ -34,7 +34,9 @@ describe('AssetDetail', () => {
         position: { ...aPositionAt(59), altitude: 40, speed: 12.5 },
       }),
     );
-    http.expectOne((r) => r.url === `/api/v1/assets/${ID}/track`).flush({ points: [aTrackPoint(0), aTrackPoint(30), aTrackPoint(59)] });
+    http
+      .expectOne((r) => r.url === `/api/v1/assets/${ID}/track`)
+      .flush({ thinned, points: [aTrackPoint(0), aTrackPoint(30), aTrackPoint(59)] });
     fixture.detectChanges();
   }
 
@@ -87,6 +89,12 @@ describe('AssetDetail', () => {
       '2026-11-25T11:00:00.000Z – 2026-11-25T11:59:00.000Z',
     );
     expect(vertices()).toBe(3);
+    expect(text('track-thinned')).toBeUndefined();
+  });
+
+  it('says when the server thinned the track', () => {
+    openAndAnswer(true);
+    expect(text('track-thinned')).toBe(', thinned');
   });
 
   it('extends the drawn track with the asset’s live positions', () => {
