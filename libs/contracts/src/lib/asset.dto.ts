@@ -1,4 +1,5 @@
 export type AssetKind = 'vehicle' | 'aircraft';
+export const ASSET_KINDS: readonly AssetKind[] = ['vehicle', 'aircraft'];
 export type AssetStatus = 'online' | 'offline' | 'unknown';
 
 export const ASSET_STATUSES: readonly AssetStatus[] = ['online', 'offline', 'unknown'];

@@ -31,6 +31,7 @@ export function toSearchParams(filters: FleetQuery): HttpParams {
     q: filters.q.trim(),
     customerId: filters.customerId,
     status: filters.status,
+    kind: filters.kind,
   };
   return toHttpParams(query);
 }

@@ -61,11 +61,12 @@ describe('FleetStore', () => {
     expect(store.loaded()).toBeTrue();
   });
 
-  it('re-queries at once with the chosen customer and status, dropping the request in flight', () => {
+  it('re-queries at once with the chosen customer, status and kind, dropping the request in flight', () => {
     const first = expectSearch();
 
     store.selectCustomer('acme');
     store.selectStatus('offline');
+    store.selectKind('aircraft');
     jasmine.clock().tick(0);
 
     expect(first.cancelled).toBeTrue();
@@ -74,12 +75,14 @@ describe('FleetStore', () => {
       limit: '1000',
       customerId: 'acme',
       status: 'offline',
+      kind: 'aircraft',
     });
     filtered.flush(aSearchResponse([]));
     expect(store.filters()).toEqual({
       q: '',
       customerId: 'acme',
       status: 'offline',
+      kind: 'aircraft',
     });
   });
 

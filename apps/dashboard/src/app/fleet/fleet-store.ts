@@ -1,6 +1,6 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { AssetStatus, CustomerDto, SearchAssetsResponse } from '@beacon/contracts';
+import type { AssetKind, AssetStatus, CustomerDto, SearchAssetsResponse } from '@beacon/contracts';
 import type { Observable } from 'rxjs';
 import { Subject, distinctUntilChanged, exhaustMap, map, skip, startWith, switchMap, timer } from 'rxjs';
 import { Clock } from '../shared/clock';
@@ -121,6 +121,10 @@ export class FleetStore {
 
   selectStatus(status: AssetStatus | ''): void {
     this.update({ status }, 0);
+  }
+
+  selectKind(kind: AssetKind | ''): void {
+    this.update({ kind }, 0);
   }
 
   private update(patch: Partial<FleetQuery>, delayMs: number): void {

@@ -44,18 +44,20 @@ describe('FleetFilters', () => {
   });
 
   it('shows the current filters', () => {
-    render({ q: 'B-AC', customerId: 'sky', status: 'offline' });
+    render({ q: 'B-AC', customerId: 'sky', status: 'offline', kind: 'aircraft' });
     expect(byTestId<HTMLInputElement>('search').value).toBe('B-AC');
     expect(byTestId<HTMLSelectElement>('customer-filter').value).toBe('sky');
     expect(byTestId<HTMLSelectElement>('status-filter').value).toBe('offline');
+    expect(byTestId<HTMLSelectElement>('kind-filter').value).toBe('aircraft');
   });
 
-  it('reports typing, customer and status choices', () => {
+  it('reports typing, customer, status and kind choices', () => {
     render();
     const seen: unknown[] = [];
     fixture.componentInstance.searchChange.subscribe((q) => seen.push(['q', q]));
     fixture.componentInstance.customerChange.subscribe((c) => seen.push(['customer', c]));
     fixture.componentInstance.statusChange.subscribe((s) => seen.push(['status', s]));
+    fixture.componentInstance.kindChange.subscribe((k) => seen.push(['kind', k]));
 
     const search = byTestId<HTMLInputElement>('search');
     search.value = 'sky';
@@ -63,12 +65,14 @@ describe('FleetFilters', () => {
     choose(byTestId<HTMLSelectElement>('customer-filter'), 'acme');
     choose(byTestId<HTMLSelectElement>('status-filter'), 'unknown');
     choose(byTestId<HTMLSelectElement>('status-filter'), '');
+    choose(byTestId<HTMLSelectElement>('kind-filter'), 'vehicle');
 
     expect(seen).toEqual([
       ['q', 'sky'],
       ['customer', 'acme'],
       ['status', 'unknown'],
       ['status', ''],
+      ['kind', 'vehicle'],
     ]);
   });
 });
