@@ -3,6 +3,7 @@ export * from './lib/asset.dto';
 export * from './lib/commands.dto';
 export * from './lib/customer.dto';
 export * from './lib/live.dto';
+export * from './lib/me.dto';
 export * from './lib/unsafe-text';
 export * from './lib/schemas/heartbeat.schema';
 export * from './lib/schemas/register-customer.schema';

@@ -98,6 +98,8 @@ const matrix: [string, string, string, Record<string, number>][] = [
   ['POST', '/api/v1/ingest/opensky?customerId=own', '{"time":0,"states":[]}', { admin: 202, scopedDevice: 202, viewer: 403, none: 401 }],
   // The live stream: only refusals here (an accepted stream does not end; live.int.spec.ts reads it).
   ['GET', '/api/v1/live', '', { device: 403, scopedDevice: 403, none: 401 }],
+  ['POST', '/api/v1/live/tickets', '', { admin: 201, viewer: 201, scopedViewer: 201, device: 403, scopedDevice: 403, none: 401 }],
+  ['GET', '/api/v1/me', '', { admin: 200, viewer: 200, scopedViewer: 200, device: 403, scopedDevice: 403, none: 401 }],
   ['GET', '/metrics', '', { admin: 200, viewer: 403, scopedViewer: 403, device: 403, none: 401 }],
   ['GET', '/api/openapi.json', '', { admin: 200, none: 200, wrong: 200, revoked: 200 }],
   ['GET', '/health/ready', '', { admin: 200, none: 200, wrong: 200 }],

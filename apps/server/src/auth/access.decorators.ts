@@ -24,6 +24,13 @@ export const AdminAccess = (): MethodDecorator & ClassDecorator => SetMetadata(A
 export const KEY_IN_QUERY = 'beacon:key-in-query';
 export const KeyInQuery = (): MethodDecorator & ClassDecorator => SetMetadata(KEY_IN_QUERY, true);
 
+/**
+ * EventSource cannot set headers either, and a key in a URL ends up in proxies' logs: the live
+ * stream takes a short-lived ticket as `?ticket=` (decision 034). Only routes marked so accept one.
+ */
+export const TICKET_IN_QUERY = 'beacon:ticket-in-query';
+export const TicketInQuery = (): MethodDecorator & ClassDecorator => SetMetadata(TICKET_IN_QUERY, true);
+
 /** The caller the guard identified (see `ApiKeyGuard`). */
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 

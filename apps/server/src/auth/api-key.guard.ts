@@ -1,11 +1,11 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ACCESS_KEY, KEY_IN_QUERY, type Access, type AuthenticatedRequest } from './access.decorators';
-import { CallerIdentification } from './caller-identification';
+import { ACCESS_KEY, KEY_IN_QUERY, TICKET_IN_QUERY, type Access, type AuthenticatedRequest } from './access.decorators';
+import { CallerIdentification, type Credentials } from './caller-identification';
 
 interface RouteRules {
   access: Access;
-  keyInQuery: boolean;
+  credentials: Credentials;
 }
 
 /**
@@ -23,10 +23,10 @@ export class ApiKeyGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const { access, keyInQuery } = this.rulesOf(context);
+    const { access, credentials } = this.rulesOf(context);
     if (access === 'public') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    request.principal = await this.callers.principalFor(request, access, keyInQuery);
+    request.principal = await this.callers.principalFor(request, access, credentials);
     return true;
   }
 
@@ -38,7 +38,10 @@ export class ApiKeyGuard implements CanActivate {
     if (!rules) {
       rules = {
         access: this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [handler, controller]) ?? 'admin',
-        keyInQuery: this.reflector.getAllAndOverride<boolean | undefined>(KEY_IN_QUERY, [handler, controller]) ?? false,
+        credentials: {
+          keyInQuery: this.reflector.getAllAndOverride<boolean | undefined>(KEY_IN_QUERY, [handler, controller]) ?? false,
+          ticket: this.reflector.getAllAndOverride<boolean | undefined>(TICKET_IN_QUERY, [handler, controller]) ? 'open' : null,
+        },
       };
       ofController.set(handler, rules);
     }

@@ -10,6 +10,7 @@ import { API_KEY_REVOKED_CHANNEL, apiKeyStream, type ApiKeyIssued, type ApiKeyRe
 import { ApiKeyUsage } from './api-key-usage';
 import { keyDigest, newApiKey, sameDigest } from './api-key';
 import { BootstrapAdminKey } from './bootstrap-admin-key';
+import { KeyRecords } from './key-records';
 import { BOOTSTRAP_ADMIN, type Principal, type Role } from './principal';
 
 /**
@@ -59,6 +60,7 @@ export class ApiKeys {
     private readonly store: EventStore,
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly adminKey: BootstrapAdminKey,
+    private readonly records: KeyRecords,
     private readonly usage: ApiKeyUsage,
     private readonly metrics: BeaconMetrics,
   ) {}
@@ -89,14 +91,16 @@ export class ApiKeys {
     await this.pool.query('SELECT pg_notify($1, $2)', [API_KEY_REVOKED_CHANNEL, keyId]);
   }
 
-  /** Drops what this process remembers of a key (a revocation was announced). */
+  /** Drops what this process remembers of a key (a revocation was announced), by digest and by id. */
   forget(keyId: string): void {
     for (const [hash, entry] of this.known) if (entry.principal.keyId === keyId) this.known.delete(hash);
+    this.records.forget(keyId);
   }
 
   /** Drops every remembered key: notifications may have been missed (the listener reconnected). */
   forgetAll(): void {
     this.known.clear();
+    this.records.forgetAll();
   }
 
   /**

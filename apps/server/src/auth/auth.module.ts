@@ -5,9 +5,11 @@ import { ApiKeys } from './api-keys';
 import { ApiKeyUsage } from './api-key-usage';
 import { BootstrapAdminKey } from './bootstrap-admin-key';
 import { CallerIdentification } from './caller-identification';
+import { KeyRecords } from './key-records';
+import { LiveTickets } from './live-tickets';
 import { RevocationListener } from './revocation-listener';
 
-/** API keys for every role of the server: the guard on every route, caller identification, and the key store. */
+/** API keys for every role of the server: the guard on every route, caller identification, the key store and live tickets. */
 @Global()
 @Module({
   providers: [
@@ -16,8 +18,10 @@ import { RevocationListener } from './revocation-listener';
     BootstrapAdminKey,
     RevocationListener,
     CallerIdentification,
+    KeyRecords,
+    LiveTickets,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
   ],
-  exports: [ApiKeys, CallerIdentification],
+  exports: [ApiKeys, CallerIdentification, KeyRecords, LiveTickets],
 })
 export class AuthModule {}

@@ -36,6 +36,11 @@ export class BootstrapAdminKey implements OnApplicationBootstrap, OnApplicationS
     return this.digest !== null && sameDigest(digest, this.digest);
   }
 
+  /** The digest of the admin key in force (what its live tickets are signed with); null without one. */
+  digestInForce(): Buffer | null {
+    return this.digest;
+  }
+
   onApplicationBootstrap(): void {
     this.schedule();
   }

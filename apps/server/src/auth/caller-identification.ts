@@ -8,7 +8,17 @@ import { ROLES_OF, type Access } from './access.decorators';
 import { presentedKey } from './api-key';
 import { ApiKeys } from './api-keys';
 import { FailedAuthentications } from './failed-authentications';
+import { LiveTickets, type TicketCheck } from './live-tickets';
 import { ANONYMOUS_READER, type Principal } from './principal';
+
+/**
+ * Where a route takes credentials besides the headers: the key as `?key=` (or the last path segment),
+ * and a live ticket as `?ticket=`, checked as a stream opens (`open`) or while it stays open (`recheck`).
+ */
+export interface Credentials {
+  keyInQuery?: boolean;
+  ticket?: TicketCheck | null;
+}
 
 /**
  * Who is calling and whether they may: the key a request presents, checked against the access a
@@ -21,6 +31,7 @@ export class CallerIdentification {
 
   constructor(
     private readonly keys: ApiKeys,
+    private readonly tickets: LiveTickets,
     @Inject(BEACON_CONFIG) private readonly config: BeaconConfig,
     private readonly metrics: BeaconMetrics,
   ) {
@@ -31,11 +42,13 @@ export class CallerIdentification {
    * The caller of a non-public route, or an ApiError (401 without a valid key, 403 when the key's
    * role may not do this). A promise only when the key was not seen before.
    */
-  principalFor(request: FastifyRequest, access: Exclude<Access, 'public'>, keyInQuery = false): Principal | Promise<Principal> {
-    const key = keyInQuery
+  principalFor(request: FastifyRequest, access: Exclude<Access, 'public'>, credentials: Credentials = {}): Principal | Promise<Principal> {
+    const key = credentials.keyInQuery
       ? presentedKey(request.headers, request.query as Record<string, unknown>, request.params as Record<string, unknown>)
       : presentedKey(request.headers);
     if (key === null) {
+      const ticket = credentials.ticket ? (request.query as Record<string, unknown> | undefined)?.['ticket'] : undefined;
+      if (typeof ticket === 'string' && credentials.ticket) return this.ticketHolder(request, ticket, credentials.ticket, access);
       if (access === 'read' && !this.config.auth) return ANONYMOUS_READER;
       throw new ApiError('unauthorized', 'an API key is required (Authorization: Bearer <key>)');
     }
@@ -56,6 +69,30 @@ export class CallerIdentification {
       }
       return permitted(principal, access);
     });
+  }
+
+  /**
+   * The caller a live ticket stands for. A forged ticket counts against its address like an invalid
+   * key; a stream's recheck does neither: its ticket was good when it opened, and only its key counts now.
+   */
+  private async ticketHolder(
+    request: FastifyRequest,
+    ticket: string,
+    check: TicketCheck,
+    access: Exclude<Access, 'public'>,
+  ): Promise<Principal> {
+    const address = request.ip;
+    const wait = check === 'open' ? this.failures.blockedFor(address) : 0;
+    if (wait > 0) {
+      this.metrics.authFailuresLimited.inc();
+      throw new ApiError('rate_limited', 'too many invalid API keys from this address', undefined, wait);
+    }
+    const principal = await this.tickets.holderOf(ticket, check);
+    if (!principal) {
+      if (check === 'open') this.failures.failed(address);
+      throw new ApiError('unauthorized', 'the live ticket is not valid: it expired, was altered, or its key no longer is');
+    }
+    return permitted(principal, access);
   }
 }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GetMeController } from '../auth/get-me/get-me.controller';
 import { ListApiKeysController } from '../auth/list-api-keys/list-api-keys.controller';
 import { GetAssetController } from '../assets/get-asset/get-asset.controller';
 import { GetAssetQueryHandler } from '../assets/get-asset/get-asset.query-handler';
@@ -12,10 +13,11 @@ import { LiveFeed } from '../read-side/live/live-feed.service';
 import { LiveKeyWatch } from '../read-side/live/live-key-watch';
 import { LiveMetrics } from '../read-side/live/live-metrics';
 import { LiveController } from '../read-side/live/live.controller';
+import { IssueLiveTicketController } from '../read-side/live/issue-live-ticket.controller';
 import { GetStatsController } from '../stats/get-stats.controller';
 import { LogRate } from '../stats/log-rate';
 
-/** The query side (`BEACON_ROLES=query`): search, detail, tracks, customers and stats from the read model, and the live stream from the log. */
+/** The query side (`BEACON_ROLES=query`): search, detail, tracks, customers and stats from the read model, the live stream (and its tickets) from the log, and who a key is. */
 @Module({
   controllers: [
     SearchAssetsController,
@@ -24,7 +26,9 @@ import { LogRate } from '../stats/log-rate';
     ListCustomersController,
     GetStatsController,
     LiveController,
+    IssueLiveTicketController,
     ListApiKeysController,
+    GetMeController,
   ],
   providers: [
     SearchAssetsQueryHandler,

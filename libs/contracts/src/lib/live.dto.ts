@@ -28,3 +28,13 @@ export interface LiveResyncEvent {
 }
 
 export type LiveEventName = 'status' | 'position' | 'resync';
+
+/**
+ * `POST /api/v1/live/tickets`: a short-lived ticket that opens `GET /api/v1/live?ticket=…` as the
+ * key that asked for it, for EventSource, which cannot send the key in a header.
+ */
+export interface LiveTicketResponse {
+  ticket: string;
+  /** After this instant the ticket opens no stream; a stream it opened stays open. */
+  expiresAt: string;
+}

@@ -17,8 +17,10 @@ interface Watched {
 /**
  * A live stream outlives the request that opened it, so its key is checked again every second, as
  * a new request would check it: a stream opened with a key that is then revoked, expires, or (the
- * admin key from a file) is rotated away ends within a second or so. Checks are answered from the
- * keys' memory; a valid key's 10 s recheck is one lookup however many streams it holds open.
+ * admin key from a file) is rotated away ends within a second or so. A stream opened with a live
+ * ticket is checked by the key behind the ticket: the ticket's own 60 s are for opening it only.
+ * Checks are answered from the keys' memory; a valid key's 10 s recheck is one lookup however many
+ * streams it holds open.
  */
 @Injectable()
 export class LiveKeyWatch implements OnModuleDestroy {
@@ -41,7 +43,7 @@ export class LiveKeyWatch implements OnModuleDestroy {
   private checkAll(): void {
     for (const watched of this.watched) {
       try {
-        const principal = this.callers.principalFor(watched.request, 'read', true);
+        const principal = this.callers.principalFor(watched.request, 'read', { keyInQuery: true, ticket: 'recheck' });
         if (principal instanceof Promise) principal.catch((error: unknown) => this.refused(watched, error));
       } catch (error) {
         this.refused(watched, error);

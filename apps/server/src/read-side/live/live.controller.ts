@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentPrincipal, KeyInQuery, ReadAccess } from '../../auth/access.decorators';
+import { CurrentPrincipal, KeyInQuery, ReadAccess, TicketInQuery } from '../../auth/access.decorators';
 import { readScope, type Principal } from '../../auth/principal';
 import { LiveFeed } from './live-feed.service';
 import { LiveKeyWatch } from './live-key-watch';
@@ -12,7 +12,8 @@ const RECONNECT_MS = 2_000;
 
 /**
  * `GET /api/v1/live`: server-sent events of status changes and positions. Browsers' EventSource
- * cannot set headers, so a key may also come as `?key=`.
+ * cannot set headers, so a key may also come as `?key=`, or as a live ticket, `?ticket=`, which
+ * keeps the key itself out of URLs (decision 034).
  */
 @Controller('api/v1/live')
 export class LiveController {
@@ -24,6 +25,7 @@ export class LiveController {
   @Get()
   @ReadAccess()
   @KeyInQuery()
+  @TicketInQuery()
   stream(
     @Query() query: Record<string, string>,
     @Headers('last-event-id') lastEventId: string | undefined,
@@ -64,7 +66,7 @@ export class LiveController {
     if (resume.kind === 'replay') response.write(resume.chunk);
     if (resume.kind === 'resync')
       response.write(`event: resync\ndata: ${JSON.stringify({ reason: 'events since Last-Event-ID are no longer kept' })}\n\n`);
-    // The key is checked again while the stream is open: a revoked or expired key ends it.
+    // The key (or the ticket's key) is checked again while the stream is open: a revoked or expired key ends it.
     const stopWatching = this.keyWatch.watch(request, () => connection.end());
     response.on('close', () => {
       stopWatching();

@@ -1,7 +1,7 @@
 import { liveQuerySchema } from '../queries/live-query';
 import { errors } from './error-responses';
 import { schemaRef } from './json-schema';
-import { KEYED_OR_QUERY_KEY, ROLES } from './operation-parts';
+import { jsonResponse, KEYED, KEYED_OR_TICKET, ROLES } from './operation-parts';
 import { queryParameters } from './query-parameters';
 import type { Parameter, Paths, Response } from './openapi-types';
 
@@ -51,11 +51,26 @@ export const livePaths: Paths = {
       description:
         '`event: status` when an asset goes online or offline, `event: position` with its newest position (at most one ' +
         'per asset per second), `event: resync` when a resume cannot be served. A client that falls more than 1 MiB ' +
-        `behind is disconnected, and resumes with \`Last-Event-ID\`. ${ROLES.read} The key may come as \`?key=\`.`,
+        `behind is disconnected, and resumes with \`Last-Event-ID\`. ${ROLES.read} Instead of a header, the key may come as ` +
+        '`?key=`, or better a ticket of `POST /api/v1/live/tickets` as `?ticket=`, which keeps the key out of the URL.',
       tags: ['live'],
-      security: KEYED_OR_QUERY_KEY,
+      security: KEYED_OR_TICKET,
       parameters: liveParameters,
       responses: { 200: stream, ...errors(400, 401, 403, 429) },
+    },
+  },
+  '/api/v1/live/tickets': {
+    post: {
+      operationId: 'issueLiveTicket',
+      summary: 'A short-lived ticket that opens the live stream as this key',
+      description:
+        "Browsers' EventSource cannot send a header, and a key in a URL ends up in proxies' logs: a client asks for a " +
+        'ticket with its key in a header, then opens `GET /api/v1/live?ticket=…` within 60 s. The stream has the scope ' +
+        'and role of the key, and ends when the key is revoked, expires or is rotated away. Any server process takes it. ' +
+        `A ticket opens the live stream only; no body. ${ROLES.read}`,
+      tags: ['live'],
+      security: KEYED,
+      responses: { 201: jsonResponse('Issued; valid for 60 s.', 'LiveTicketResponse'), ...errors(401, 403, 429) },
     },
   },
 };

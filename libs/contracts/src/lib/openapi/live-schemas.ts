@@ -1,5 +1,5 @@
 import { ASSET_STATUSES } from '../asset.dto';
-import type { LiveEventName, LivePositionEvent, LiveResyncEvent, LiveStatusEvent } from '../live.dto';
+import type { LiveEventName, LivePositionEvent, LiveResyncEvent, LiveStatusEvent, LiveTicketResponse } from '../live.dto';
 import { objectSchemaOf, schemaRef } from './json-schema';
 import type { JsonSchema } from './openapi-types';
 
@@ -61,4 +61,14 @@ const LiveMessage = {
   oneOf: [...Object.values(messages), { type: 'object', required: ['retry'], properties: { retry: { type: 'integer', minimum: 0 } } }],
 } as const satisfies JsonSchema;
 
-export const liveSchemas = { LiveStatusEvent, LivePositionEvent, LiveResyncEvent, LiveMessage };
+const LiveTicketResponse = objectSchemaOf<LiveTicketResponse>({
+  type: 'object',
+  description: 'Opens `GET /api/v1/live?ticket=…` as the key that asked for it, until `expiresAt`.',
+  required: ['ticket', 'expiresAt'],
+  properties: {
+    ticket: { type: 'string', description: 'Opaque; send it as it is.' },
+    expiresAt: { type: 'string', format: 'date-time', description: '60 s after issue; a stream opened before then stays open.' },
+  },
+});
+
+export const liveSchemas = { LiveStatusEvent, LivePositionEvent, LiveResyncEvent, LiveMessage, LiveTicketResponse };

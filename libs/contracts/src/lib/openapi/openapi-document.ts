@@ -13,6 +13,8 @@ import { errorSchemas } from './error-schemas';
 import { heartbeatPaths } from './heartbeat-paths';
 import { livePaths } from './live-paths';
 import { liveSchemas } from './live-schemas';
+import { mePaths } from './me-paths';
+import { meSchemas } from './me-schemas';
 import type { OpenApiDocument } from './openapi-types';
 import { securitySchemes } from './operation-parts';
 import { operationsPaths } from './operations-paths';
@@ -70,6 +72,7 @@ export function buildOpenApiDocument(info: { version: string }): OpenApiDocument
         ...livePaths,
         ...statsPaths,
         ...apiKeyPaths,
+        ...mePaths,
         ...adminPaths,
         ...operationsPaths,
       }),
@@ -82,6 +85,7 @@ export function buildOpenApiDocument(info: { version: string }): OpenApiDocument
         ...osmAndSchemas,
         ...adsbFeedSchemas,
         ...liveSchemas,
+        ...meSchemas,
         ...adminSchemas,
         ...errorSchemas,
       },

@@ -70,10 +70,12 @@ describe('the OpenAPI document', () => {
         'POST /api/v1/ingest/readsb',
         'POST /api/v1/ingest/opensky',
         'GET /api/v1/live',
+        'POST /api/v1/live/tickets',
         'GET /api/v1/stats',
         'POST /api/v1/api-keys',
         'GET /api/v1/api-keys',
         'DELETE /api/v1/api-keys/{id}',
+        'GET /api/v1/me',
         'POST /api/v1/admin/projections/assets/rebuild',
         'GET /api/v1/admin/projections/assets/rebuilds/{id}',
         'GET /api/v1/admin/projections/{name}/dead-letters',
@@ -132,10 +134,10 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('gives every POST and PATCH but the bodiless admin requests a request body whose content schemas exist', () => {
+  it('gives every POST and PATCH but the bodiless admin and ticket requests a request body whose content schemas exist', () => {
     const writes = operations.filter(([, method]) => method === 'post' || method === 'patch');
     for (const [path, method, { requestBody: body }] of writes) {
-      const bodiless = path === '/api/v1/admin/projections/assets/rebuild' || path.endsWith('/retry');
+      const bodiless = path === '/api/v1/admin/projections/assets/rebuild' || path.endsWith('/retry') || path === '/api/v1/live/tickets';
       expect({ operation: `${method} ${path}`, hasBody: body !== undefined }).toMatchObject({ hasBody: !bodiless });
       if (!body) continue;
       for (const media of Object.values(body.content)) {
@@ -221,7 +223,7 @@ describe('its queries, live stream and admin endpoints', () => {
   it.each([
     ['/api/v1/assets', ['q', 'customerId', 'status', 'kind', 'bbox', 'sort', 'cursor', 'limit']],
     ['/api/v1/assets/{id}/track', ['id', 'from', 'to', 'maxPoints']],
-    ['/api/v1/live', ['Last-Event-ID', 'lastEventId', 'customerId', 'bbox', 'key']],
+    ['/api/v1/live', ['Last-Event-ID', 'lastEventId', 'customerId', 'bbox', 'key', 'ticket']],
   ])('GET %s declares every parameter the server reads', (path, names) => {
     expect(
       operation(path)
@@ -296,6 +298,11 @@ describe('its queries, live stream and admin endpoints', () => {
       .filter(([, , op]) => op.security.some((r) => 'queryKey' in r))
       .map(([path, method]) => `${method} ${path}`);
     expect(queryKeyed.sort()).toEqual(['get /api/v1/ingest/osmand', 'get /api/v1/live', 'post /api/v1/ingest/osmand']);
+    // A live ticket opens the stream and nothing else (@TicketInQuery on the server).
+    const ticketed = operations
+      .filter(([, , op]) => op.security.some((r) => 'liveTicket' in r))
+      .map(([path, method]) => `${method} ${path}`);
+    expect(ticketed).toEqual(['get /api/v1/live']);
   });
 });
 

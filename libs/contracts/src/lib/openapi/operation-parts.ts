@@ -13,10 +13,19 @@ export const securitySchemes = {
     description:
       '`?key=<key>`, for clients that cannot set headers (phone apps, EventSource): the OsmAnd endpoint and the live stream only.',
   },
+  liveTicket: {
+    type: 'apiKey',
+    in: 'query',
+    name: 'ticket',
+    description:
+      '`?ticket=<ticket>` from `POST /api/v1/live/tickets`: opens the live stream, and only it, as the key that asked ' +
+      'for the ticket, within 60 s; the key itself then stays out of URLs.',
+  },
 } as const satisfies Record<string, SecurityScheme>;
 
 export const KEYED: readonly SecurityRequirement[] = [{ bearer: [] }, { apiKey: [] }];
 export const KEYED_OR_QUERY_KEY: readonly SecurityRequirement[] = [...KEYED, { queryKey: [] }];
+export const KEYED_OR_TICKET: readonly SecurityRequirement[] = [...KEYED_OR_QUERY_KEY, { liveTicket: [] }];
 export const PUBLIC: readonly SecurityRequirement[] = [];
 
 /** Who may call, for the operation's description (the guard's `ROLES_OF`). */

@@ -11,6 +11,8 @@ export interface LiveQueryParams {
   bbox?: string;
   /** The API key, for EventSource, which cannot set headers. */
   key?: string;
+  /** A ticket of `POST /api/v1/live/tickets`: opens the stream as its key, which then stays out of the URL. */
+  ticket?: string;
 }
 
 export const liveQuerySchema = querySchemaOf<LiveQueryParams>()({
@@ -36,6 +38,14 @@ export const liveQuerySchema = querySchemaOf<LiveQueryParams>()({
       maxLength: 200,
       pattern: SAFE_TEXT_PATTERN,
       description: "The API key, for browsers' EventSource, which cannot set headers (the `queryKey` scheme).",
+    },
+    ticket: {
+      type: 'string',
+      maxLength: 200,
+      pattern: SAFE_TEXT_PATTERN,
+      description:
+        'A ticket of `POST /api/v1/live/tickets` (the `liveTicket` scheme): opens the stream as the key that asked for it, ' +
+        'within 60 s of being issued; an expired, altered or revoked one is a 401.',
     },
   },
 });
