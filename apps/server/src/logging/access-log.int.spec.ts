@@ -81,4 +81,22 @@ describe('the access log', () => {
     expect(everything).not.toContain(TEST_ADMIN_KEY);
     expect(everything).not.toContain('bcn_not-a-real-key');
   });
+
+  it('never holds a live ticket, of a stream it opened or of one it could not', async () => {
+    const issued = await test.request({ method: 'POST', url: '/api/v1/live/tickets', headers: adminHeaders });
+    const { ticket } = issued.json<{ ticket: string }>();
+    await test.app.listen(0, '127.0.0.1');
+    const url = `${await test.app.getUrl()}/api/v1/live?customerId=logged&ticket=${encodeURIComponent(ticket)}`;
+    const stream = new AbortController();
+    const opened = await fetch(url, { signal: stream.signal });
+    expect(opened.status).toBe(200);
+    stream.abort();
+    const refused = await fetch(`${url.slice(0, -10)}AAAAAAAAAA`); // the same ticket with another tag
+    expect(refused.status).toBe(401);
+    await settle();
+    const everything = lines.join('\n');
+    expect(accessLineOf(String(refused.headers.get('x-request-id')))).toMatchObject({ route: '/api/v1/live', status: 401 });
+    expect(everything).toContain('"route":"/api/v1/live/tickets"');
+    for (const part of [ticket, ticket.split('.').at(-1) ?? ticket, 'AAAAAAAAAA']) expect(everything).not.toContain(part);
+  });
 });

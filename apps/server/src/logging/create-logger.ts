@@ -12,8 +12,9 @@ export interface LoggerOptions {
 
 /**
  * Beacon's one logger (pino): a JSON object per line for log collectors, or coloured lines for a
- * person at a terminal. Keys and passwords never reach it: the access log names a key by its id,
- * and the paths below are blanked should an object carrying them ever be logged.
+ * person at a terminal. Keys, live tickets and passwords never reach it: the access log names a key
+ * by its id and a route by its pattern, and the paths below are blanked should an object carrying
+ * them ever be logged.
  */
 export function createLogger({ level, format, destination }: LoggerOptions): Logger {
   const stream =
@@ -26,7 +27,10 @@ export function createLogger({ level, format, destination }: LoggerOptions): Log
       level,
       base: { service: 'beacon' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: ['key', 'apiKey', 'password', 'headers.authorization', 'headers["x-api-key"]'], censor: '[redacted]' },
+      redact: {
+        paths: ['key', 'apiKey', 'ticket', 'password', 'headers.authorization', 'headers["x-api-key"]', 'query.key', 'query.ticket'],
+        censor: '[redacted]',
+      },
     },
     stream,
   );
