@@ -3,7 +3,8 @@
 // or two the new key works and the old one gets 401, without a restart.
 //   BEACON_ADMIN_KEY_FILE  the file to rotate (default: the demo's, $BEACON_DATA_DIR/admin-key)
 // A key given directly in BEACON_ADMIN_KEY cannot be rotated this way: the server never reads it again.
-// The key goes to stdout alone (`KEY=$(npm run -s admin-key:rotate)`); everything else to stderr.
+// The key goes to stdout alone (`KEY=$(npm run -s admin-key:rotate)`); everything else to stderr,
+// for the demo's key also a new sign-in link: the one `npm start` printed names the old key.
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -13,8 +14,11 @@ function fail(message) {
   process.exit(1);
 }
 
+/** True when the demo's key is rotated: `npm start` printed a sign-in link with the old one. */
+const demo = !process.env.BEACON_ADMIN_KEY_FILE;
+
 function keyFile() {
-  if (process.env.BEACON_ADMIN_KEY_FILE) return resolve(process.env.BEACON_ADMIN_KEY_FILE);
+  if (!demo) return resolve(process.env.BEACON_ADMIN_KEY_FILE);
   if (process.env.BEACON_ADMIN_KEY) {
     fail(
       'BEACON_ADMIN_KEY is set: a key given directly cannot be rotated; change it and restart, or give it as a file (BEACON_ADMIN_KEY_FILE)',
@@ -54,4 +58,9 @@ writeAtomically(file, `${key}\n`);
 console.error(
   `admin-key:rotate: a new admin key is in ${file}; a running Beacon that reads this file takes it within 2 s and refuses the old one from then on`,
 );
+if (demo) {
+  // As the server prints it (apps/server/src/auth/demo-admin-key.ts `signInLink`): the key in the fragment, never sent to a server.
+  const link = `http://localhost:${process.env.BEACON_PORT || 3000}/#key=${encodeURIComponent(key)}`;
+  console.error(`admin-key:rotate: sign in to the dashboard with the new key (the link npm start printed no longer works): ${link}`);
+}
 console.log(key);

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createBeaconApp } from './app.factory';
-import { demoAdminKey, demoAdminKeyFile } from './auth/demo-admin-key';
+import { demoAdminKey, demoAdminKeyFile, signInLink } from './auth/demo-admin-key';
 import { loadConfig, type BeaconConfig } from './config/beacon-config';
 import { openDatabase } from './database/database-url';
 import { Readiness } from './health/readiness';
@@ -46,8 +46,10 @@ async function bootstrap(): Promise<void> {
   const url = `http://localhost:${config.port}`;
   logger.log(`Beacon is running: ${url} (roles: ${[...config.roles].join(', ')})`);
   if (config.demo && config.adminKey) {
-    logger.log(`demo admin key: ${config.adminKey}`);
+    // The key goes in the URL's fragment, which a browser keeps to itself: no server or proxy logs it.
+    if (config.roles.has('query')) logger.log(`sign in to the dashboard: ${signInLink(url, config.adminKey)}`);
     logger.log(`try: curl -X POST -H 'Authorization: Bearer ${config.adminKey}' ${url}/api/v1/assets/YS2R4X20005399401/heartbeats`);
+    if (config.adminKeyFile) logger.log(`npm run admin-key:rotate replaces the key, and prints a new link: this one then stops working`);
   }
 }
 

@@ -8,6 +8,15 @@ export function demoAdminKeyFile(dataDir: string): string {
 }
 
 /**
+ * The dashboard's sign-in link for a key: the key in the fragment, which a browser never sends, so
+ * it reaches no server's or proxy's log; the dashboard reads it from there and then drops it from
+ * the address bar.
+ */
+export function signInLink(baseUrl: string, key: string): string {
+  return `${baseUrl}/#key=${encodeURIComponent(key)}`;
+}
+
+/**
  * The demo needs an admin key to send commands with curl, but nobody should have to invent one:
  * generate it once, keep it beside the demo's data (mode 0600), and reuse it on every start.
  */

@@ -8,6 +8,7 @@ const ROLES: readonly Role[] = ['ingest', 'query', 'projector'];
 /** Everything Beacon reads from its environment, validated once at start-up. */
 export interface BeaconConfig {
   port: number;
+  /** The address to listen on: 127.0.0.1 unless `BEACON_HOST` says otherwise. */
   host: string;
   /** Where the embedded PostgreSQL and the demo's admin key live (`BEACON_DATA_DIR`). */
   dataDir: string;
@@ -75,7 +76,8 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string | null }):
   const retentionDays = parseRetentionDays(read('BEACON_RETENTION_DAYS'));
   return {
     port: parsePort(read('BEACON_PORT') ?? '3000'),
-    host: read('BEACON_HOST') ?? '0.0.0.0',
+    // Only this machine, unless said otherwise: the image says 0.0.0.0, as a container must (deploy/Dockerfile).
+    host: read('BEACON_HOST') ?? '127.0.0.1',
     dataDir: resolve(read('BEACON_DATA_DIR') ?? '.beacon'),
     databaseUrl: withPassword(read('BEACON_DATABASE_URL'), read('BEACON_DATABASE_PASSWORD')),
     elasticsearchUrl: parseElasticsearchUrl(read('BEACON_ELASTICSEARCH_URL')),

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './beacon-config';
@@ -17,6 +17,15 @@ describe('loadConfig', () => {
     expect(config.rateLimitPerSecond).toBe(2000);
     expect(config.elasticsearchUrl).toBeNull();
     expect(config.elasticsearchIndexPrefix).toBe('beacon');
+  });
+
+  it('listens on 127.0.0.1 unless BEACON_HOST says otherwise, as the image does with 0.0.0.0', () => {
+    expect(loadConfig({}, defaults).host).toBe('127.0.0.1');
+    expect(loadConfig({ BEACON_HOST: '' }, defaults).host).toBe('127.0.0.1');
+    expect(loadConfig({ BEACON_HOST: '0.0.0.0' }, defaults).host).toBe('0.0.0.0');
+    expect(loadConfig({ BEACON_HOST: '::' }, defaults).host).toBe('::');
+    // A container's 127.0.0.1 is its own: the image must listen on every address, or the stack reaches nothing.
+    expect(readFileSync(join(__dirname, '../../../../deploy/Dockerfile'), 'utf8')).toMatch(/^ENV .*\bBEACON_HOST=0\.0\.0\.0\b/m);
   });
 
   it("reads the Elasticsearch read model's address and index prefix", () => {
