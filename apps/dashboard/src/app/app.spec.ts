@@ -1,5 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
 import { FakeClock } from '../testing/fake-clock';
 import { FakeEventSources } from '../testing/fake-event-source';
@@ -7,13 +8,18 @@ import { App } from './app';
 import { Clock } from './shared/clock';
 
 describe('App', () => {
-  beforeEach(() => jasmine.clock().install());
-  afterEach(() => {
-    TestBed.resetTestingModule();
-    jasmine.clock().uninstall();
-  });
+  let fixture: ComponentFixture<App>;
+  let http: HttpTestingController;
+  const host = () => fixture.nativeElement as HTMLElement;
+  /** Lets the session's awaited `/me` answer land, then renders. */
+  const settle = async () => {
+    await fixture.whenStable();
+    fixture.detectChanges();
+  };
 
-  it('shows the Beacon header and the fleet page', () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+    localStorage.clear();
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
@@ -22,11 +28,34 @@ describe('App', () => {
         new FakeEventSources().provider(),
       ],
     });
-    const fixture = TestBed.createComponent(App);
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(App);
     fixture.detectChanges();
+  });
 
-    const host = fixture.nativeElement as HTMLElement;
-    expect(host.querySelector('h1')?.textContent).toBe('Beacon');
-    expect(host.querySelector('bcn-fleet-table')).not.toBeNull();
+  afterEach(() => {
+    TestBed.resetTestingModule();
+    sessionStorage.clear();
+  });
+
+  it('says it is signing in while the server has not said who the user is', () => {
+    expect(host().querySelector('[data-testid="session-checking"]')).not.toBeNull();
+    http.expectOne('/api/v1/me');
+  });
+
+  it('shows the sign-in screen when the server needs a key', async () => {
+    http.expectOne('/api/v1/me').flush({ error: 'unauthorized' }, { status: 401, statusText: 'Unauthorized' });
+    await settle();
+    expect(host().querySelector('[data-testid="sign-in"]')).not.toBeNull();
+    expect(host().querySelector('bcn-fleet-page')).toBeNull();
+  });
+
+  it('shows the Beacon header, the fleet page and who is signed in once the server accepts', async () => {
+    http.expectOne('/api/v1/me').flush({ role: 'viewer', customerId: 'acme', customerName: 'Acme Logistics', keyName: 'wall' });
+    await settle();
+    expect(host().querySelector('h1')?.textContent).toBe('Beacon');
+    expect(host().querySelector('bcn-fleet-table')).not.toBeNull();
+    expect(host().querySelector('[data-testid="session-scope"]')?.textContent?.trim()).toBe('Acme Logistics');
+    expect(host().querySelector('[data-testid="customer-filter"]')).withContext('a scoped key has no customer to choose').toBeNull();
   });
 });

@@ -1,7 +1,10 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { Subscription } from 'rxjs';
 import { FakeEventSources } from '../../testing/fake-event-source';
 import type { LiveEvent, LiveParams } from './live-stream';
+import { Session } from '../session/session';
 import { LiveStream, liveUrl } from './live-stream';
 
 describe('LiveStream', () => {
@@ -26,7 +29,7 @@ describe('LiveStream', () => {
   beforeEach(() => {
     jasmine.clock().install();
     sources = new FakeEventSources();
-    TestBed.configureTestingModule({ providers: [sources.provider()] });
+    TestBed.configureTestingModule({ providers: [sources.provider(), provideHttpClient(), provideHttpClientTesting()] });
     live = TestBed.inject(LiveStream);
     events = [];
   });
@@ -35,6 +38,26 @@ describe('LiveStream', () => {
     subscription?.unsubscribe();
     TestBed.resetTestingModule();
     jasmine.clock().uninstall();
+  });
+
+  it('opens each connection with a ticket of its own when signed in with a key, never with the key', async () => {
+    const http = TestBed.inject(HttpTestingController);
+    const signedIn = TestBed.inject(Session).signIn('bcn_secret', false);
+    http.expectOne('/api/v1/me').flush({ role: 'viewer', customerId: null, customerName: null, keyName: 'wall' });
+    await signedIn;
+
+    listen({ customerId: 'acme' });
+    const first = http.expectOne('/api/v1/live/tickets');
+    expect(first.request.method).toBe('POST');
+    first.flush({ ticket: 'ticket-1', expiresAt: '2026-11-25T12:01:00.000Z' });
+    expect(sources.latest.url).toBe('/api/v1/live?customerId=acme&ticket=ticket-1');
+
+    sources.latest.fail();
+    jasmine.clock().tick(60_000);
+    http.expectOne('/api/v1/live/tickets').flush({ ticket: 'ticket-2', expiresAt: '2026-11-25T12:02:00.000Z' });
+    expect(sources.latest.url).toContain('ticket=ticket-2');
+    expect(sources.all.map((s) => s.url).join(' ')).not.toContain('bcn_secret');
+    http.verify();
   });
 
   it('builds the URL from the filters it is given, leaving unset ones out', () => {

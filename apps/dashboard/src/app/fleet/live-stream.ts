@@ -1,7 +1,8 @@
 import { Injectable, InjectionToken, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import type { LiveEventName, LivePositionEvent, LiveQueryParams, LiveResyncEvent, LiveStatusEvent } from '@beacon/contracts';
-import { BehaviorSubject, Observable, defer, distinctUntilChanged, finalize, map, retry, timer } from 'rxjs';
+import { BehaviorSubject, Observable, defer, distinctUntilChanged, finalize, map, retry, switchMap, timer } from 'rxjs';
+import { LiveTickets } from '../session/live-tickets';
 import { queryPairs } from '../shared/query-params';
 import { backoffMs } from './backoff';
 
@@ -42,6 +43,7 @@ const REOPENED: LiveEvent = { type: 'resync', data: { reason: 'reopened' } };
 @Injectable({ providedIn: 'root' })
 export class LiveStream {
   private readonly createSource = inject(EVENT_SOURCE);
+  private readonly tickets = inject(LiveTickets);
   private readonly stateSubject = new BehaviorSubject<LiveState>('idle');
   private current: object | null = null;
 
@@ -63,17 +65,19 @@ export class LiveStream {
       const setState = (state: LiveState) => {
         if (this.current === connection) this.stateSubject.next(state);
       };
-      return defer(() =>
-        this.openOnce(
-          liveUrl(params, failures > 0 ? lastEventId : null),
-          failures > 0 && lastEventId === null,
-          (state) => {
-            if (state === 'connected') failures = 0;
-            setState(state);
-          },
-          (id) => (lastEventId = id),
+      // Each (re)connection asks for a ticket of its own: one outlives its minute only in the browser's own retries.
+      return defer(() => this.tickets.next()).pipe(
+        switchMap((ticket) =>
+          this.openOnce(
+            liveUrl(params, failures > 0 ? lastEventId : null, ticket),
+            failures > 0 && lastEventId === null,
+            (state) => {
+              if (state === 'connected') failures = 0;
+              setState(state);
+            },
+            (id) => (lastEventId = id),
+          ),
         ),
-      ).pipe(
         retry({
           delay: () => {
             failures += 1;
@@ -124,11 +128,12 @@ export class LiveStream {
   }
 }
 
-export function liveUrl(params: LiveParams, lastEventId: string | null = null): string {
+export function liveUrl(params: LiveParams, lastEventId: string | null = null, ticket: string | null = null): string {
   const query: LiveQueryParams = {
     customerId: params.customerId,
     bbox: params.bbox,
     lastEventId: lastEventId ?? undefined,
+    ticket: ticket ?? undefined,
   };
   const search = new URLSearchParams(queryPairs(query)).toString();
   return search ? `/api/v1/live?${search}` : '/api/v1/live';

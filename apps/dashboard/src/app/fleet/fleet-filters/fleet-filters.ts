@@ -14,6 +14,8 @@ import { isAssetKind, isAssetStatus } from '../fleet-query';
 export class FleetFilters {
   readonly filters = input.required<FleetQuery>();
   readonly customers = input.required<readonly CustomerDto[]>();
+  /** False for a key scoped to one customer: there is nothing to choose. */
+  readonly customerChoice = input(true);
 
   readonly searchChange = output<string>();
   readonly customerChange = output<string>();

@@ -3,6 +3,8 @@ import { Clock } from '../../shared/clock';
 import { AssetDetail } from '../asset-detail/asset-detail';
 import { AssetDetailStore } from '../asset-detail/asset-detail-store';
 import { FleetFilters } from '../fleet-filters/fleet-filters';
+import { SessionBadge } from '../../session/session-badge/session-badge';
+import { Session } from '../../session/session';
 import { FleetMap } from '../fleet-map/fleet-map';
 import { FleetStore } from '../fleet-store';
 import { FleetTable } from '../fleet-table/fleet-table';
@@ -16,8 +18,9 @@ import { StatusCounts } from '../status-counts/status-counts';
  */
 @Component({
   selector: 'bcn-fleet-page',
-  imports: [AssetDetail, FleetFilters, FleetMap, FleetTable, StaleIndicator, StatusCounts],
-  providers: [AssetDetailStore],
+  imports: [AssetDetail, FleetFilters, FleetMap, FleetTable, SessionBadge, StaleIndicator, StatusCounts],
+  // The fleet's polling and live stream live as long as the page: signing out stops them.
+  providers: [FleetStore, AssetDetailStore],
   templateUrl: './fleet-page.html',
   styleUrl: './fleet-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -26,4 +29,5 @@ export class FleetPage {
   protected readonly store = inject(FleetStore);
   protected readonly detail = inject(AssetDetailStore);
   protected readonly clock = inject(Clock);
+  protected readonly session = inject(Session);
 }
