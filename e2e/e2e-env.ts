@@ -1,3 +1,6 @@
 /** The e2e server's port and admin key, shared by the Playwright config and the tests. */
 export const E2E_PORT = 3217;
 export const E2E_ADMIN_KEY = 'e2e-admin-key-0123456789';
+
+/** The link `npm start` prints: the key in the fragment, which never reaches the server. */
+export const signInLink = (key: string): string => `/#key=${encodeURIComponent(key)}`;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { E2E_ADMIN_KEY } from './e2e-env';
+import { E2E_ADMIN_KEY, signInLink } from './e2e-env';
 
 const SILENT_VIN = 'YS2R4X20005399401'; // ABC123: the demo leaves it silent, last heard 15 min ago
 const MOVING_VIN = 'VLUR4X20009093588'; // DEF456: the demo moves it
@@ -11,7 +11,7 @@ test.describe('fleet dashboard', () => {
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
     });
-    const response = await page.goto('/');
+    const response = await page.goto(signInLink(E2E_ADMIN_KEY));
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     await expect(page.getByTestId('asset-row')).toHaveCount(7);
     // The global stylesheet applied: the page background is the dashboard's, not the browser's white.
@@ -31,15 +31,15 @@ test.describe('fleet dashboard', () => {
   });
 
   test('shows the 7 demo vehicles with live counts', async ({ page }) => {
-    await page.goto('/');
+    await page.goto(signInLink(E2E_ADMIN_KEY));
     await expect(page.getByTestId('asset-row')).toHaveCount(7);
     await expect(page.getByTestId('count-online')).toContainText('5');
     await expect(page.getByTestId('count-offline')).toContainText('2');
     await expect(page.locator(`[data-asset-id="${SILENT_VIN}"]`)).toContainText('ABC123');
   });
 
-  test('filters by customer, by status and by text', async ({ page }) => {
-    await page.goto('/');
+  test('filters by customer, status, text and kind, and by a click on a status count', async ({ page }) => {
+    await page.goto(signInLink(E2E_ADMIN_KEY));
     await expect(page.getByTestId('asset-row')).toHaveCount(7);
     await page.getByTestId('customer-filter').selectOption('johans-bulk');
     await expect(page.getByTestId('asset-row')).toHaveCount(2);
@@ -51,10 +51,22 @@ test.describe('fleet dashboard', () => {
     await page.getByTestId('search').fill('stu9');
     await expect(page.getByTestId('asset-row')).toHaveCount(1);
     await expect(page.getByTestId('asset-row')).toContainText('STU901');
+    await page.getByTestId('search').fill('');
+    // The demo fleet is all vehicles.
+    await page.getByTestId('kind-filter').selectOption('aircraft');
+    await expect(page.getByTestId('asset-row')).toHaveCount(0);
+    await page.getByTestId('kind-filter').selectOption('vehicle');
+    await expect(page.getByTestId('asset-row')).toHaveCount(7);
+    // A status count is the status filter too.
+    await page.getByTestId('count-filter-offline').click();
+    await expect(page.getByTestId('asset-row')).toHaveCount(2);
+    await expect(page.getByTestId('status-filter')).toHaveValue('offline');
+    await page.getByTestId('count-filter-total').click();
+    await expect(page.getByTestId('asset-row')).toHaveCount(7);
   });
 
   test('sees a silent vehicle turn online within 2 seconds of its heartbeat', async ({ page, request }) => {
-    await page.goto('/');
+    await page.goto(signInLink(E2E_ADMIN_KEY));
     const status = page.locator(`[data-asset-id="${SILENT_VIN}"] [data-testid="asset-status"]`);
     await expect(status).toContainText('offline');
     const response = await request.post(`/api/v1/assets/${SILENT_VIN}/heartbeats`, {
@@ -66,7 +78,7 @@ test.describe('fleet dashboard', () => {
   });
 
   test('follows the live stream and opens a moving vehicle with its track', async ({ page }) => {
-    await page.goto('/');
+    await page.goto(signInLink(E2E_ADMIN_KEY));
     await expect(page.getByTestId('live')).toBeVisible();
     await page.locator(`[data-asset-id="${MOVING_VIN}"]`).getByTestId('asset-open').click();
     const detail = page.getByTestId('asset-detail');

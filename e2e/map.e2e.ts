@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { E2E_ADMIN_KEY, signInLink } from './e2e-env';
 
 test.describe('fleet map', () => {
   // The map must work where no tile server can be reached: its basemap, worker and style come from Beacon.
@@ -16,7 +17,7 @@ test.describe('fleet map', () => {
     });
     const basemap = page.waitForResponse((response) => response.url().endsWith('/basemap/countries-50m.json'));
 
-    await page.goto('/');
+    await page.goto(signInLink(E2E_ADMIN_KEY));
     const map = page.getByTestId('fleet-map');
     await expect(map.locator('canvas')).toBeVisible();
     await expect(map).toHaveAttribute('data-feature-count', '7');
