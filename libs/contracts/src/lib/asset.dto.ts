@@ -38,6 +38,12 @@ export interface AssetDto {
   lastSeenAt: string | null;
   /** Aircraft: the transponder code of the newest heartbeat, four octal digits; null when it had none. */
   squawk: string | null;
+  /** Aircraft: climb (+) or descent (−) of the newest heartbeat, m/s; null when it had none. */
+  verticalRate: number | null;
+  /** Aircraft: on the ground, per the newest heartbeat; null when it did not say. */
+  onGround: boolean | null;
+  /** The device's battery, percent, per the newest heartbeat; null when it did not say. */
+  battery: number | null;
   position: PositionDto | null;
   timeoutSeconds: number;
   /** The asset stream's version, to send back in `If-Match` with a PATCH. */
@@ -57,6 +63,9 @@ export const EXAMPLE_ASSET: AssetDto = {
   status: 'online',
   lastSeenAt: '2026-11-25T11:59:48.000Z',
   squawk: null,
+  verticalRate: null,
+  onGround: null,
+  battery: 87,
   position: { lat: 59.3293, lon: 18.0686, altitude: null, speed: 12.5, heading: 90, timestamp: '2026-11-25T11:59:48.000Z' },
   timeoutSeconds: 60,
   version: 1,

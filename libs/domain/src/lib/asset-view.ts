@@ -18,6 +18,12 @@ export interface AssetMovement {
   lastSeenAt: string | null;
   /** Aircraft: the transponder code the newest heartbeat carried; null when it carried none. */
   squawk: string | null;
+  /** Aircraft: climb (+) or descent (−) in m/s, as the newest heartbeat said; null when it did not. */
+  verticalRate: number | null;
+  /** Aircraft: on the ground rather than airborne, as the newest heartbeat said; null when it did not. */
+  onGround: boolean | null;
+  /** The device's battery in percent, as the newest heartbeat said; null when it did not. */
+  battery: number | null;
   position: AssetPosition | null;
 }
 
@@ -53,7 +59,7 @@ export function newAssetView(registered: AssetRegistered['data'], version: numbe
 
 /** The movement of an asset that has not reported yet. */
 export function notYetSeen(): AssetMovement {
-  return { lastSeenAt: null, squawk: null, position: null };
+  return { lastSeenAt: null, squawk: null, verticalRate: null, onGround: null, battery: null, position: null };
 }
 
 /**
@@ -107,7 +113,13 @@ export function applyHeartbeat<V extends AssetMovement>(view: V, heartbeat: Hear
  * fields and `positionOf` as they are, so a field added here reaches it without a change there.
  */
 export function seenFrom(heartbeat: HeartbeatRecorded['data']): Omit<AssetMovement, 'position'> & { lastSeenAt: string } {
-  return { lastSeenAt: heartbeat.timestamp, squawk: heartbeat.squawk ?? null };
+  return {
+    lastSeenAt: heartbeat.timestamp,
+    squawk: heartbeat.squawk ?? null,
+    verticalRate: heartbeat.verticalRate ?? null,
+    onGround: heartbeat.onGround ?? null,
+    battery: heartbeat.battery,
+  };
 }
 
 /** The position a heartbeat carries, or null when it has none. */

@@ -49,6 +49,13 @@ describe('the asset view', () => {
     expect(fold([squawking(10, '7700'), squawking(20, null)]).squawk).toBeNull();
   });
 
+  it('shows what the newest heartbeat said of the device and the flight, and nothing an older one said', () => {
+    const newest: Heartbeat = { ...heartbeat(20), battery: 64, verticalRate: -5.5, onGround: false };
+    const older: Heartbeat = { ...heartbeat(10), battery: 90, verticalRate: 0, onGround: true };
+    expect(fold([newest, older])).toMatchObject({ battery: 64, verticalRate: -5.5, onGround: false });
+    expect(fold([older, { ...heartbeat(30), battery: null }])).toMatchObject({ battery: null, verticalRate: null, onGround: null });
+  });
+
   it('returns the same view for a heartbeat that changes nothing, so a read model can skip the write', () => {
     const view = fold([heartbeat(20, 59.2)]);
     expect(applyToAssetView(view, { type: 'HeartbeatRecorded', data: heartbeat(10, 59.1) }, null)).toBe(view);

@@ -128,7 +128,7 @@ export const BY_ID_DESC = [
 /** The whole fleet at NOW; the decommissioned truck is not counted. */
 export const FLEET_COUNTS: StatusCounts = { online: 8, offline: 3, unknown: 2 };
 
-/** Its newest heartbeat came first; the two older ones, in Stockholm and Malmö, came later. */
+/** Its newest heartbeat came first; the two older ones, in Stockholm and Malmö (one with a fuller battery), came later. */
 export const MILK_TANKER_VIEW: AssetDto = {
   id: MILK_TANKER,
   kind: 'vehicle',
@@ -141,6 +141,9 @@ export const MILK_TANKER_VIEW: AssetDto = {
   status: 'online',
   lastSeenAt: '2026-03-10T11:58:00.000Z',
   squawk: null,
+  verticalRate: null,
+  onGround: null,
+  battery: 76,
   position: { lat: 57.7, lon: 11.97, altitude: null, speed: 13.5, heading: 180, timestamp: '2026-03-10T11:58:00.000Z' },
   timeoutSeconds: 300,
   version: 1,
@@ -159,12 +162,15 @@ export const FEED_TRUCK_VIEW: AssetDto = {
   status: 'online',
   lastSeenAt: '2026-03-10T11:55:00.000Z',
   squawk: null,
+  verticalRate: null,
+  onGround: null,
+  battery: null,
   position: { lat: 59.8586, lon: 17.6389, altitude: null, speed: 7, heading: 300, timestamp: '2026-03-10T11:55:00.000Z' },
   timeoutSeconds: 600,
   version: 2,
 };
 
-/** As its newest heartbeat left it: the older one that came later, squawking 7700, changed nothing. */
+/** As its newest heartbeat left it: the older one that came later, squawking 7700 on the ground, changed nothing. */
 export const RYANAIR_737_VIEW: AssetDto = {
   id: RYANAIR_737,
   kind: 'aircraft',
@@ -177,6 +183,9 @@ export const RYANAIR_737_VIEW: AssetDto = {
   status: 'online',
   lastSeenAt: '2026-03-10T11:59:50.000Z',
   squawk: '2000',
+  verticalRate: 6.5,
+  onGround: false,
+  battery: null,
   position: { lat: 59.6519, lon: 17.9186, altitude: 1200, speed: 80, heading: 10, timestamp: '2026-03-10T11:59:50.000Z' },
   timeoutSeconds: 60,
   version: 1,

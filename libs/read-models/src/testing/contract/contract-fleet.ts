@@ -1,5 +1,5 @@
 import type { AssetKind } from '@beacon/contracts';
-import { assetStream, customerStream, type AssetEvent, type CustomerRegistered } from '@beacon/domain';
+import { assetStream, customerStream, type AssetEvent, type CustomerRegistered, type HeartbeatRecorded } from '@beacon/domain';
 import type { NewHeartbeat, NewEvent } from '@beacon/event-store';
 import type { ReadModelHarness } from './read-model-harness';
 
@@ -86,14 +86,8 @@ const ASSETS: FleetAsset[] = [
   },
 ];
 
-interface Fix {
-  lat: number;
-  lon: number;
-  altitude?: number;
-  speed?: number;
-  heading?: number;
-  squawk?: string;
-}
+/** Where the device was, and whatever else its heartbeat said (battery, squawk, …). */
+type Fix = { lat: number; lon: number } & Partial<Omit<HeartbeatRecorded['data'], 'assetId' | 'timestamp' | 'lat' | 'lon'>>;
 
 /** A heartbeat at `timestamp`; without `fix` a bare "I am alive". */
 export function heartbeat(assetId: string, timestamp: string, fix?: Fix): NewHeartbeat {
@@ -102,15 +96,15 @@ export function heartbeat(assetId: string, timestamp: string, fix?: Fix): NewHea
     data: {
       assetId,
       timestamp,
-      lat: fix?.lat ?? null,
-      lon: fix?.lon ?? null,
-      altitude: fix?.altitude ?? null,
-      speed: fix?.speed ?? null,
-      heading: fix?.heading ?? null,
+      lat: null,
+      lon: null,
+      altitude: null,
+      speed: null,
+      heading: null,
       accuracy: null,
       battery: null,
       messageId: null,
-      squawk: fix?.squawk ?? null,
+      ...fix,
     },
     metadata: { correlationId: `contract-${assetId}`, receivedAt: timestamp, source: 'contract' },
   };
@@ -134,7 +128,7 @@ const FIRST_HEARTBEATS: NewHeartbeat[] = [
   heartbeat(TIPPER, '2026-03-09T23:56:00.000Z', { lat: 59.334, lon: 18.05, speed: 5, heading: 270 }),
   heartbeat(REFRIGERATED_VAN, '2026-03-10T11:59:45.000Z', { lat: 57.7089, lon: 11.9746, speed: 8, heading: 120 }),
   heartbeat(TRACTOR, '2026-03-10T10:00:00.000Z', { lat: 55.605, lon: 13.0038, speed: 3, heading: 15 }),
-  heartbeat(MILK_TANKER, '2026-03-10T11:58:00.000Z', { lat: 57.7, lon: 11.97, speed: 13.5, heading: 180 }),
+  heartbeat(MILK_TANKER, '2026-03-10T11:58:00.000Z', { lat: 57.7, lon: 11.97, speed: 13.5, heading: 180, battery: 76 }),
   heartbeat(FLATBED, '2026-03-10T11:59:30.000Z', { lat: 55.59, lon: 13.01, speed: 20, heading: 200 }),
   heartbeat(SCRAPPED_TRUCK, '2026-03-10T11:59:50.000Z', { lat: 59.33, lon: 18.07, speed: 1, heading: 10 }),
   heartbeat(FEED_TRUCK, '2026-03-10T11:55:00.000Z', { lat: 59.8586, lon: 17.6389, speed: 7, heading: 300 }),
@@ -145,6 +139,8 @@ const FIRST_HEARTBEATS: NewHeartbeat[] = [
     speed: 80,
     heading: 10,
     squawk: '2000',
+    verticalRate: 6.5,
+    onGround: false,
   }),
   heartbeat(SAS_A320, '2026-03-10T11:00:00.000Z', { lat: 57.6628, lon: 12.2798, altitude: 0, speed: 0, heading: 90 }),
   heartbeat(NORWEGIAN_JET, '2026-03-10T11:59:55.000Z', { lat: 56.25, lon: 11.25, altitude: 10000, speed: 230, heading: 190 }),
@@ -153,9 +149,18 @@ const FIRST_HEARTBEATS: NewHeartbeat[] = [
 
 /** Older than what the read model already holds when they arrive: they must change nothing. */
 const LATE_HEARTBEATS: NewHeartbeat[] = [
-  heartbeat(MILK_TANKER, '2026-03-10T11:50:00.000Z', { lat: 59.34, lon: 18.06, speed: 14, heading: 0 }),
+  heartbeat(MILK_TANKER, '2026-03-10T11:50:00.000Z', { lat: 59.34, lon: 18.06, speed: 14, heading: 0, battery: 99 }),
   heartbeat(MILK_TANKER, '2026-03-10T11:40:00.000Z', { lat: 55.6, lon: 13.0, speed: 15, heading: 0 }),
-  heartbeat(RYANAIR_737, '2026-03-10T11:59:00.000Z', { lat: 59.64, lon: 17.92, altitude: 900, speed: 75, heading: 10, squawk: '7700' }),
+  heartbeat(RYANAIR_737, '2026-03-10T11:59:00.000Z', {
+    lat: 59.64,
+    lon: 17.92,
+    altitude: 900,
+    speed: 75,
+    heading: 10,
+    squawk: '7700',
+    verticalRate: 0,
+    onGround: true,
+  }),
 ];
 
 const AT = '2026-03-10T09:00:00.000Z';
