@@ -34,8 +34,15 @@ export async function projectorFailover({ api, stack }) {
     const projectors = await runningContainers(stack, 'projector');
     const leading = await leaders(projectors);
     if (leading.length !== 1) throw new Error(`${leading.length} of ${projectors.length} projectors lead, expected exactly one`);
-    const lagBefore = await lagMs(api);
-    if (lagBefore >= LAG_LIMIT_MS) throw new Error(`the projection lags ${lagBefore} ms before the leader is killed`);
+    // The leader must have caught up with the load before it is killed (one sample can catch a busy
+    // moment of a shared machine); what the step measures is the standby's recovery after.
+    await waitFor(
+      'the projection caught up before the leader is killed',
+      async () => ((await lagMs(api)) < LAG_LIMIT_MS ? true : undefined),
+      {
+        timeoutMs: RECOVERY_LIMIT_MS,
+      },
+    );
 
     const killed = performance.now();
     await docker('kill', leading[0]);
