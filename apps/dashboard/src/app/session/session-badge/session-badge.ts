@@ -39,6 +39,7 @@ import { Session } from '../session';
       border: 1px solid var(--bcn-border);
       border-radius: 0.4rem;
       font: inherit;
+      color: inherit;
       background: var(--bcn-surface);
       cursor: pointer;
     }
