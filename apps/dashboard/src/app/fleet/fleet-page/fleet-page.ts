@@ -10,6 +10,7 @@ import { FleetStore } from '../fleet-store';
 import { FleetTable } from '../fleet-table/fleet-table';
 import { StaleIndicator } from '../stale-indicator/stale-indicator';
 import { StatusCounts } from '../status-counts/status-counts';
+import { ThemeToggle } from '../../shared/theme/theme-toggle';
 
 /**
  * The dashboard's one page: wires the store's signals into presentational components. Asset details
@@ -18,7 +19,7 @@ import { StatusCounts } from '../status-counts/status-counts';
  */
 @Component({
   selector: 'bcn-fleet-page',
-  imports: [AssetDetail, FleetFilters, FleetMap, FleetTable, SessionBadge, StaleIndicator, StatusCounts],
+  imports: [AssetDetail, FleetFilters, FleetMap, FleetTable, SessionBadge, StaleIndicator, StatusCounts, ThemeToggle],
   // The fleet's polling and live stream live as long as the page: signing out stops them.
   providers: [FleetStore, AssetDetailStore],
   templateUrl: './fleet-page.html',
