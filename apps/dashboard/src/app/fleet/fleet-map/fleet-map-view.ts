@@ -8,6 +8,8 @@ export interface FleetMapView {
   showAssets(assets: AssetFeatures): void;
   /** Rings the open asset, or none. */
   select(id: string | null): void;
+  /** Repaints with another theme's colours, keeping the assets and the view. */
+  recolour(colours: MapColours): void;
   destroy(): void;
 }
 

@@ -6,17 +6,23 @@ import type { AssetFeatures } from './asset-features';
 import { FleetMap } from './fleet-map';
 import type { FleetMapOptions, FleetMapView } from './fleet-map-view';
 import { FLEET_MAP_FACTORY } from './fleet-map-view';
+import type { MapColours } from './map-colours';
+import { Theme } from '../../shared/theme/theme';
 
 /** Records what the component asks of its map; the real MapLibre map is held to it in `maplibre-map-view.spec.ts`. */
 class FakeMapView implements FleetMapView {
   readonly shown: AssetFeatures[] = [];
   readonly selected: (string | null)[] = [];
+  readonly recoloured: MapColours[] = [];
   destroyed = false;
   showAssets(assets: AssetFeatures): void {
     this.shown.push(assets);
   }
   select(id: string | null): void {
     this.selected.push(id);
+  }
+  recolour(colours: MapColours): void {
+    this.recoloured.push(colours);
   }
   destroy(): void {
     this.destroyed = true;
@@ -118,6 +124,23 @@ describe('FleetMap', () => {
 
     expect(host.querySelector('[data-testid="map-unavailable"]')).not.toBeNull();
     expect(host.getAttribute('data-feature-count')).toBeNull();
+  });
+
+  it('repaints its map in the dark palette when the theme turns dark, and back', async () => {
+    await render();
+    const theme = TestBed.inject(Theme);
+    try {
+      theme.choose('dark');
+      await fixture.whenStable();
+      expect(view.recoloured.at(-1)?.status.online).toBe('#5fd68c');
+      expect(view.recoloured.at(-1)?.basemap.sea).toBe('#0d1b27');
+      theme.choose('light');
+      await fixture.whenStable();
+      expect(view.recoloured.at(-1)?.status.online).toBe('#0f7a3d');
+      expect(view.recoloured.length).toBe(2);
+    } finally {
+      theme.choose('system');
+    }
   });
 
   it('removes its map with it', async () => {

@@ -16,6 +16,7 @@ import type { AssetDto } from '@beacon/contracts';
 import { toAssetFeatures } from './asset-features';
 import type { FleetMapView } from './fleet-map-view';
 import { FLEET_MAP_FACTORY } from './fleet-map-view';
+import { Theme } from '../../shared/theme/theme';
 import { readMapColours } from './map-colours';
 
 type MapState = 'loading' | 'ready' | 'unavailable';
@@ -40,6 +41,7 @@ export class FleetMap {
   readonly openAsset = output<string>();
 
   private readonly createMap = inject(FLEET_MAP_FACTORY);
+  private readonly theme = inject(Theme);
   private readonly canvasHost = viewChild.required<ElementRef<HTMLElement>>('canvasHost');
   private readonly view = signal<FleetMapView | null>(null);
   private readonly features = computed(() => toAssetFeatures(this.assets()));
@@ -77,5 +79,14 @@ export class FleetMap {
       this.shownCount.set(features.features.length);
     });
     effect(() => this.view()?.select(this.selectedId()));
+    // The palette changed (the user's choice or the system's): repaint in place, keeping the view.
+    let paintedScheme = this.theme.scheme();
+    effect(() => {
+      const scheme = this.theme.scheme();
+      const view = this.view();
+      if (view === null || scheme === paintedScheme) return;
+      paintedScheme = scheme;
+      view.recolour(readMapColours(this.canvasHost().nativeElement));
+    });
   }
 }

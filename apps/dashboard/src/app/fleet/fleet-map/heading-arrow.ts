@@ -6,16 +6,17 @@ const SIZE = 24;
 export const HEADING_ARROW_PIXEL_RATIO = 2;
 
 /**
- * A white arrowhead pointing north, drawn on the asset's dot and turned by its heading. Drawn here
- * rather than taken from a sprite sheet, which MapLibre would have to fetch.
+ * An arrowhead pointing north in the markers' ink (`MapColours.ink`), drawn on the asset's dot and
+ * turned by its heading. Drawn here rather than taken from a sprite sheet, which MapLibre would
+ * have to fetch.
  */
-export function drawHeadingArrow(): ImageData {
+export function drawHeadingArrow(ink: string): ImageData {
   const canvas = document.createElement('canvas');
   canvas.width = SIZE;
   canvas.height = SIZE;
   const context = canvas.getContext('2d');
   if (!context) throw new Error('no 2d canvas');
-  context.fillStyle = '#ffffff';
+  context.fillStyle = ink;
   context.beginPath();
   context.moveTo(12, 4);
   context.lineTo(18, 19);

@@ -1,8 +1,13 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { MapColours } from './map-colours';
-import { ASSET_SELECTED_LAYER, ASSETS_SOURCE, fleetMapStyle, selectedFilter } from './map-style';
+import { ASSET_SELECTED_LAYER, ASSETS_SOURCE, colourPaint, fleetMapStyle, selectedFilter } from './map-style';
 
-const COLOURS: MapColours = { status: { online: '#0f7a3d', offline: '#b42318', unknown: '#5f6b7a' }, selected: '#2563eb' };
+const COLOURS: MapColours = {
+  status: { online: '#0f7a3d', offline: '#b42318', unknown: '#5f6b7a' },
+  selected: '#2563eb',
+  basemap: { sea: '#d6e4ee', land: '#fbfcfd', coast: '#9aa5b1', border: '#c3cbd4' },
+  ink: '#ffffff',
+};
 
 describe('fleetMapStyle', () => {
   const style = fleetMapStyle(COLOURS);
@@ -44,5 +49,13 @@ describe('fleetMapStyle', () => {
     const selecting = structuredClone(style);
     (selecting.layers.find((l) => l.id === ASSET_SELECTED_LAYER) as { filter?: unknown }).filter = selectedFilter('VIN-1');
     expect(validateStyleMin(selecting)).toEqual([]);
+  });
+
+  it('lists every colour it paints, so a change of theme repaints them all', () => {
+    const paint = colourPaint(COLOURS);
+    const painted = JSON.stringify(paint.map((p) => p.value));
+    for (const colour of [...Object.values(COLOURS.status), ...Object.values(COLOURS.basemap), COLOURS.selected, COLOURS.ink])
+      expect(painted).withContext(colour).toContain(colour);
+    expect(paint.every((p) => p.property.endsWith('-color'))).toBeTrue();
   });
 });

@@ -12,11 +12,6 @@ export const ASSET_HEADINGS_LAYER = 'asset-headings';
 export const CLUSTER_MAX_ZOOM = 10;
 export const BASEMAP_SOURCES = { land: 'land', coastlines: 'coastlines', borders: 'borders' } as const;
 
-const SEA = '#d6e4ee';
-const LAND = '#fbfcfd';
-const COAST = '#9aa5b1';
-const BORDER = '#c3cbd4';
-
 const isCluster: ExpressionSpecification = ['has', 'point_count'];
 const isPoint: ExpressionSpecification = ['!', ['has', 'point_count']];
 
@@ -46,15 +41,20 @@ export function fleetMapStyle(colours: MapColours): StyleSpecification {
       },
     },
     layers: [
-      { id: 'sea', type: 'background', paint: { 'background-color': SEA } },
-      { id: 'land', type: 'fill', source: BASEMAP_SOURCES.land, paint: { 'fill-color': LAND } },
+      { id: 'sea', type: 'background', paint: { 'background-color': colours.basemap.sea } },
+      { id: 'land', type: 'fill', source: BASEMAP_SOURCES.land, paint: { 'fill-color': colours.basemap.land } },
       {
         id: 'borders',
         type: 'line',
         source: BASEMAP_SOURCES.borders,
-        paint: { 'line-color': BORDER, 'line-width': 1, 'line-dasharray': [3, 2] },
+        paint: { 'line-color': colours.basemap.border, 'line-width': 1, 'line-dasharray': [3, 2] },
       },
-      { id: 'coastlines', type: 'line', source: BASEMAP_SOURCES.coastlines, paint: { 'line-color': COAST, 'line-width': 0.8 } },
+      {
+        id: 'coastlines',
+        type: 'line',
+        source: BASEMAP_SOURCES.coastlines,
+        paint: { 'line-color': colours.basemap.coast, 'line-width': 0.8 },
+      },
       {
         id: ASSET_CLUSTERS_LAYER,
         type: 'circle',
@@ -65,7 +65,7 @@ export function fleetMapStyle(colours: MapColours): StyleSpecification {
           'circle-opacity': 0.85,
           'circle-radius': ['step', ['get', 'point_count'], 12, 10, 16, 100, 22],
           'circle-stroke-width': 2,
-          'circle-stroke-color': '#ffffff',
+          'circle-stroke-color': colours.ink,
         },
       },
       {
@@ -86,7 +86,7 @@ export function fleetMapStyle(colours: MapColours): StyleSpecification {
         type: 'circle',
         source: ASSETS_SOURCE,
         filter: isPoint,
-        paint: { 'circle-color': statusColour(colours), 'circle-radius': 7, 'circle-stroke-width': 2, 'circle-stroke-color': '#ffffff' },
+        paint: { 'circle-color': statusColour(colours), 'circle-radius': 7, 'circle-stroke-width': 2, 'circle-stroke-color': colours.ink },
       },
       {
         // An icon only, no text: a symbol layer needs glyphs only for text.
@@ -129,4 +129,13 @@ function clusterColour(colours: MapColours): ExpressionSpecification {
     colours.status.online,
     colours.status.unknown,
   ];
+}
+
+/** Every colour the style paints, by layer: what changes when the theme does, and nothing else. */
+export function colourPaint(colours: MapColours): { layer: string; property: string; value: unknown }[] {
+  return fleetMapStyle(colours).layers.flatMap((layer) =>
+    Object.entries(layer.paint ?? {})
+      .filter(([property]) => property.endsWith('-color'))
+      .map(([property, value]) => ({ layer: layer.id, property, value: value as unknown })),
+  );
 }

@@ -3,11 +3,16 @@ import type { AssetFeatures } from './asset-features';
 import type { Basemap } from './basemap';
 import { HEADING_ARROW } from './heading-arrow';
 import type { MapColours } from './map-colours';
-import { ASSET_SELECTED_LAYER, ASSETS_SOURCE, CLUSTER_MAX_ZOOM, selectedFilter } from './map-style';
+import { ASSET_POINTS_LAYER, ASSET_SELECTED_LAYER, ASSETS_SOURCE, CLUSTER_MAX_ZOOM, selectedFilter } from './map-style';
 import type { MapLibreView } from './maplibre-map-view';
 import { createMapLibreView } from './maplibre-map-view';
 
-const COLOURS: MapColours = { status: { online: '#0f7a3d', offline: '#b42318', unknown: '#5f6b7a' }, selected: '#2563eb' };
+const COLOURS: MapColours = {
+  status: { online: '#0f7a3d', offline: '#b42318', unknown: '#5f6b7a' },
+  selected: '#2563eb',
+  basemap: { sea: '#d6e4ee', land: '#fbfcfd', coast: '#9aa5b1', border: '#c3cbd4' },
+  ink: '#ffffff',
+};
 const NO_BASEMAP: Basemap = {
   land: { type: 'FeatureCollection', features: [] },
   coastlines: { type: 'FeatureCollection', features: [] },
@@ -101,5 +106,26 @@ describe('createMapLibreView', () => {
 
     expect(clicked).toEqual(['a']);
     expect(map.hasImage(HEADING_ARROW)).toBeTrue();
+  });
+
+  it('repaints in another theme’s colours, keeping its assets', async () => {
+    const dark: MapColours = {
+      status: { online: '#5fd68c', offline: '#ff8f85', unknown: '#aeb9c6' },
+      selected: '#7cb0ff',
+      basemap: { sea: '#0d1b27', land: '#1d2630', coast: '#5d6d7e', border: '#3b4756' },
+      ink: '#0b1117',
+    };
+    view?.showAssets(FLEET);
+    view?.recolour(dark);
+    const map = view?.map;
+    // As JSON, like the filters above: the paint types are too deep for Jasmine's matcher types.
+    const paint = (layer: string, property: 'background-color' | 'fill-color' | 'circle-color' | 'circle-stroke-color') =>
+      JSON.stringify(map?.getPaintProperty(layer, property));
+
+    expect(paint('sea', 'background-color')).toBe('"#0d1b27"');
+    expect(paint('land', 'fill-color')).toBe('"#1d2630"');
+    expect(paint(ASSET_POINTS_LAYER, 'circle-stroke-color')).toBe('"#0b1117"');
+    expect(paint(ASSET_POINTS_LAYER, 'circle-color')).toContain('#5fd68c');
+    expect(await map?.getSource<GeoJSONSource>(ASSETS_SOURCE)?.getData()).toEqual(FLEET);
   });
 });

@@ -4,6 +4,7 @@ import type { AssetFeatures } from './asset-features';
 import type { Basemap } from './basemap';
 import { loadBasemap } from './basemap';
 import type { FleetMapOptions, FleetMapView } from './fleet-map-view';
+import type { MapColours } from './map-colours';
 import { drawHeadingArrow, HEADING_ARROW, HEADING_ARROW_PIXEL_RATIO } from './heading-arrow';
 import {
   ASSET_CLUSTERS_LAYER,
@@ -12,6 +13,7 @@ import {
   ASSETS_SOURCE,
   BASEMAP_SOURCES,
   CLUSTER_MAX_ZOOM,
+  colourPaint,
   fleetMapStyle,
   selectedFilter,
 } from './map-style';
@@ -22,6 +24,9 @@ import {
  * Served from the dashboard's origin, it runs under the policy's `worker-src 'self'`.
  */
 const WORKER_URL = `maplibre/maplibre-gl-worker.mjs?v=${getVersion()}`;
+// `colourPaint` lists them from the style it builds, so they are the style's own names and values.
+type PaintProperty = Parameters<MapLibreMap['setPaintProperty']>[1];
+type PaintValue = Parameters<MapLibreMap['setPaintProperty']>[2];
 /** Close enough to tell streets apart, far enough to keep a few vehicles on one screen. */
 const MAX_FIT_ZOOM = 11;
 
@@ -41,7 +46,7 @@ export async function createMapLibreView(options: FleetMapOptions, basemap: () =
   });
   await map.once('load');
   // Before any asset is shown, so the heading layer never asks for an image that is not there.
-  map.addImage(HEADING_ARROW, drawHeadingArrow(), { pixelRatio: HEADING_ARROW_PIXEL_RATIO });
+  map.addImage(HEADING_ARROW, drawHeadingArrow(options.colours.ink), { pixelRatio: HEADING_ARROW_PIXEL_RATIO });
   basemap()
     .then((shapes) => {
       for (const [key, source] of Object.entries(BASEMAP_SOURCES))
@@ -89,6 +94,16 @@ export class MapLibreView implements FleetMapView {
     // An asset opened from the table may sit inside a cluster or off screen: bring it into view, as a point of its own.
     const position = this.shown.features.find((feature) => feature.properties.id === id)?.geometry.coordinates;
     if (position) this.map.easeTo({ center: position as [number, number], zoom: Math.max(this.map.getZoom(), CLUSTER_MAX_ZOOM + 1) });
+  }
+
+  /**
+   * Repaints in place: each layer's colours, and the arrow in the new ink. Rebuilding the map
+   * instead would drop its sources' data and the user's view.
+   */
+  recolour(colours: MapColours): void {
+    for (const { layer, property, value } of colourPaint(colours))
+      this.map.setPaintProperty(layer, property as PaintProperty, value as PaintValue);
+    this.map.updateImage(HEADING_ARROW, drawHeadingArrow(colours.ink));
   }
 
   destroy(): void {
