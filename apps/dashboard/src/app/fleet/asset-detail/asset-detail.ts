@@ -1,5 +1,6 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import type { ElementRef } from '@angular/core';
+import { ChangeDetectionStrategy, Component, afterRenderEffect, computed, inject, input, viewChild } from '@angular/core';
 import { formatDuration } from '../../shared/duration';
 import { RelativeTimePipe } from '../../shared/relative-time.pipe';
 import { StatusBadge } from '../status-badge/status-badge';
@@ -21,6 +22,7 @@ export class AssetDetail {
   protected readonly store = inject(AssetDetailStore);
   /** The page's ticking clock, so "last seen" moves on like the table's. */
   readonly now = input.required<number>();
+  private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
 
   protected readonly title = computed(() => {
     const asset = this.store.asset();
@@ -39,4 +41,12 @@ export class AssetDetail {
     const position = this.store.asset()?.position;
     return position ? describePosition(position) : null;
   });
+
+  constructor() {
+    // Keyboard and screen reader users land in the panel they opened, on its title; Escape (above)
+    // closes it, and the table puts focus back on the row's button.
+    afterRenderEffect(() => {
+      if (this.store.selectedId() !== null) this.heading().nativeElement.focus();
+    });
+  }
 }
