@@ -14,8 +14,11 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   reporter: [['list']],
+  // Each test's screenshot (and the accessibility test's named ones) is kept here; git ignores it.
+  outputDir: 'test-results',
   timeout: 60_000,
   use: {
+    screenshot: 'on',
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     launchOptions: {
       executablePath: process.env['CHROME_BIN'] || '/usr/bin/chromium',
