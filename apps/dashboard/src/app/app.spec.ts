@@ -1,7 +1,12 @@
+import { Location } from '@angular/common';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
+import type { SpyLocation } from '@angular/common/testing';
+import { provideLocationMocks } from '@angular/common/testing';
+import { Router, provideRouter } from '@angular/router';
+import { APP_ROUTES } from './app.routes';
 import { FakeClock } from '../testing/fake-clock';
 import { FakeEventSources } from '../testing/fake-event-source';
 import { App } from './app';
@@ -17,20 +22,29 @@ describe('App', () => {
     fixture.detectChanges();
   };
 
-  beforeEach(() => {
-    sessionStorage.clear();
-    localStorage.clear();
+  /** The app at `path`, as the browser opened it. */
+  const open = (path: string) => {
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
+        provideRouter(APP_ROUTES),
+        provideLocationMocks(),
         { provide: Clock, useValue: new FakeClock() },
         new FakeEventSources().provider(),
       ],
     });
+    (TestBed.inject(Location) as SpyLocation).setInitialPath(path);
+    TestBed.inject(Router).initialNavigation();
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(App);
     fixture.detectChanges();
+  };
+
+  beforeEach(() => {
+    sessionStorage.clear();
+    localStorage.clear();
+    open('/');
   });
 
   afterEach(() => {
@@ -57,5 +71,25 @@ describe('App', () => {
     expect(host().querySelector('bcn-fleet-table')).not.toBeNull();
     expect(host().querySelector('[data-testid="session-scope"]')?.textContent?.trim()).toBe('Acme Logistics');
     expect(host().querySelector('[data-testid="customer-filter"]')).withContext('a scoped key has no customer to choose').toBeNull();
+  });
+
+  it('keeps a link opened while signed out through the sign-in screen, and opens its view after', async () => {
+    TestBed.resetTestingModule();
+    open('/assets/VIN-1?status=online');
+    http.expectOne('/api/v1/me').flush({ error: 'unauthorized' }, { status: 401, statusText: 'Unauthorized' });
+    await settle();
+    expect(host().querySelector('[data-testid="sign-in"]')).not.toBeNull();
+
+    const form = host().querySelector<HTMLFormElement>('[data-testid="sign-in"]');
+    (host().querySelector('[data-testid="sign-in-key"]') as HTMLInputElement).value = 'a-key-of-twenty-characters';
+    form?.dispatchEvent(new Event('submit'));
+    http.expectOne('/api/v1/me').flush({ role: 'admin', customerId: null, customerName: null, keyName: 'ops' });
+    await settle();
+
+    expect((TestBed.inject(Location) as SpyLocation).path()).toBe('/assets/VIN-1?status=online');
+    expect(host().querySelector('[data-testid="asset-detail"]')).not.toBeNull();
+    http.expectOne('/api/v1/assets/VIN-1');
+    await new Promise((resolve) => setTimeout(resolve)); // the first search waits for a timer
+    expect(http.expectOne((r) => r.url === '/api/v1/assets').request.params.get('status')).toBe('online');
   });
 });

@@ -1,4 +1,4 @@
-import { Injectable, computed, inject, signal } from '@angular/core';
+import { Injectable, InjectionToken, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { AssetKind, AssetStatus, CustomerDto, SearchAssetsResponse } from '@beacon/contracts';
 import type { Observable } from 'rxjs';
@@ -17,6 +17,9 @@ import { isStale } from './staleness';
 export const SEARCH_DEBOUNCE_MS = 250;
 /** Customers change rarely; refreshing now and then lets new ones appear in the filter. */
 export const CUSTOMERS_REFRESH_MS = 60_000;
+
+/** The filters the store starts with: the page gives those of its address (fleet-url/). */
+export const FLEET_QUERY_AT_START = new InjectionToken<FleetQuery>('FLEET_QUERY_AT_START', { factory: () => EMPTY_QUERY });
 
 const NO_COUNTS = { online: 0, offline: 0, unknown: 0 };
 
@@ -46,7 +49,7 @@ export class FleetStore {
   private readonly queries = new Subject<QueryChange>();
   private readonly liveEventsSubject = new Subject<LiveEvent>();
 
-  private readonly filtersState = signal<FleetQuery>(EMPTY_QUERY);
+  private readonly filtersState = signal<FleetQuery>(inject(FLEET_QUERY_AT_START));
   private readonly shown = signal<ShownPage | null>(null);
   private readonly customersState = signal<CustomerDto[]>([]);
   private readonly lastPollAt = signal<number | null>(null);
@@ -79,7 +82,7 @@ export class FleetStore {
   );
 
   constructor() {
-    const queries = this.queries.pipe(startWith<QueryChange>({ filters: EMPTY_QUERY, delayMs: 0 }));
+    const queries = this.queries.pipe(startWith<QueryChange>({ filters: this.filtersState(), delayMs: 0 }));
     queries
       .pipe(
         // A new query drops the old poll, including a request still in flight for stale filters.
@@ -125,6 +128,13 @@ export class FleetStore {
 
   selectKind(kind: AssetKind | ''): void {
     this.update({ kind }, 0);
+  }
+
+  /** All filters at once, from the address (Back, Forward, a link): re-queries at once if any changed. */
+  applyQuery(query: FleetQuery): void {
+    const current = this.filtersState();
+    if ((Object.keys(query) as (keyof FleetQuery)[]).every((name) => query[name] === current[name])) return;
+    this.update(query, 0);
   }
 
   private update(patch: Partial<FleetQuery>, delayMs: number): void {

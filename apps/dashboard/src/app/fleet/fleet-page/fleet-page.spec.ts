@@ -2,6 +2,9 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideLocationMocks } from '@angular/common/testing';
+import { provideRouter } from '@angular/router';
+import { APP_ROUTES } from '../../app.routes';
 import { FakeClock } from '../../../testing/fake-clock';
 import { FakeEventSources } from '../../../testing/fake-event-source';
 import { aSearchResponse, anAsset } from '../../../testing/fleet-fixtures';
@@ -23,7 +26,14 @@ describe('FleetPage', () => {
     clock = new FakeClock();
     sources = new FakeEventSources();
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: Clock, useValue: clock }, sources.provider()],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter(APP_ROUTES),
+        provideLocationMocks(),
+        { provide: Clock, useValue: clock },
+        sources.provider(),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(FleetPage);

@@ -6,22 +6,23 @@ import { FleetFilters } from '../fleet-filters/fleet-filters';
 import { SessionBadge } from '../../session/session-badge/session-badge';
 import { Session } from '../../session/session';
 import { FleetMap } from '../fleet-map/fleet-map';
-import { FleetStore } from '../fleet-store';
+import { FLEET_QUERY_AT_START, FleetStore } from '../fleet-store';
 import { FleetTable } from '../fleet-table/fleet-table';
+import { queryInAddressBar, syncFleetWithUrl } from '../fleet-url/sync-fleet-with-url';
 import { StaleIndicator } from '../stale-indicator/stale-indicator';
 import { StatusCounts } from '../status-counts/status-counts';
 import { ThemeToggle } from '../../shared/theme/theme-toggle';
 
 /**
  * The dashboard's one page: wires the store's signals into presentational components. Asset details
- * open in a panel beside the table rather than at a URL of their own, because the server answers
- * only `/` with the dashboard and a reloaded deep link would get a 404.
+ * open in a panel beside the table; the filters and the open asset are the page's address
+ * (fleet-url/), which the server answers with the dashboard too (a reloaded link works).
  */
 @Component({
   selector: 'bcn-fleet-page',
   imports: [AssetDetail, FleetFilters, FleetMap, FleetTable, SessionBadge, StaleIndicator, StatusCounts, ThemeToggle],
   // The fleet's polling and live stream live as long as the page: signing out stops them.
-  providers: [FleetStore, AssetDetailStore],
+  providers: [FleetStore, AssetDetailStore, { provide: FLEET_QUERY_AT_START, useFactory: queryInAddressBar }],
   templateUrl: './fleet-page.html',
   styleUrl: './fleet-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -31,4 +32,8 @@ export class FleetPage {
   protected readonly detail = inject(AssetDetailStore);
   protected readonly clock = inject(Clock);
   protected readonly session = inject(Session);
+
+  constructor() {
+    syncFleetWithUrl();
+  }
 }

@@ -1,0 +1,55 @@
+import { TestBed } from '@angular/core/testing';
+import { DefaultUrlSerializer, Router, provideRouter } from '@angular/router';
+import { EMPTY_QUERY } from '../fleet-query';
+import type { FleetView } from './fleet-view';
+import { addressOfView, isTyping, sameView, viewOfUrl } from './fleet-view';
+import { APP_ROUTES } from '../../app.routes';
+
+const parse = (url: string) => viewOfUrl(new DefaultUrlSerializer().parse(url));
+const FLEET: FleetView = { assetId: null, query: EMPTY_QUERY };
+
+describe('fleet view ⇄ address', () => {
+  it('reads the fleet, the open asset and the filters from an address', () => {
+    expect(parse('/')).toEqual(FLEET);
+    expect(parse('/assets/VIN-1')).toEqual({ assetId: 'VIN-1', query: EMPTY_QUERY });
+    expect(parse('/assets/VIN%201?q=def%204&customerId=acme&status=online&kind=aircraft')).toEqual({
+      assetId: 'VIN 1',
+      query: { q: 'def 4', customerId: 'acme', status: 'online', kind: 'aircraft' },
+    });
+    expect(parse('/?status=offline')).toEqual({ assetId: null, query: { ...EMPTY_QUERY, status: 'offline' } });
+  });
+
+  it('leaves unset what an address cannot mean', () => {
+    expect(parse('/?status=sleeping&kind=boat')).toEqual(FLEET);
+    expect(parse('/?q=a&q=b')).withContext('a repeated name').toEqual(FLEET);
+    expect(parse('/assets')).toEqual(FLEET);
+    expect(parse('/assets/VIN-1/track')).toEqual(FLEET);
+    expect(parse('/elsewhere')).toEqual(FLEET);
+  });
+
+  it('writes a view back as the address it was read from, without unset filters', () => {
+    const router = TestBed.configureTestingModule({ providers: [provideRouter(APP_ROUTES)] }).inject(Router);
+    const write = (view: FleetView) => {
+      const { commands, queryParams } = addressOfView(view);
+      return router.serializeUrl(router.createUrlTree(commands, { queryParams }));
+    };
+    expect(write(FLEET)).toBe('/');
+    expect(write({ assetId: 'VIN 1/2', query: { ...EMPTY_QUERY, status: 'online' } })).toBe('/assets/VIN%201%2F2?status=online');
+    for (const url of ['/', '/assets/VIN-1?q=def%204&customerId=acme&status=online&kind=vehicle', '/?kind=aircraft']) {
+      expect(write(parse(url))).toBe(url);
+    }
+    expect(parse(write({ assetId: 'VIN 1/2', query: EMPTY_QUERY })).assetId).toBe('VIN 1/2');
+    TestBed.resetTestingModule();
+  });
+
+  it('tells typing in the search box from other changes', () => {
+    const typed = { ...FLEET, query: { ...EMPTY_QUERY, q: 'de' } };
+    expect(isTyping(FLEET, typed)).toBeTrue();
+    expect(isTyping(typed, FLEET)).toBeTrue();
+    expect(isTyping(FLEET, { ...typed, assetId: 'VIN-1' })).toBeFalse();
+    expect(isTyping(FLEET, { ...FLEET, query: { ...EMPTY_QUERY, q: 'de', status: 'online' } })).toBeFalse();
+    expect(isTyping(FLEET, FLEET)).toBeFalse();
+    expect(sameView(parse('/?status=online'), { ...FLEET, query: { ...EMPTY_QUERY, status: 'online' } })).toBeTrue();
+    expect(sameView(FLEET, { ...FLEET, assetId: 'VIN-1' })).toBeFalse();
+  });
+});
