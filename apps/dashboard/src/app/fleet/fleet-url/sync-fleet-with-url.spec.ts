@@ -11,6 +11,7 @@ import { FakeClock } from '../../../testing/fake-clock';
 import { FakeEventSources } from '../../../testing/fake-event-source';
 import { aSearchResponse, anAsset } from '../../../testing/fleet-fixtures';
 import { APP_ROUTES } from '../../app.routes';
+import { Session } from '../../session/session';
 import { Clock } from '../../shared/clock';
 import { FleetPage } from '../fleet-page/fleet-page';
 
@@ -147,5 +148,17 @@ describe('the fleet page and its address', () => {
     expect((byTestId('status-filter') as HTMLSelectElement).value).toBe('');
     jasmine.clock().tick(0);
     expect(http.match(isAssetSearch).pop()?.request.params.keys()).toEqual(['limit']);
+  });
+
+  it('ignores the customer of a link for a key scoped to one customer', async () => {
+    const signedIn = TestBed.inject(Session).signIn('a-key-for-one-customer', false);
+    http.expectOne('/api/v1/me').flush({ role: 'viewer', customerId: 'acme', customerName: 'Acme Logistics', keyName: 'wall' });
+    await signedIn;
+    const navigate = spyOn(router, 'navigate').and.callThrough();
+    await openAt('/?customerId=other&status=online');
+    fixture.detectChanges();
+    const params = http.expectOne(isAssetSearch).request.params;
+    expect([params.get('customerId'), params.get('status')]).toEqual([null, 'online']);
+    expect(navigate).not.toHaveBeenCalled();
   });
 });
