@@ -27,7 +27,13 @@ test.describe('fleet dashboard', () => {
     expect(wrongMethod.status()).toBe(405);
     expect(wrongMethod.headers()['allow']).toBe('POST');
     expect((await request.get(`/api/v1/ingest/osmand/${'0'.repeat(101)}`)).status()).toBe(400);
+    // A path with no file and no route: the JSON 404 for a client that does not ask for HTML; the
+    // dashboard for a browser opening it, whose router then shows the fleet (deep-links.e2e.ts).
     expect((await (await request.get('/no/such/page')).json()) as unknown).toMatchObject({ error: 'not_found' });
+    const browsing = await request.get('/no/such/page', { headers: { accept: 'text/html' } });
+    expect(browsing.status()).toBe(200);
+    expect(await browsing.text()).toContain('<bcn-root');
+    expect((await request.get('/api/v1/no-such-route', { headers: { accept: 'text/html' } })).status()).toBe(404);
   });
 
   test('shows the 7 demo vehicles with live counts', async ({ page }) => {

@@ -2,10 +2,14 @@ import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDashboardNavigation } from './dashboard-navigation';
 
 /**
- * Serves the built Angular dashboard at `/`, when there is a build to serve. `@fastify/static` is
- * loaded only then: API-only processes (and the in-process test app) never need it.
+ * Serves the built Angular dashboard at `/`, when there is a build to serve, and its `index.html`
+ * for the dashboard's other addresses (`/assets/VIN-1?status=online`), so that a bookmarked or
+ * reloaded view opens where it was. `@fastify/static` is loaded only then: API-only processes (and
+ * the in-process test app, under which Jest cannot load its ES-module dependencies) never need it;
+ * the e2e tests cover what is served (e2e/fleet.e2e.ts, e2e/deep-links.e2e.ts).
  */
 export async function serveDashboard(app: NestFastifyApplication, dashboardDir: string | null): Promise<void> {
   if (!dashboardDir || !existsSync(join(dashboardDir, 'index.html'))) {
@@ -16,4 +20,12 @@ export async function serveDashboard(app: NestFastifyApplication, dashboardDir: 
   // One route per file of the build, not a catch-all: a path that is not a file stays unmatched,
   // so the API's 404 and 405 answers hold for every path (a GET on a POST-only route is 405).
   await app.register(fastifyStatic, { root: dashboardDir, wildcard: false });
+  const fastify = app.getHttpAdapter().getInstance();
+  // For unmatched requests only, after the security headers, the 405 check and the rate limit
+  // (hooks run in the order they are added), so the page carries the same policy as `/`.
+  // A callback hook, as every onRequest hook here.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (!request.is404 || !isDashboardNavigation(request.method, request.url, request.headers.accept)) return done();
+    void reply.sendFile('index.html');
+  });
 }
