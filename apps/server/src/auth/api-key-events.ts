@@ -22,3 +22,6 @@ export interface ApiKeyRevoked {
   keyId: string;
   revokedAt: string;
 }
+
+/** The events of a key's stream, as `readStream<ApiKeyEvent>` returns them. */
+export type ApiKeyEvent = { type: 'ApiKeyIssued'; data: ApiKeyIssued } | { type: 'ApiKeyRevoked'; data: ApiKeyRevoked };

@@ -6,7 +6,7 @@ import { PG_POOL } from '../config/config.tokens';
 import { ApiError } from '../http/api-error';
 import type { RequestMetadata } from '../http/request-metadata';
 import { BeaconMetrics } from '../metrics/beacon-metrics';
-import { API_KEY_REVOKED_CHANNEL, apiKeyStream, type ApiKeyIssued, type ApiKeyRevoked } from './api-key-events';
+import { API_KEY_REVOKED_CHANNEL, apiKeyStream, type ApiKeyEvent, type ApiKeyIssued, type ApiKeyRevoked } from './api-key-events';
 import { ApiKeyUsage } from './api-key-usage';
 import { keyDigest, newApiKey, sameDigest } from './api-key';
 import { BootstrapAdminKey } from './bootstrap-admin-key';
@@ -81,7 +81,7 @@ export class ApiKeys {
    * Throws `not_found` for a key that was never issued.
    */
   async revoke(keyId: string, metadata: RequestMetadata): Promise<void> {
-    const events = await this.store.readStream(apiKeyStream(keyId));
+    const events = await this.store.readStream<ApiKeyEvent>(apiKeyStream(keyId));
     if (!events.some((e) => e.type === 'ApiKeyIssued')) throw new ApiError('not_found', `API key ${keyId} is not known`);
     if (!events.some((e) => e.type === 'ApiKeyRevoked')) {
       const data: ApiKeyRevoked = { keyId, revokedAt: metadata.receivedAt };

@@ -1,6 +1,6 @@
 import { EventStore } from '@beacon/event-store';
 import { Injectable } from '@nestjs/common';
-import { apiKeyStream, type ApiKeyIssued } from './api-key-events';
+import { apiKeyStream, type ApiKeyEvent } from './api-key-events';
 import type { Role } from './principal';
 
 /** A record looked up is trusted for this long, as `ApiKeys` trusts a key (decision 028). */
@@ -65,16 +65,17 @@ export class KeyRecords {
   }
 
   private async lookUp(keyId: string): Promise<KeyRecord | null> {
-    const events = await this.store.readStream(apiKeyStream(keyId));
-    const issued = events.find((e) => e.type === 'ApiKeyIssued')?.data as ApiKeyIssued | undefined;
+    const events = await this.store.readStream<ApiKeyEvent>(apiKeyStream(keyId));
+    const issued = events.find((e) => e.type === 'ApiKeyIssued');
     if (!issued) return null;
+    const { name, role, customerId, keyHash, expiresAt } = issued.data;
     return {
       keyId,
-      name: issued.name,
-      role: issued.role,
-      customerId: issued.customerId,
-      digest: Buffer.from(issued.keyHash, 'hex'),
-      expiresAt: issued.expiresAt ? Date.parse(issued.expiresAt) : null,
+      name,
+      role,
+      customerId,
+      digest: Buffer.from(keyHash, 'hex'),
+      expiresAt: expiresAt ? Date.parse(expiresAt) : null,
       revoked: events.some((e) => e.type === 'ApiKeyRevoked'),
     };
   }
