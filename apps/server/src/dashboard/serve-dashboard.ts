@@ -19,7 +19,14 @@ export async function serveDashboard(app: NestFastifyApplication, dashboardDir: 
   const { default: fastifyStatic } = await import('@fastify/static');
   // One route per file of the build, not a catch-all: a path that is not a file stays unmatched,
   // so the API's 404 and 405 answers hold for every path (a GET on a POST-only route is 405).
-  await app.register(fastifyStatic, { root: dashboardDir, wildcard: false });
+  // The build holds a Brotli and a gzip copy of each text file (tools/build/precompress.mjs), sent
+  // to browsers that accept them; they are not addresses of their own.
+  await app.register(fastifyStatic, {
+    root: dashboardDir,
+    wildcard: false,
+    preCompressed: true,
+    globIgnore: ['**/*.br', '**/*.gz'],
+  });
   const fastify = app.getHttpAdapter().getInstance();
   // For unmatched requests only, after the security headers, the 405 check and the rate limit
   // (hooks run in the order they are added), so the page carries the same policy as `/`.
