@@ -5,7 +5,7 @@ import { AdminAccess } from '../auth/access.decorators';
 import type { BeaconConfig } from '../config/beacon-config';
 import { BEACON_CONFIG, PG_POOL } from '../config/config.tokens';
 import { ApiError } from '../http/api-error';
-import { elasticsearchAssetsProjectionName, POSTGRES_ASSETS_PROJECTION } from '../read-side/assets-projection';
+import { assetsProjectionName } from '../read-side/assets-projection';
 
 /**
  * Events a projection set aside because its read model kept refusing them (decision 025): listed,
@@ -52,8 +52,7 @@ export class DeadLettersController {
    * configuration, as every role serves these routes but only some load the read model.
    */
   private known(name: string): string {
-    const { elasticsearchUrl, elasticsearchIndexPrefix } = this.config;
-    const projection = elasticsearchUrl === null ? POSTGRES_ASSETS_PROJECTION : elasticsearchAssetsProjectionName(elasticsearchIndexPrefix);
+    const projection = assetsProjectionName(this.config);
     if (name !== projection) throw new ApiError('not_found', `no projection named ${name}; this deployment runs ${projection}`);
     return name;
   }

@@ -19,6 +19,12 @@ export interface BeaconConfig {
   /** Names Beacon's indices and aliases (`<prefix>-assets`, …), so clusters can be shared. */
   elasticsearchIndexPrefix: string;
   roles: ReadonlySet<Role>;
+  /**
+   * Where a server that runs the projector beside ingest or query runs it (`BEACON_PROJECTOR`): in a
+   * child process of its own, started and watched by this one (`separate`, decision 036), or on the
+   * request thread (`inline`). A process whose only role is the projector runs it itself either way.
+   */
+  projector: 'inline' | 'separate';
   demo: boolean;
   /** When false, reads need no key (the local demo only); writes always do. */
   auth: boolean;
@@ -83,6 +89,7 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string | null }):
     elasticsearchUrl: parseElasticsearchUrl(read('BEACON_ELASTICSEARCH_URL')),
     elasticsearchIndexPrefix: parseIndexPrefix(read('BEACON_ELASTICSEARCH_INDEX_PREFIX') ?? 'beacon'),
     roles: parseRoles(read('BEACON_ROLES') ?? ROLES.join(',')),
+    projector: parseProjector(read('BEACON_PROJECTOR') ?? 'separate'),
     demo: parseSwitch('BEACON_DEMO', read('BEACON_DEMO') ?? 'off'),
     auth: parseSwitch('BEACON_AUTH', read('BEACON_AUTH') ?? 'on'),
     adminKey: parseKey('BEACON_ADMIN_KEY', read('BEACON_ADMIN_KEY')),
@@ -177,6 +184,11 @@ function parseRoles(value: string): ReadonlySet<Role> {
     throw new ConfigError(`BEACON_ROLES must list some of ${ROLES.join(', ')}; got "${value}"`);
   }
   return new Set(roles as Role[]);
+}
+
+function parseProjector(value: string): 'inline' | 'separate' {
+  if (value !== 'inline' && value !== 'separate') throw new ConfigError(`BEACON_PROJECTOR must be separate or inline, got "${value}"`);
+  return value;
 }
 
 function parseSwitch(name: string, value: string): boolean {

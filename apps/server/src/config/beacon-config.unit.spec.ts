@@ -10,6 +10,7 @@ describe('loadConfig', () => {
     const config = loadConfig({}, defaults);
     expect(config.port).toBe(3000);
     expect([...config.roles].sort()).toEqual(['ingest', 'projector', 'query']);
+    expect(config.projector).toBe('separate');
     expect(config.auth).toBe(true);
     expect(config.demo).toBe(false);
     expect(config.databaseUrl).toBeNull();
@@ -78,6 +79,10 @@ describe('loadConfig', () => {
     expect(loadConfig({}, defaults).drainSeconds).toBe(0);
   });
 
+  it('keeps the projector on the request thread when BEACON_PROJECTOR is inline', () => {
+    expect(loadConfig({ BEACON_PROJECTOR: 'inline' }, defaults).projector).toBe('inline');
+  });
+
   it('waits up to 2 s for the read model after a command, or BEACON_READ_YOUR_WRITES_MS', () => {
     expect(loadConfig({}, defaults).readYourWritesMs).toBe(2000);
     expect(loadConfig({ BEACON_READ_YOUR_WRITES_MS: '0' }, defaults).readYourWritesMs).toBe(0);
@@ -119,6 +124,7 @@ describe('loadConfig', () => {
     [{ BEACON_LOG_FORMAT: 'xml' }, /BEACON_LOG_FORMAT/],
     [{ BEACON_PORT: '70000' }, /BEACON_PORT/],
     [{ BEACON_ROLES: 'ingest,reporting' }, /BEACON_ROLES/],
+    [{ BEACON_PROJECTOR: 'thread' }, /BEACON_PROJECTOR/],
     [{ BEACON_DEMO: 'maybe' }, /BEACON_DEMO/],
     [{ BEACON_ADMIN_KEY: 'short' }, /BEACON_ADMIN_KEY/],
     [{ BEACON_ADMIN_KEY_FILE: '/nonexistent/key' }, /BEACON_ADMIN_KEY_FILE/],

@@ -1,4 +1,5 @@
 import type { ReadModelProjection, ReadModelRebuilds } from '@beacon/read-models';
+import type { BeaconConfig } from '../config/beacon-config';
 
 /** The projection that keeps the asset read model, as configured: what the projector runs. */
 export interface AssetsProjection {
@@ -16,4 +17,9 @@ export const POSTGRES_ASSETS_PROJECTION = 'assets-read-model';
 
 export function elasticsearchAssetsProjectionName(indexPrefix: string): string {
   return `assets-elasticsearch:${indexPrefix}`;
+}
+
+/** The name of the asset projection this deployment runs: its checkpoint row, its leader election. */
+export function assetsProjectionName({ elasticsearchUrl, elasticsearchIndexPrefix }: BeaconConfig): string {
+  return elasticsearchUrl === null ? POSTGRES_ASSETS_PROJECTION : elasticsearchAssetsProjectionName(elasticsearchIndexPrefix);
 }

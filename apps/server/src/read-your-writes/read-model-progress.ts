@@ -3,7 +3,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { BeaconConfig } from '../config/beacon-config';
 import { BEACON_CONFIG, PG_POOL } from '../config/config.tokens';
-import { POSTGRES_ASSETS_PROJECTION, elasticsearchAssetsProjectionName } from '../read-side/assets-projection';
+import { assetsProjectionName } from '../read-side/assets-projection';
 
 /** How often the checkpoint is read while some command waits for it. */
 const POLL_MS = 10;
@@ -33,9 +33,7 @@ export class ReadModelProgress implements OnApplicationShutdown {
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(BEACON_CONFIG) config: BeaconConfig,
   ) {
-    this.projection = config.elasticsearchUrl
-      ? elasticsearchAssetsProjectionName(config.elasticsearchIndexPrefix)
-      : POSTGRES_ASSETS_PROJECTION;
+    this.projection = assetsProjectionName(config);
     this.waitMs = config.readYourWritesMs;
   }
 
