@@ -8,6 +8,9 @@ import { openDatabase } from './database/database-url';
 import { Readiness } from './health/readiness';
 import { createLogger } from './logging/create-logger';
 import { NestPinoLogger } from './logging/nest-logger';
+import { isProjectorProcess, projectorEnv, runsProjectorApart, withoutProjector } from './projector-process/projector-apart';
+import { ProjectorProcess } from './projector-process/projector-process';
+import { watchProjectorProcess } from './projector-process/watch-projector-process';
 
 const logger = new Logger('Beacon');
 
@@ -17,12 +20,24 @@ async function bootstrap(): Promise<void> {
   if (config.demo && !config.adminKey) {
     config = { ...config, adminKey: demoAdminKey(config.dataDir), adminKeyFile: demoAdminKeyFile(config.dataDir) };
   }
-  // From here on, every line (the database's start-up included) goes through the one logger.
-  const pino = createLogger({ level: config.logLevel, format: config.logFormat });
+  const projectorProcess = isProjectorProcess();
+  // The projector process goes when the server that started it goes, however it went (its IPC
+  // channel closes): at once while it starts, through its own shutdown once it runs.
+  let parentGone = (): void => process.exit(0);
+  if (projectorProcess) process.once('disconnect', () => parentGone());
+  // From here on, every line (the database's start-up included) goes through the one logger; the
+  // projector process of an all-in-one server names itself on each of its lines.
+  const pino = createLogger({ level: config.logLevel, format: config.logFormat, ...(projectorProcess ? { name: 'projector' } : {}) });
   Logger.overrideLogger(new NestPinoLogger(pino));
 
   const database = await openDatabase(config);
-  const app = await createBeaconApp(config, database.url, pino);
+  // The request thread keeps to requests; the projector follows the log in a process of its own (decision 036).
+  const projector = runsProjectorApart(config)
+    ? new ProjectorProcess(process.argv[1] ?? '', projectorEnv(process.env, config, database.url))
+    : null;
+  projector?.start();
+  const app = await createBeaconApp(projector ? withoutProjector(config) : config, database.url, pino);
+  if (projector) watchProjectorProcess(app, config, projector);
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -34,7 +49,7 @@ async function bootstrap(): Promise<void> {
       logger.log(`not ready; closing in ${config.drainSeconds} s`);
       await sleep(config.drainSeconds * 1000);
     }
-    await app.close().catch((error: Error) => logger.error(error.message));
+    await Promise.all([app.close().catch((error: Error) => logger.error(error.message)), projector?.stop()]);
     await database.stop().catch((error: Error) => logger.error(error.message));
     logger.log('stopped');
     pino.flush(() => process.exit(0)); // lines still buffered are written first
@@ -42,6 +57,11 @@ async function bootstrap(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
+  if (projectorProcess) {
+    await app.init(); // it serves no port
+    parentGone = () => void stop('the server that started it went away');
+    return;
+  }
   await app.listen(config.port, config.host);
   const url = `http://localhost:${config.port}`;
   logger.log(`Beacon is running: ${url} (roles: ${[...config.roles].join(', ')})`);

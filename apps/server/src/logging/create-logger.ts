@@ -8,6 +8,8 @@ export interface LoggerOptions {
   format: LogFormat;
   /** Where lines go (stdout by default); tests pass a stream of their own. */
   destination?: DestinationStream;
+  /** Names the process on every line (`name`), where one server's output holds another process's too. */
+  name?: string;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface LoggerOptions {
  * by its id and a route by its pattern, and the paths below are blanked should an object carrying
  * them ever be logged.
  */
-export function createLogger({ level, format, destination }: LoggerOptions): Logger {
+export function createLogger({ level, format, destination, name }: LoggerOptions): Logger {
   const stream =
     destination ??
     (format === 'pretty'
@@ -25,6 +27,7 @@ export function createLogger({ level, format, destination }: LoggerOptions): Log
   return pino(
     {
       level,
+      ...(name ? { name } : {}),
       base: { service: 'beacon' },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: {

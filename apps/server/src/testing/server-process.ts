@@ -63,6 +63,11 @@ export class ServerProcess {
     return server;
   }
 
+  /** The server's process id, to find the processes it started. */
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
   get log(): string {
     return this.output;
   }
