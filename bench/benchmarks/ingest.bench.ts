@@ -24,6 +24,7 @@ const SINGLE_ALL_ROLES = 'single heartbeat, all roles in one process';
 const BARE_BATCH = 'bare route, batches of 1,000';
 const BATCH = 'batches of 1,000';
 const BATCH_ALL_ROLES = 'batches of 1,000, all roles in one process';
+const BATCH_INLINE = 'batches of 1,000, all roles, projector inline';
 const BATCH_SIZE = 1_000;
 const SINGLE_CONNECTIONS = 100;
 const BATCH_CONNECTIONS = 8;
@@ -35,6 +36,9 @@ const CATCH_UP_TIMEOUT_MS = 120_000;
 const INGEST_ROLE = 'ingest';
 /** The all-in-one server gets a database of its own, so neither server's log loads the other's runs. */
 const ALL_ROLES_DATABASE = 'beacon_bench_all_roles';
+/** The all-in-one server with its projector on the request thread, as before decision 036. */
+const INLINE_DATABASE = 'beacon_bench_projector_inline';
+const PROJECTOR_INLINE = { BEACON_PROJECTOR: 'inline' };
 
 /** Seconds of load per run at scale 1: 10 s (5 s for the warm-up), never under 2 s. */
 function durations(scale: number): { seconds: number; warmUpSeconds: number } {
@@ -65,8 +69,8 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
     clients.push(client);
     return client;
   };
-  const startReal = async (databaseUrl: string, roles?: string): Promise<RealServer> => {
-    const env = serverEnv(databaseUrl, roles);
+  const startReal = async (databaseUrl: string, roles?: string, settings?: Record<string, string>): Promise<RealServer> => {
+    const env = serverEnv(databaseUrl, roles, settings);
     const server = await startBeaconServer(env.env, await freeLoopbackPort());
     children.push(server.child);
     return { url: server.url, adminKey: adminKeyOf(env), env, eventLog: new EventLog(await connect(databaseUrl)), child: server.child };
@@ -76,10 +80,13 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
     children.push(bare.child);
     const ingest = await startReal(postgres.url, INGEST_ROLE);
     const allRoles = await startReal(await createDatabase(postgres.url, ALL_ROLES_DATABASE));
+    const inline = await startReal(await createDatabase(postgres.url, INLINE_DATABASE), undefined, PROJECTOR_INLINE);
     const ids = assetIds();
-    context.log(`servers ready: ingest role on ${ingest.url}, all roles on ${allRoles.url}, bare route on ${bare.url}`);
+    context.log(
+      `servers ready: ingest role on ${ingest.url}, all roles on ${allRoles.url} (projector inline: ${inline.url}), bare route on ${bare.url}`,
+    );
     context.log(`registering ${ASSET_COUNT} vehicles with each server`);
-    for (const server of [ingest, allRoles]) await registerFleet(server.url, server.adminKey, ids);
+    for (const server of [ingest, allRoles, inline]) await registerFleet(server.url, server.adminKey, ids);
 
     const admin = clients[0] as Client;
     const backend = await admin.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
@@ -87,11 +94,12 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
     const cpuMeters = {
       'ingest server': () => processTreeCpuSeconds(ingest.child.pid),
       'all-roles server': () => processTreeCpuSeconds(allRoles.child.pid),
+      'projector-inline server': () => processTreeCpuSeconds(inline.child.pid),
       'bare route': () => processTreeCpuSeconds(bare.child.pid),
       postgres: () => processTreeCpuSeconds(postmaster),
       autocannon: ownCpuSeconds,
     };
-    const afterRun = new AfterRun([ingest.eventLog, allRoles.eventLog], CATCH_UP_TIMEOUT_MS, context.log);
+    const afterRun = new AfterRun([ingest.eventLog, allRoles.eventLog, inline.eventLog], CATCH_UP_TIMEOUT_MS, context.log);
     const clock = new HeartbeatClock(ids.length);
     const common = { afterRun, cpuMeters, ...durations(context.scale) };
     const on = async (server: RealServer) => ({
@@ -102,7 +110,7 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
       stores: true,
     });
     const onBare = { url: bare.url, adminKey: ingest.adminKey, eventLog: ingest.eventLog, idleLoop: null, stores: false };
-    const [onIngest, onAllRoles] = [await on(ingest), await on(allRoles)];
+    const [onIngest, onAllRoles, onInline] = [await on(ingest), await on(allRoles), await on(inline)];
     const single = { ...common, connections: SINGLE_CONNECTIONS, heartbeatsPerRequest: 1, next: pingRequests(ids, clock) };
     const batch = {
       ...common,
@@ -117,9 +125,10 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
       loadScenario({ ...batch, ...onBare, scenario: BARE_BATCH, baseline: BARE_BATCH, next: prebuilt(batch.next, PREBUILT_BATCHES) }),
       loadScenario({ ...batch, ...onIngest, scenario: BATCH, baseline: BARE_BATCH, target: { min: 50_000 } }),
       loadScenario({ ...batch, ...onAllRoles, scenario: BATCH_ALL_ROLES, baseline: BARE_BATCH }),
+      loadScenario({ ...batch, ...onInline, scenario: BATCH_INLINE, baseline: BARE_BATCH }),
     ];
     context.log('bare route and both servers, single heartbeats and batches, in rounds');
-    const [bareSingle, realSingle, allRolesSingle, bareBatch, realBatch, allRolesBatch] = await repeatInRounds(
+    const [bareSingle, realSingle, allRolesSingle, bareBatch, realBatch, allRolesBatch, inlineBatch] = await repeatInRounds(
       scenarios.map((s) => s.scenario),
       context,
     );
@@ -136,6 +145,7 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
         servers: {
           [`${SINGLE} / ${BATCH}`]: ingest.env.recorded,
           [`${SINGLE_ALL_ROLES} / ${BATCH_ALL_ROLES}`]: { ...allRoles.env.recorded, database: ALL_ROLES_DATABASE },
+          [BATCH_INLINE]: { ...inline.env.recorded, database: INLINE_DATABASE },
         },
         bareRoute: `fastify ${packageVersion('fastify')} in its own process, the server's Fastify options, one handler, no database; its batches cycle through ${PREBUILT_BATCHES} pre-built bodies`,
         loadGenerator: `autocannon ${packageVersion('autocannon')} in the harness process, pipelining 1`,
@@ -155,6 +165,7 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
         bareBatch,
         realBatch,
         allRolesBatch,
+        inlineBatch,
       ].filter((m) => m !== undefined),
     };
   } finally {

@@ -17,11 +17,12 @@ export interface ServerEnv {
 }
 
 /**
- * The real server's environment, with `BEACON_ROLES` when given (else every role in one process).
+ * The real server's environment, with `BEACON_ROLES` when given (else every role in one process)
+ * and any other `settings` (`BEACON_PROJECTOR=inline` for the all-in-one server of before decision 036).
  * The admin key is random (32 characters) for each benchmark. A per-key rate limit would turn the load into 429s, so any rate setting the server's config
  * reads (a `BEACON_…RATE…` variable in beacon-config.ts) is set out of reach and recorded.
  */
-export function serverEnv(databaseUrl: string, roles?: string): ServerEnv {
+export function serverEnv(databaseUrl: string, roles?: string, settings: Record<string, string> = {}): ServerEnv {
   const adminKey = randomBytes(16).toString('hex');
   const rateSettings = [...new Set(readFileSync(CONFIG_SOURCE, 'utf8').match(/\bBEACON_(?:[A-Z0-9]+_)*RATE(?:_[A-Z0-9]+)*\b/g) ?? [])];
   const rateLimit = Object.fromEntries(rateSettings.map((name) => [name, UNREACHABLE_RATE_LIMIT]));
@@ -33,6 +34,7 @@ export function serverEnv(databaseUrl: string, roles?: string): ServerEnv {
     // A server without the projector role has no read model catching up here: the fleet's
     // registrations would each wait the whole read-your-writes time for nothing.
     ...(roles && !roles.includes('projector') ? { BEACON_READ_YOUR_WRITES_MS: '0' } : {}),
+    ...settings,
   };
   return {
     env: { ...fixed, ...rateLimit, BEACON_DATABASE_URL: databaseUrl, BEACON_ADMIN_KEY: adminKey, BEACON_METRICS_KEY: BENCH_METRICS_KEY },
