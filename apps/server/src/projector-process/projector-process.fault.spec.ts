@@ -8,17 +8,6 @@ import { adminHeaders } from '../testing/test-app';
  * runs in a child process of its own (decision 036), which the server starts again when it dies and
  * stops before it stops itself, and which exits when the server goes away.
  */
-let database: TestDatabase;
-let server: ServerProcess | null = null;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await server?.kill('SIGKILL');
-  await database.drop();
-});
-
 /** The parent of `pid` from /proc, or null once the process is gone (and reaped). */
 function parentOf(pid: number): number | null {
   try {
@@ -63,45 +52,50 @@ const metrics = async (running: ServerProcess): Promise<string> =>
   (await fetch(`${running.url}/metrics`, { headers: adminHeaders })).text();
 
 describe('the projector of the all-in-one server', () => {
+  let database: TestDatabase;
+  let server: ServerProcess;
   let first: number;
 
   beforeAll(async () => {
+    database = await createTestDatabase();
     server = await ServerProcess.start(database.url);
+  });
+  afterAll(async () => {
+    await server.kill('SIGKILL');
+    await database.drop();
   });
 
   it('runs in a child process of its own, and what is ingested becomes searchable', async () => {
-    first = await latestProjectorPid(server as ServerProcess);
+    first = await latestProjectorPid(server);
     expect(commandLineOf(first)).toContain('--projector-process');
-    const running = server as ServerProcess;
     // Its lines are the server's format, and say which process wrote them.
-    await eventually(() => expect(running.log).toMatch(/"name":"projector".*"msg":"leading projection assets-read-model"/), 60_000);
+    await eventually(() => expect(server.log).toMatch(/"name":"projector".*"msg":"leading projection assets-read-model"/), 60_000);
     // A command waits for the read model (decision 022): the checkpoint the child writes reaches it.
-    const customer = await send(running, 'POST', '/api/v1/customers', { id: 'apart', name: 'Apart AB' });
+    const customer = await send(server, 'POST', '/api/v1/customers', { id: 'apart', name: 'Apart AB' });
     expect(customer.status).toBe(201);
-    const asset = await send(running, 'POST', '/api/v1/assets', { id: 'APART-1', kind: 'vehicle', customerId: 'apart' });
+    const asset = await send(server, 'POST', '/api/v1/assets', { id: 'APART-1', kind: 'vehicle', customerId: 'apart' });
     expect(asset.status).toBe(201);
     expect(asset.headers.get('beacon-read-model')).toBeNull();
-    await heartbeatBecomesSearchable(running, 'APART-1', new Date(Date.now() - 60_000).toISOString());
-    const scraped = await metrics(running);
+    await heartbeatBecomesSearchable(server, 'APART-1', new Date(Date.now() - 60_000).toISOString());
+    const scraped = await metrics(server);
     expect(scraped).toMatch(/^beacon_projection_lag_seconds\{projection="assets-read-model"\} \d/m);
     expect(scraped).toMatch(/^beacon_projector_process_restarts_total 0$/m);
   });
 
   it('is started again when it dies, and carries on projecting', async () => {
-    const running = server as ServerProcess;
     process.kill(first, 'SIGKILL');
-    const second = await latestProjectorPid(running, first);
+    const second = await latestProjectorPid(server, first);
     expect(parentOf(first)).toBeNull();
-    await heartbeatBecomesSearchable(running, 'APART-1', new Date(Date.now() - 30_000).toISOString());
-    expect(await metrics(running)).toMatch(/^beacon_projector_process_restarts_total 1$/m);
+    await heartbeatBecomesSearchable(server, 'APART-1', new Date(Date.now() - 30_000).toISOString());
+    expect(await metrics(server)).toMatch(/^beacon_projector_process_restarts_total 1$/m);
     first = second;
   });
 
   it('is stopped when the server stops', async () => {
-    await server?.kill('SIGTERM');
-    expect(await server?.exited).toBe(0);
+    await server.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
     expect(parentOf(first)).toBeNull();
-    expect(server?.log).toContain('projector process stopped');
+    expect(server.log).toContain('projector process stopped');
   });
 
   it('exits by itself when the server is killed', async () => {
