@@ -20,7 +20,8 @@ export async function registerFleet(url: string, adminKey: string, ids: readonly
   await Promise.all(Array.from({ length: CONCURRENT_REGISTRATIONS }, worker));
 }
 
-async function post(url: string, adminKey: string, path: string, body: unknown): Promise<void> {
+/** POST of a JSON body with the admin key; anything but 201 Created fails the benchmark. */
+export async function post(url: string, adminKey: string, path: string, body: unknown): Promise<void> {
   const response = await fetch(`${url}${path}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
