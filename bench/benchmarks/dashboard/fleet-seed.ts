@@ -58,7 +58,7 @@ export function heartbeatOf(asset: PlannedAsset, timestamp: string, step: number
     timestamp,
     lat: asset.lat + Math.cos(radians) * moved,
     lon: asset.lon + Math.sin(radians) * moved,
-    heading: Math.round(asset.heading * 10) / 10,
+    heading: Math.floor(asset.heading * 10) / 10, // down, as the API takes headings under 360
     speed: asset.aircraft ? 230 : 20,
     ...(asset.aircraft ? { altitude: 10_000 } : {}),
   };
