@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright';
 import type { Scenario } from '../../lib/repeat';
 import type { Measurement, Target } from '../../lib/types';
+import { msScenario } from './ms-scenario';
 import { openFleetPage } from './fleet-page';
 
 export interface FirstRenderOptions {
@@ -35,10 +36,7 @@ export function firstRender(options: FirstRenderOptions): FirstRender {
   const mapFeatures: number[] = [];
   let calls = 0;
   const scenario: Scenario = {
-    scenario: options.scenario,
-    unit: 'ms',
-    baseline: options.baseline,
-    ...(options.target ? { target: options.target } : {}),
+    ...msScenario(options),
     measure: async () => {
       const warmUp = ++calls === 1;
       const page = await openFleetPage(options.browser, options.url, options.adminKey, options.total);

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright';
 import type { Scenario } from '../../lib/repeat';
 import type { Target } from '../../lib/types';
+import { msScenario } from './ms-scenario';
 import { openFleetPage, type FleetPage } from './fleet-page';
 import { postAtRate, type HeartbeatRotation } from './paced-heartbeats';
 
@@ -68,10 +69,7 @@ export function liveWindow(options: LiveWindowOptions): { scenario: Scenario; de
   let page: FleetPage | null = null;
   let calls = 0;
   const scenario: Scenario = {
-    scenario: options.scenario,
-    unit: 'ms',
-    baseline: options.baseline,
-    ...(options.target ? { target: options.target } : {}),
+    ...msScenario(options),
     prepare: async () => {
       page = await openFleetPage(options.browser, options.url, options.adminKey, options.total);
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
