@@ -6,16 +6,17 @@ import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
 import { toHttpParams } from '../shared/query-params';
 import type { FleetQuery } from './fleet-query';
-import { FLEET_PAGE_LIMIT } from './fleet-query';
+import { FLEET_PAGE_SIZE } from './fleet-query';
 
 /** The two reads the fleet page needs. URLs are relative: the server serves the dashboard itself. */
 @Injectable({ providedIn: 'root' })
 export class FleetApi {
   private readonly http = inject(HttpClient);
 
-  searchAssets(filters: FleetQuery): Observable<SearchAssetsResponse> {
+  /** One page of the search: the first, or the one after `cursor` (a previous page's `nextCursor`). */
+  searchAssets(filters: FleetQuery, cursor = '', limit = FLEET_PAGE_SIZE): Observable<SearchAssetsResponse> {
     return this.http.get<SearchAssetsResponse>('/api/v1/assets', {
-      params: toSearchParams(filters),
+      params: toSearchParams(filters, cursor, limit),
     });
   }
 
@@ -25,13 +26,15 @@ export class FleetApi {
 }
 
 /** The search for what the user has chosen; unset filters ('') are left out of the query string. */
-export function toSearchParams(filters: FleetQuery): HttpParams {
+export function toSearchParams(filters: FleetQuery, cursor = '', limit = FLEET_PAGE_SIZE): HttpParams {
   const query: SearchAssetsQueryParams = {
-    limit: FLEET_PAGE_LIMIT,
+    limit,
     q: filters.q.trim(),
     customerId: filters.customerId,
     status: filters.status,
     kind: filters.kind,
+    sort: filters.sort,
+    cursor,
   };
   return toHttpParams(query);
 }

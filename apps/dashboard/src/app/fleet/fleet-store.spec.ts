@@ -38,10 +38,10 @@ describe('FleetStore', () => {
     jasmine.clock().uninstall();
   });
 
-  it('first asks for the whole fleet, sending only the page limit', () => {
+  it('first asks for one page of the fleet, sending only the page size', () => {
     const request = expectSearch();
     expect(request.request.method).toBe('GET');
-    expect(paramsOf(request)).toEqual({ limit: '1000' });
+    expect(paramsOf(request)).toEqual({ limit: '200' });
     request.flush(aSearchResponse([]));
   });
 
@@ -72,7 +72,7 @@ describe('FleetStore', () => {
     expect(first.cancelled).toBeTrue();
     const filtered = expectSearch();
     expect(paramsOf(filtered)).toEqual({
-      limit: '1000',
+      limit: '200',
       customerId: 'acme',
       status: 'offline',
       kind: 'aircraft',
@@ -83,6 +83,7 @@ describe('FleetStore', () => {
       customerId: 'acme',
       status: 'offline',
       kind: 'aircraft',
+      sort: '',
     });
   });
 
@@ -97,7 +98,7 @@ describe('FleetStore', () => {
     expect(store.filters().q).toBe(' B-AC ');
 
     jasmine.clock().tick(1);
-    expect(paramsOf(expectSearch())).toEqual({ limit: '1000', q: 'B-AC' });
+    expect(paramsOf(expectSearch())).toEqual({ limit: '200', q: 'B-AC' });
   });
 
   it('clears a filter by leaving its parameter out', () => {
@@ -108,7 +109,7 @@ describe('FleetStore', () => {
 
     store.selectStatus('');
     jasmine.clock().tick(0);
-    expect(paramsOf(expectSearch())).toEqual({ limit: '1000' });
+    expect(paramsOf(expectSearch())).toEqual({ limit: '200' });
   });
 
   it('polls again every poll interval with the same filters', () => {
@@ -121,7 +122,7 @@ describe('FleetStore', () => {
     http.expectNone(isAssetSearch);
     jasmine.clock().tick(1);
     const next = expectSearch();
-    expect(paramsOf(next)).toEqual({ limit: '1000', status: 'unknown' });
+    expect(paramsOf(next)).toEqual({ limit: '200', status: 'unknown' });
     next.flush(aSearchResponse([anAsset()]));
     expect(store.assets().length).toBe(1);
   });
@@ -182,7 +183,7 @@ describe('FleetStore customers', () => {
     const http = TestBed.inject(HttpTestingController);
     const store = TestBed.inject(FleetStore);
     jasmine.clock().tick(0);
-    http.expectOne('/api/v1/assets?limit=1000').flush(aSearchResponse([]));
+    http.expectOne('/api/v1/assets?limit=200').flush(aSearchResponse([]));
 
     http.expectOne('/api/v1/customers').flush({ error: 'unavailable' }, { status: 503, statusText: 'Unavailable' });
     expect(store.customers()).toEqual([]);

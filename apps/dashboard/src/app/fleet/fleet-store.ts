@@ -2,16 +2,20 @@ import { Injectable, InjectionToken, computed, inject, signal } from '@angular/c
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { AssetKind, AssetStatus, CustomerDto, SearchAssetsResponse } from '@beacon/contracts';
 import type { Observable } from 'rxjs';
-import { Subject, distinctUntilChanged, exhaustMap, map, skip, startWith, switchMap, timer } from 'rxjs';
+import { Subject, distinctUntilChanged, exhaustMap, map, merge, skip, startWith, switchMap, tap, timer } from 'rxjs';
 import { Clock } from '../shared/clock';
+import { appendPage } from './append-page';
 import { retryWithBackoff } from './backoff';
 import { FleetApi } from './fleet-api';
 import type { FleetQuery } from './fleet-query';
-import { EMPTY_QUERY } from './fleet-query';
+import { EMPTY_QUERY, FLEET_PAGE_SIZE } from './fleet-query';
+import type { FleetSort } from './fleet-sort';
 import { applyToPage } from './live-events';
 import type { LiveEvent } from './live-stream';
 import { LiveStream } from './live-stream';
 import { pollTicks } from './poll-schedule';
+import type { PageReader } from './search-pages';
+import { readFromStart, readPagesAfter } from './search-pages';
 import { isStale } from './staleness';
 
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -29,7 +33,10 @@ interface QueryChange {
   delayMs: number;
 }
 
-/** An answer with the filters it answered, so live events are judged against those. */
+/**
+ * The rows loaded so far (every page read, in order, with the latest total, counts and cursor) and the
+ * filters they answer, so live events are judged against those.
+ */
 interface ShownPage {
   filters: FleetQuery;
   page: SearchAssetsResponse;
@@ -39,6 +46,11 @@ interface ShownPage {
  * The fleet page's state. When first injected it starts polling the asset search and listening to
  * the live stream, and it stops when the app is destroyed; it exposes what it learns as signals,
  * and components only read those and call the setters.
+ *
+ * The search is read a page at a time: the first page, then the next whenever the table nears the
+ * end of what is loaded (`loadMore`). A poll re-reads everything loaded, from the first page on, and
+ * shows it at once, so a dispatcher who scrolled far keeps those rows, now fresh; a new filter or
+ * sort starts again from one page.
  */
 @Injectable({ providedIn: 'root' })
 export class FleetStore {
@@ -55,6 +67,9 @@ export class FleetStore {
   private readonly lastPollAt = signal<number | null>(null);
   private readonly liveLostAt = signal<number | null>(null);
   private readonly failingState = signal(false);
+  /** How many rows the user has come near: a refresh reads this many, `loadMore` raises it. */
+  private readonly wanted = signal(FLEET_PAGE_SIZE);
+  private readonly moreWanted = new Subject<void>();
 
   readonly filters = this.filtersState.asReadonly();
   readonly customers = this.customersState.asReadonly();
@@ -67,6 +82,8 @@ export class FleetStore {
   readonly total = computed(() => this.shown()?.page.total ?? 0);
   readonly counts = computed(() => this.shown()?.page.counts ?? NO_COUNTS);
   readonly loaded = computed(() => this.shown() !== null);
+  /** The search has more rows than are loaded. */
+  readonly hasMore = computed(() => (this.shown()?.page.nextCursor ?? null) !== null);
   /** A stream only keeps rows true once there are rows to keep. */
   readonly liveConnected = computed(() => this.loaded() && this.live.state() === 'connected');
   /** The last moment the rows were known to be true: a poll answer, or the stream being up. */
@@ -86,10 +103,10 @@ export class FleetStore {
     queries
       .pipe(
         // A new query drops the old poll, including a request still in flight for stale filters.
-        switchMap(({ filters, delayMs }) => this.poll(filters, delayMs)),
+        switchMap(({ filters, delayMs }) => this.follow(filters, delayMs)),
         takeUntilDestroyed(),
       )
-      .subscribe((shown) => this.accept(shown));
+      .subscribe();
 
     queries
       .pipe(
@@ -130,6 +147,19 @@ export class FleetStore {
     this.update({ kind }, 0);
   }
 
+  /** The search sorts, so every page comes in the new order: a new sort starts again from one page. */
+  selectSort(sort: FleetSort | ''): void {
+    this.update({ sort }, 0);
+  }
+
+  /** The next page, when the user nears the end of the rows; nothing while the rows answer older filters or the search has no more. */
+  loadMore(): void {
+    const shown = this.shown();
+    if (shown?.filters !== this.filtersState() || shown.page.nextCursor === null) return;
+    this.wanted.set(Math.max(this.wanted(), shown.page.items.length + FLEET_PAGE_SIZE));
+    this.moreWanted.next();
+  }
+
   /** All filters at once, from the address (Back, Forward, a link): re-queries at once if any changed. */
   applyQuery(query: FleetQuery): void {
     const current = this.filtersState();
@@ -140,22 +170,43 @@ export class FleetStore {
   private update(patch: Partial<FleetQuery>, delayMs: number): void {
     const filters = { ...this.filtersState(), ...patch };
     this.filtersState.set(filters);
+    this.wanted.set(FLEET_PAGE_SIZE);
     this.queries.next({ filters, delayMs });
   }
 
-  private poll(filters: FleetQuery, delayMs: number): Observable<ShownPage> {
-    return pollTicks(this.live.connected$, delayMs).pipe(
-      // Ticks that come while a request is slow or backing off after errors are skipped, so
-      // retries keep their growing pauses instead of being overtaken by the poll.
-      exhaustMap(() => this.api.searchAssets(filters).pipe(retryWithBackoff(() => this.failingState.set(true)))),
-      map((page) => ({ filters, page })),
+  private follow(filters: FleetQuery, delayMs: number): Observable<unknown> {
+    const polls = pollTicks(this.live.connected$, delayMs).pipe(map(() => 'refresh' as const));
+    const more = this.moreWanted.pipe(map(() => 'more' as const));
+    // One read at a time. Ticks that come while a read is slow or backing off after errors are
+    // skipped, so retries keep their growing pauses instead of being overtaken by the poll; a wish
+    // for more during a refresh is met by that refresh, which reads up to `wanted`.
+    return merge(polls, more).pipe(exhaustMap((read) => (read === 'refresh' ? this.refresh(filters) : this.readMore(filters))));
+  }
+
+  /** Reads from the first page up to the rows wanted, then shows them all at once. */
+  private refresh(filters: FleetQuery): Observable<unknown> {
+    return readFromStart(this.reader(filters), () => this.wanted()).pipe(
+      tap((page) => {
+        this.shown.set({ filters, page });
+        this.lastPollAt.set(this.clock.read());
+      }),
     );
   }
 
-  private accept(shown: ShownPage): void {
-    this.shown.set(shown);
-    this.lastPollAt.set(this.clock.read());
-    this.failingState.set(false);
+  /** Appends pages after the loaded rows, each as it comes, until the rows wanted are in. */
+  private readMore(filters: FleetQuery): Observable<unknown> {
+    const loaded = () => (this.shown()?.filters === filters ? (this.shown()?.page ?? null) : null);
+    return readPagesAfter(this.reader(filters), loaded, () => this.wanted()).pipe(
+      tap((page) => this.updatePage((s) => appendPage(s.page, page))),
+    );
+  }
+
+  private reader(filters: FleetQuery): PageReader {
+    return (cursor, limit) =>
+      this.api.searchAssets(filters, cursor, limit).pipe(
+        retryWithBackoff(() => this.failingState.set(true)),
+        tap(() => this.failingState.set(false)),
+      );
   }
 
   private applyLive(event: LiveEvent): void {

@@ -14,7 +14,7 @@ describe('fleet view ⇄ address', () => {
     expect(parse('/assets/VIN-1')).toEqual({ assetId: 'VIN-1', query: EMPTY_QUERY });
     expect(parse('/assets/VIN%201?q=def%204&customerId=acme&status=online&kind=aircraft')).toEqual({
       assetId: 'VIN 1',
-      query: { q: 'def 4', customerId: 'acme', status: 'online', kind: 'aircraft' },
+      query: { q: 'def 4', customerId: 'acme', status: 'online', kind: 'aircraft', sort: '' },
     });
     expect(parse('/?status=offline')).toEqual({ assetId: null, query: { ...EMPTY_QUERY, status: 'offline' } });
   });
@@ -25,6 +25,14 @@ describe('fleet view ⇄ address', () => {
     expect(parse('/assets')).toEqual(FLEET);
     expect(parse('/assets/VIN-1/track')).toEqual(FLEET);
     expect(parse('/elsewhere')).toEqual(FLEET);
+    expect(parse('/?sort=label:asc')).withContext('a column the search cannot sort').toEqual(FLEET);
+    expect(parse('/?sort=registration:asc')).withContext('the default order').toEqual(FLEET);
+  });
+
+  it('reads the order of the rows, as the search names it', () => {
+    expect(parse('/?sort=lastSeenAt:desc').query.sort).toBe('lastSeenAt:desc');
+    expect(parse('/?sort=id').query.sort).toBe('id:asc');
+    expect(parse('/?sort=registration:desc').query.sort).toBe('registration:desc');
   });
 
   it('writes a view back as the address it was read from, without unset filters', () => {
@@ -35,7 +43,12 @@ describe('fleet view ⇄ address', () => {
     };
     expect(write(FLEET)).toBe('/');
     expect(write({ assetId: 'VIN 1/2', query: { ...EMPTY_QUERY, status: 'online' } })).toBe('/assets/VIN%201%2F2?status=online');
-    for (const url of ['/', '/assets/VIN-1?q=def%204&customerId=acme&status=online&kind=vehicle', '/?kind=aircraft']) {
+    for (const url of [
+      '/',
+      '/assets/VIN-1?q=def%204&customerId=acme&status=online&kind=vehicle',
+      '/?kind=aircraft',
+      '/?status=offline&sort=lastSeenAt:desc',
+    ]) {
       expect(write(parse(url))).toBe(url);
     }
     expect(parse(write({ assetId: 'VIN 1/2', query: EMPTY_QUERY })).assetId).toBe('VIN 1/2');

@@ -3,11 +3,12 @@ import { PRIMARY_OUTLET } from '@angular/router';
 import { queryPairs } from '../../shared/query-params';
 import type { FleetQuery } from '../fleet-query';
 import { isAssetKind, isAssetStatus } from '../fleet-query';
+import { readSort } from '../fleet-sort';
 
 /**
  * What the fleet page shows, as far as an address can say it: the filters and the open asset.
  * `/` is the fleet, `/assets/:id` the fleet with that asset's panel open; the filters are the query
- * string, named as the asset search names them (`q`, `customerId`, `status`, `kind`), so a view can
+ * string, named as the asset search names them (`q`, `customerId`, `status`, `kind`, `sort`), so a view can
  * be linked, bookmarked and reloaded, and Back and Forward move between views.
  */
 export interface FleetView {
@@ -30,6 +31,7 @@ export function viewOfUrl(url: UrlTree): FleetView {
       customerId: text(params, 'customerId'),
       status: isAssetStatus(status) ? status : '',
       kind: isAssetKind(kind) ? kind : '',
+      sort: readSort(text(params, 'sort')),
     },
   };
 }
@@ -55,7 +57,7 @@ export function isTyping(from: FleetView, to: FleetView): boolean {
 }
 
 function sameQuery(a: FleetQuery, b: FleetQuery): boolean {
-  return a.q === b.q && a.customerId === b.customerId && a.status === b.status && a.kind === b.kind;
+  return a.q === b.q && a.customerId === b.customerId && a.status === b.status && a.kind === b.kind && a.sort === b.sort;
 }
 
 function text(params: Params, name: string): string {

@@ -9,6 +9,7 @@ import { NavigationEnd, Router, provideRouter } from '@angular/router';
 import { filter, firstValueFrom } from 'rxjs';
 import { FakeClock } from '../../../testing/fake-clock';
 import { FakeEventSources } from '../../../testing/fake-event-source';
+import { renderRows } from '../../../testing/render-rows';
 import { aSearchResponse, anAsset } from '../../../testing/fleet-fixtures';
 import { APP_ROUTES } from '../../app.routes';
 import { Session } from '../../session/session';
@@ -104,7 +105,7 @@ describe('the fleet page and its address', () => {
   it('gives the open asset an address, and Back and Forward close and open it again', async () => {
     await openAt('/?status=online');
     http.expectOne(isAssetSearch).flush(aSearchResponse([anAsset({ id: 'a' })]));
-    fixture.detectChanges();
+    await renderRows(fixture);
 
     await change(() => byTestId('asset-open')?.click());
     flushDetail('a');
