@@ -2,8 +2,12 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideLocationMocks } from '@angular/common/testing';
+import { provideRouter } from '@angular/router';
+import { APP_ROUTES } from '../../app.routes';
 import { FakeClock } from '../../../testing/fake-clock';
 import { FakeEventSources } from '../../../testing/fake-event-source';
+import { renderRows } from '../../../testing/render-rows';
 import { aSearchResponse, anAsset } from '../../../testing/fleet-fixtures';
 import { Clock } from '../../shared/clock';
 import { FLEET_MAP_FACTORY } from '../fleet-map/fleet-map-view';
@@ -19,12 +23,15 @@ describe('FleetPage from the keyboard', () => {
   const openButton = (id: string) => host.querySelector<HTMLElement>(`[data-asset-id="${id}"] [data-testid="asset-open"]`);
   const pressEscape = () => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
 
-  beforeEach(() => {
+  beforeEach(async () => {
     jasmine.clock().install();
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
+        // The page writes the open asset into its address.
+        provideRouter(APP_ROUTES),
+        provideLocationMocks(),
         { provide: Clock, useValue: new FakeClock() },
         new FakeEventSources().provider(),
         // The map plays no part here; one that never finishes loading stays out of the way.
@@ -34,13 +41,13 @@ describe('FleetPage from the keyboard', () => {
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(FleetPage);
     host = fixture.nativeElement as HTMLElement;
-    fixture.detectChanges();
+    await renderRows(fixture);
     jasmine.clock().tick(0);
     http.expectOne('/api/v1/customers').flush({ items: [] });
     http
       .expectOne((r) => r.url === '/api/v1/assets')
       .flush(aSearchResponse([anAsset({ id: 'a', registration: 'ABC123' }), anAsset({ id: 'b', registration: 'DEF456' })]));
-    fixture.detectChanges();
+    await renderRows(fixture);
   });
 
   afterEach(() => {
@@ -48,51 +55,51 @@ describe('FleetPage from the keyboard', () => {
     jasmine.clock().uninstall();
   });
 
-  function openFromKeyboard(id: string): void {
+  async function openFromKeyboard(id: string): Promise<void> {
     openButton(id)?.focus();
     openButton(id)?.click(); // what Enter or Space on a focused button does
-    fixture.detectChanges();
+    await renderRows(fixture);
     http.expectOne(`/api/v1/assets/${id}`).flush(anAsset({ id, registration: id === 'a' ? 'ABC123' : 'DEF456' }));
     http.expectOne((r) => r.url === `/api/v1/assets/${id}/track`).flush({ points: [] });
-    fixture.detectChanges();
+    await renderRows(fixture);
   }
 
-  it('moves focus to the panel’s title when an asset opens', () => {
-    openFromKeyboard('b');
+  it('moves focus to the panel’s title when an asset opens', async () => {
+    await openFromKeyboard('b');
     expect(document.activeElement).toBe(byTestId('detail-title'));
     expect(byTestId('asset-detail')?.contains(document.activeElement)).toBeTrue();
   });
 
-  it('closes the panel on Escape and puts focus back on the row’s button', () => {
-    openFromKeyboard('b');
+  it('closes the panel on Escape and puts focus back on the row’s button', async () => {
+    await openFromKeyboard('b');
     pressEscape();
-    fixture.detectChanges();
+    await renderRows(fixture);
 
     expect(byTestId('asset-detail')).toBeNull();
     expect(document.activeElement).toBe(openButton('b'));
   });
 
-  it('puts focus back on the row’s button when the close button closes the panel', () => {
-    openFromKeyboard('a');
+  it('puts focus back on the row’s button when the close button closes the panel', async () => {
+    await openFromKeyboard('a');
     byTestId('detail-close')?.focus();
     byTestId('detail-close')?.click();
-    fixture.detectChanges();
+    await renderRows(fixture);
 
     expect(document.activeElement).toBe(openButton('a'));
   });
 
-  it('leaves focus where it is when Escape is pressed outside the panel', () => {
-    openFromKeyboard('a');
+  it('leaves focus where it is when Escape is pressed outside the panel', async () => {
+    await openFromKeyboard('a');
     const search = byTestId('search');
     search?.focus();
     pressEscape();
-    fixture.detectChanges();
+    await renderRows(fixture);
 
     expect(byTestId('asset-detail')).toBeNull();
     expect(document.activeElement).toBe(search);
   });
 
-  it('reaches the filters, the count buttons and each row’s button by Tab, in the order they are shown', () => {
+  it('reaches the filters, the count buttons and each row’s button by Tab, in the order they are shown', async () => {
     const tabbable = Array.from(host.querySelectorAll<HTMLElement>('button, input, select, [tabindex]')).filter(
       (element) => element.tabIndex >= 0 && !(element as HTMLButtonElement).disabled,
     );

@@ -7,6 +7,7 @@ import { provideRouter } from '@angular/router';
 import { APP_ROUTES } from '../../app.routes';
 import { FakeClock } from '../../../testing/fake-clock';
 import { FakeEventSources } from '../../../testing/fake-event-source';
+import { renderRows } from '../../../testing/render-rows';
 import { aSearchResponse, anAsset } from '../../../testing/fleet-fixtures';
 import { Clock } from '../../shared/clock';
 import { FleetPage } from './fleet-page';
@@ -50,11 +51,11 @@ describe('FleetPage', () => {
     jasmine.clock().uninstall();
   });
 
-  it('shows the fleet, its counts and the customers once the server answers', () => {
+  it('shows the fleet, its counts and the customers once the server answers', async () => {
     http
       .expectOne(isAssetSearch)
       .flush(aSearchResponse([anAsset({ id: 'a', status: 'online' }), anAsset({ id: 'b', status: 'unknown', lastSeenAt: null })]));
-    fixture.detectChanges();
+    await renderRows(fixture);
 
     expect(host.querySelector('h1')?.textContent).toBe('Beacon');
     expect(host.querySelectorAll('[data-testid="asset-row"]').length).toBe(2);
@@ -65,7 +66,7 @@ describe('FleetPage', () => {
     expect(byTestId('stale')).toBeNull();
   });
 
-  it('re-queries when a filter is chosen', () => {
+  it('re-queries when a filter is chosen', async () => {
     http.expectOne(isAssetSearch).flush(aSearchResponse([]));
     const select = byTestId('status-filter') as HTMLSelectElement;
     select.value = 'offline';
@@ -75,25 +76,25 @@ describe('FleetPage', () => {
     expect(http.expectOne(isAssetSearch).request.params.get('status')).toBe('offline');
   });
 
-  it('shows the stale indicator when a request fails', () => {
+  it('shows the stale indicator when a request fails', async () => {
     http.expectOne(isAssetSearch).flush(aSearchResponse([anAsset()]));
     jasmine.clock().tick(2_000);
     http.expectOne(isAssetSearch).flush(null, { status: 502, statusText: 'Bad Gateway' });
-    fixture.detectChanges();
+    await renderRows(fixture);
 
     expect(byTestId('stale')?.textContent).toContain('Server unreachable');
     expect(host.querySelectorAll('[data-testid="asset-row"]').length).withContext('keeps last data').toBe(1);
   });
 
-  it('shows the stale indicator when no answer came for more than ten seconds', () => {
+  it('shows the stale indicator when no answer came for more than ten seconds', async () => {
     http.expectOne(isAssetSearch).flush(aSearchResponse([]));
     clock.advance(10_001);
-    fixture.detectChanges();
+    await renderRows(fixture);
 
     expect(byTestId('stale')).not.toBeNull();
   });
 
-  it('updates a row from the live stream without waiting for the poll', () => {
+  it('updates a row from the live stream without waiting for the poll', async () => {
     http.expectOne(isAssetSearch).flush(aSearchResponse([anAsset({ id: 'a', status: 'offline' })]));
     sources.latest.open();
     sources.latest.emit('status', {
@@ -101,7 +102,7 @@ describe('FleetPage', () => {
       status: 'online',
       at: '2026-11-25T12:00:00.000Z',
     });
-    fixture.detectChanges();
+    await renderRows(fixture);
 
     expect(host.querySelector('[data-asset-id="a"] [data-testid="asset-status"]')?.textContent).toContain('online');
     expect(byTestId('count-online')?.textContent?.trim()).toBe('1');
@@ -110,23 +111,23 @@ describe('FleetPage', () => {
     http.expectOne(isAssetSearch);
   });
 
-  it('opens an asset’s details beside the table and closes them again', () => {
+  it('opens an asset’s details beside the table and closes them again', async () => {
     http.expectOne(isAssetSearch).flush(aSearchResponse([anAsset({ id: 'a', registration: 'ABC123' })]));
-    fixture.detectChanges();
+    await renderRows(fixture);
     expect(byTestId('asset-detail')).toBeNull();
 
     byTestId('asset-open')?.click();
-    fixture.detectChanges();
+    await renderRows(fixture);
     http.expectOne('/api/v1/assets/a').flush(anAsset({ id: 'a', registration: 'ABC123' }));
     http.expectOne((r) => r.url === '/api/v1/assets/a/track').flush({ points: [] });
-    fixture.detectChanges();
+    await renderRows(fixture);
 
     expect(byTestId('detail-title')?.textContent?.trim()).toBe('ABC123');
     expect(byTestId('track-empty')).not.toBeNull();
     expect(host.querySelector('[data-asset-id="a"]')?.getAttribute('aria-current')).toBe('true');
 
     byTestId('detail-close')?.click();
-    fixture.detectChanges();
+    await renderRows(fixture);
     expect(byTestId('asset-detail')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, untracked, viewChild } from '@angular/core';
 import { Clock } from '../../shared/clock';
 import { AssetDetail } from '../asset-detail/asset-detail';
 import { AssetDetailStore } from '../asset-detail/asset-detail-store';
@@ -12,6 +12,7 @@ import { queryInAddressBar, syncFleetWithUrl } from '../fleet-url/sync-fleet-wit
 import { StaleIndicator } from '../stale-indicator/stale-indicator';
 import { StatusCounts } from '../status-counts/status-counts';
 import { ThemeToggle } from '../../shared/theme/theme-toggle';
+import { UnitPicker } from '../../shared/units/unit-picker';
 
 /**
  * The dashboard's one page: wires the store's signals into presentational components. Asset details
@@ -20,7 +21,7 @@ import { ThemeToggle } from '../../shared/theme/theme-toggle';
  */
 @Component({
   selector: 'bcn-fleet-page',
-  imports: [AssetDetail, FleetFilters, FleetMap, FleetTable, SessionBadge, StaleIndicator, StatusCounts, ThemeToggle],
+  imports: [AssetDetail, FleetFilters, FleetMap, FleetTable, SessionBadge, StaleIndicator, StatusCounts, ThemeToggle, UnitPicker],
   // The fleet's polling and live stream live as long as the page: signing out stops them.
   providers: [FleetStore, AssetDetailStore, { provide: FLEET_QUERY_AT_START, useFactory: queryInAddressBar }],
   templateUrl: './fleet-page.html',
@@ -33,7 +34,14 @@ export class FleetPage {
   protected readonly clock = inject(Clock);
   protected readonly session = inject(Session);
 
+  private readonly table = viewChild(FleetTable);
+
   constructor() {
     syncFleetWithUrl();
+    // Another search or order is read from its first row: the table starts there too.
+    effect(() => {
+      this.store.filters();
+      untracked(() => this.table()?.scrollToTop());
+    });
   }
 }
