@@ -44,6 +44,20 @@ test.describe('fleet dashboard', () => {
     await expect(page.locator(`[data-asset-id="${SILENT_VIN}"]`)).toContainText('ABC123');
   });
 
+  test('says how many of the matching assets are loaded, and sorts by a column on the server', async ({ page }) => {
+    await page.goto(signInLink(E2E_ADMIN_KEY));
+    await expect(page.getByTestId('asset-row')).toHaveCount(7);
+    await expect(page.getByTestId('fleet-shown')).toHaveText('7 of 7');
+    const registrations = () => page.getByTestId('asset-open').allInnerTexts();
+    const ascending = await registrations();
+    expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b)));
+
+    await page.getByTestId('sort-registration').click();
+    await expect(page).toHaveURL(/[?&]sort=registration(:|%3A)desc/);
+    await expect(page.locator('[role="columnheader"]').first()).toHaveAttribute('aria-sort', 'descending');
+    await expect.poll(registrations).toEqual([...ascending].reverse());
+  });
+
   test('filters by customer, status, text and kind, and by a click on a status count', async ({ page }) => {
     await page.goto(signInLink(E2E_ADMIN_KEY));
     await expect(page.getByTestId('asset-row')).toHaveCount(7);
