@@ -1,13 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
-import type { TestRequest } from '@angular/common/http/testing';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { AssetDto, PositionDto } from '@beacon/contracts';
-import { FakeClock } from '../../testing/fake-clock';
-import { FakeEventSources } from '../../testing/fake-event-source';
+import type { FakeClock } from '../../testing/fake-clock';
+import type { FakeEventSources } from '../../testing/fake-event-source';
 import { aSearchResponse, anAsset } from '../../testing/fleet-fixtures';
-import { Clock } from '../shared/clock';
-import { FleetStore } from './fleet-store';
+import { startFleetStore } from '../../testing/start-fleet-store';
+import type { FleetStore } from './fleet-store';
 import type { LiveEvent } from './live-stream';
 import { LIVE_POLL_INTERVAL_MS, POLL_INTERVAL_MS } from './poll-schedule';
 
@@ -33,18 +31,7 @@ describe('FleetStore with the live stream', () => {
     expectSearch().flush(aSearchResponse(assets));
   }
 
-  beforeEach(() => {
-    jasmine.clock().install();
-    clock = new FakeClock();
-    sources = new FakeEventSources();
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: Clock, useValue: clock }, sources.provider()],
-    });
-    http = TestBed.inject(HttpTestingController);
-    store = TestBed.inject(FleetStore);
-    jasmine.clock().tick(0);
-    http.expectOne('/api/v1/customers').flush({ items: [] });
-  });
+  beforeEach(() => ({ http, store, clock, sources } = startFleetStore()));
 
   afterEach(() => {
     http.verify();

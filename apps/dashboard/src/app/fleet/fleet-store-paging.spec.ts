@@ -1,13 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import type { TestRequest } from '@angular/common/http/testing';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { AssetDto, SearchAssetsResponse } from '@beacon/contracts';
-import { FakeClock } from '../../testing/fake-clock';
-import { FakeEventSources } from '../../testing/fake-event-source';
 import { aSearchResponse, anAsset } from '../../testing/fleet-fixtures';
-import { Clock } from '../shared/clock';
-import { FleetStore } from './fleet-store';
+import { startFleetStore } from '../../testing/start-fleet-store';
+import type { FleetStore } from './fleet-store';
 import { POLL_INTERVAL_MS } from './poll-schedule';
 
 /** The store reads the search a page at a time as the user scrolls, and keeps what it loaded. */
@@ -27,21 +23,7 @@ describe('FleetStore paging', () => {
   const paramsOf = (request: TestRequest) =>
     Object.fromEntries(request.request.params.keys().map((k) => [k, request.request.params.get(k)]));
 
-  beforeEach(() => {
-    jasmine.clock().install();
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: Clock, useValue: new FakeClock() },
-        new FakeEventSources().provider(),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    store = TestBed.inject(FleetStore);
-    jasmine.clock().tick(0);
-    http.expectOne('/api/v1/customers').flush({ items: [] });
-  });
+  beforeEach(() => ({ http, store } = startFleetStore()));
 
   afterEach(() => {
     http.verify();

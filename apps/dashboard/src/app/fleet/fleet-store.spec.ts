@@ -5,6 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { FakeClock } from '../../testing/fake-clock';
 import { FakeEventSources } from '../../testing/fake-event-source';
 import { aSearchResponse, anAsset } from '../../testing/fleet-fixtures';
+import { startFleetStore } from '../../testing/start-fleet-store';
 import { Clock } from '../shared/clock';
 import { FleetStore, SEARCH_DEBOUNCE_MS } from './fleet-store';
 import { POLL_INTERVAL_MS } from './poll-schedule';
@@ -19,18 +20,7 @@ describe('FleetStore', () => {
   const paramsOf = (request: TestRequest) =>
     Object.fromEntries(request.request.params.keys().map((k) => [k, request.request.params.get(k)]));
 
-  beforeEach(() => {
-    // rxjs timers read the global setTimeout/setInterval when scheduled, so the mock clock drives them.
-    jasmine.clock().install();
-    clock = new FakeClock();
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: Clock, useValue: clock }, new FakeEventSources().provider()],
-    });
-    http = TestBed.inject(HttpTestingController);
-    store = TestBed.inject(FleetStore);
-    jasmine.clock().tick(0);
-    http.expectOne('/api/v1/customers').flush({ items: [] });
-  });
+  beforeEach(() => ({ http, store, clock } = startFleetStore()));
 
   afterEach(() => {
     http.verify();
