@@ -77,14 +77,21 @@ async function updateAsset(client: ClientBase, view: AssetView): Promise<void> {
 }
 
 /**
- * Rewrites the asset's searchable words from its row (see migration AssetSearch1764000600000). Only
- * lifecycle events change them, so heartbeats never touch the trigram index.
+ * Rewrites the asset's searchable words from its row (see migration AssetSearch1764000600000), and
+ * adds any word not seen before to the vocabulary one-typo search looks in (migration
+ * SearchVocabulary1764001500000). Only lifecycle events change them, so heartbeats never touch
+ * the trigram indexes.
  */
 async function refreshSearchWords(client: ClientBase, assetId: string): Promise<void> {
   await client.query(
-    `INSERT INTO rm_asset_search (asset_id, words)
-     SELECT id, rm_asset_search_words(id, registration, label, callsign, icao24, customer_name) FROM rm_assets WHERE id = $1
-     ON CONFLICT (asset_id) DO UPDATE SET words = excluded.words`,
+    `WITH written AS (
+       INSERT INTO rm_asset_search (asset_id, words)
+       SELECT id, rm_asset_search_words(id, registration, label, callsign, icao24, customer_name) FROM rm_assets WHERE id = $1
+       ON CONFLICT (asset_id) DO UPDATE SET words = excluded.words
+       RETURNING words)
+     INSERT INTO rm_search_vocabulary (word)
+     SELECT DISTINCT unnest(rm_search_word_set(words)) FROM written
+     ON CONFLICT (word) DO NOTHING`,
     [assetId],
   );
 }

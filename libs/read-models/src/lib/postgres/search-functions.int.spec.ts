@@ -40,7 +40,7 @@ describe('oneTypoPattern', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(word, word), { minLength: 200, maxLength: 200 }), async (pairs) => {
         const result = await pool.query<{ matches: boolean }>(
-          `SELECT '| zzzzzzzzz ' || w || ' zzzzzzzzz | qqqqqqqqq |' ~ p AS matches FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(w, p, n) ORDER BY n`,
+          `SELECT w ~ p AS matches FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(w, p, n) ORDER BY n`,
           [pairs.map(([w]) => w), pairs.map(([, t]) => oneTypoPattern(t))],
         );
         expect(result.rows.map((r) => r.matches)).toEqual(pairs.map(([w, t]) => typos(w, t) <= 1));
@@ -64,5 +64,15 @@ describe('rm_search_words', () => {
       `SELECT rm_asset_search_words('VIN-1', NULL, 'Refrigerated truck', '--', 'Nordic AB') AS words`,
     );
     expect(result.rows[0]?.words).toBe('| vin 1 | refrigerated truck | nordic ab |');
+  });
+});
+
+describe('rm_search_word_set', () => {
+  it('lists the words of every field, and none for an asset without words', async () => {
+    const result = await pool.query<{ some: string[]; none: string[] }>(
+      `SELECT rm_search_word_set(rm_asset_search_words('VIN-1', NULL, 'Refrigerated truck', '--')) AS some,
+              rm_search_word_set(rm_asset_search_words('--', NULL)) AS none`,
+    );
+    expect(result.rows[0]).toEqual({ some: ['vin', '1', 'refrigerated', 'truck'], none: [] });
   });
 });

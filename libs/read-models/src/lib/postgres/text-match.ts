@@ -4,9 +4,6 @@ import type { SqlParams } from './asset-filter';
 /** Terms this long may also match a word one typo away; shorter ones only start words. */
 const FUZZY_MIN_LENGTH = 4;
 
-/** One character of a word in `rm_asset_search.words`, where only spaces and bars separate words. */
-const WORD_CHAR = '[^ |]';
-
 /**
  * The terms of `q` in the form `rm_asset_search.words` stores text: lower-cased, every run of
  * characters other than letters and digits turned into one space (`ABC-1` → `abc 1`). PostgreSQL
@@ -35,19 +32,19 @@ export function textCondition(terms: string[], params: SqlParams): string | null
 function termCondition(term: string, params: SqlParams): string {
   const startsAWord = `s.words LIKE ${params.add(`% ${term}%`)}`;
   if (term.includes(' ') || [...term].length < FUZZY_MIN_LENGTH) return startsAWord;
-  // "Candidate AND (starts a word OR one typo away)" selects the same rows as the part in brackets
-  // alone (a word the term starts is a candidate too), but gives the planner an OR of indexed LIKEs.
+  // The typo is looked for among the fleet's distinct words, not in every asset that shares half
+  // of the term, and the words found select their assets through the word-set index (decision 035).
   const { head, tail } = oneTypoCandidates(term);
-  const candidates = `(s.words LIKE ${params.add(`% ${head}%`)} OR s.words LIKE ${params.add(`%${tail} %`)})`;
-  const oneTypoAway = `s.words ~ ${params.add(oneTypoPattern(term))}`;
-  return `${candidates} AND (${startsAWord} OR ${oneTypoAway})`;
+  const wordsOneTypoAway = `SELECT v.word FROM rm_search_vocabulary v
+     WHERE (v.word LIKE ${params.add(`${head}%`)} OR v.word LIKE ${params.add(`%${tail}`)}) AND v.word ~ ${params.add(oneTypoPattern(term))}`;
+  return `(${startsAWord} OR rm_search_word_set(s.words) && ARRAY(${wordsOneTypoAway}))`;
 }
 
 /**
  * One typo changes one place of a word (or two neighbouring ones, swapped), so either the
  * characters before the term's middle or those after it survive: a word one typo away starts
- * with `head` or ends with `tail`. Both are trigram-indexed LIKEs, so only those candidates are
- * matched against the regular expression instead of the whole fleet.
+ * with `head` or ends with `tail`. Both are indexed LIKEs on the vocabulary, so only those
+ * candidates are matched against the regular expression instead of every word of the fleet.
  */
 export function oneTypoCandidates(term: string): { head: string; tail: string } {
   const chars = [...term];
@@ -56,10 +53,10 @@ export function oneTypoCandidates(term: string): { head: string; tail: string } 
 }
 
 /**
- * A regular expression for a whole word one typo from `term` (or equal to it): one character
- * replaced, left out, added, or two neighbours swapped, which is an optimal string alignment
- * distance of at most 1. Spelling out the variants lets PostgreSQL's regex engine check a row in
- * one pass; a distance function would be one call per word of every candidate.
+ * A regular expression for a word one typo from `term` (or equal to it): one character replaced,
+ * left out, added, or two neighbours swapped, which is an optimal string alignment distance of at
+ * most 1. Spelling out the variants lets PostgreSQL's regex engine check a word in one pass; a
+ * distance function would be one call per candidate word.
  */
 export function oneTypoPattern(term: string): string {
   const c = [...term];
@@ -67,10 +64,10 @@ export function oneTypoPattern(term: string): string {
   const after = (i: number): string => c.slice(i).join('');
   const variants = new Set<string>();
   for (let i = 0; i <= c.length; i++) {
-    if (i < c.length) variants.add(before(i) + WORD_CHAR + after(i + 1)); // replaced
+    if (i < c.length) variants.add(before(i) + '.' + after(i + 1)); // replaced
     if (i < c.length) variants.add(before(i) + after(i + 1)); // left out
-    variants.add(before(i) + WORD_CHAR + after(i)); // added
+    variants.add(before(i) + '.' + after(i)); // added
     if (i + 1 < c.length) variants.add(before(i) + (c[i + 1] ?? '') + (c[i] ?? '') + after(i + 2)); // swapped
   }
-  return ` (${[...variants].join('|')}) `;
+  return `^(${[...variants].join('|')})$`;
 }

@@ -2,10 +2,12 @@ import { CreateAssetReadModel1764000100000 } from './1764000100000-create-asset-
 import { AssetVersion1764000400000 } from './1764000400000-asset-version';
 import { AssetSearch1764000600000 } from './1764000600000-asset-search';
 import { AssetViewDocument1764001300000 } from './1764001300000-asset-view-document';
+import { SearchVocabulary1764001500000 } from './1764001500000-search-vocabulary';
 
 export const postgresReadModelMigrations = [
   CreateAssetReadModel1764000100000,
   AssetVersion1764000400000,
   AssetSearch1764000600000,
   AssetViewDocument1764001300000,
+  SearchVocabulary1764001500000,
 ];
