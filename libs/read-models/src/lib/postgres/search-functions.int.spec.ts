@@ -3,7 +3,8 @@ import { createTestDatabase, type TestDatabase } from '@beacon/testing';
 import fc from 'fast-check';
 import { Pool } from 'pg';
 import { postgresReadModelMigrations } from './migrations';
-import { oneTypoPattern } from './text-match';
+import { SqlParams } from './asset-filter';
+import { oneTypoPattern, textCondition } from './text-match';
 
 let database: TestDatabase;
 let pool: Pool;
@@ -74,5 +75,30 @@ describe('rm_search_word_set', () => {
               rm_search_word_set(rm_asset_search_words('--', NULL)) AS none`,
     );
     expect(result.rows[0]).toEqual({ some: ['vin', '1', 'refrigerated', 'truck'], none: [] });
+  });
+});
+
+describe('textCondition', () => {
+  /** The plan of a search by `terms`; sequential scans priced out, so the tables' size does not decide. */
+  async function planOf(terms: string[]): Promise<string> {
+    const params = new SqlParams();
+    const sql = `EXPLAIN (COSTS OFF) SELECT id FROM rm_assets WHERE ${textCondition(terms, params)}`;
+    const client = await pool.connect();
+    try {
+      await client.query('SET enable_seqscan = off');
+      const result = await client.query<{ 'QUERY PLAN': string }>(sql, params.values);
+      return result.rows.map((row) => row['QUERY PLAN']).join('\n');
+    } finally {
+      await client.query('RESET enable_seqscan');
+      client.release();
+    }
+  }
+
+  it('finds the words one typo away through the word-set index, and their assets by primary key', async () => {
+    const plan = await planOf(['scxnia']);
+    expect(plan).toMatch(/Bitmap Index Scan on rm_asset_search_word_set\s+Index Cond: \(rm_search_word_set\(words\) && /);
+    expect(plan).toMatch(/Bitmap Index Scan on rm_asset_search_words_trgm\s+Index Cond: \(words ~~ '% scxnia%'::text\)/);
+    // A bitmap or a plain index scan, as the planner prices them: either finds each id in the key.
+    expect(plan).toMatch(/Index Scan (on|using) rm_assets_pkey.*\s+Index Cond: \(id = ANY /);
   });
 });
