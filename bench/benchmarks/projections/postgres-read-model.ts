@@ -4,10 +4,11 @@ import { assertLastSeen, type LogFacts } from './log-facts';
 /**
  * Empties the read model and checkpoints before a timed run, so every run projects into the same
  * empty tables and none pays for flushing the previous run's pages at an automatic checkpoint.
- * CASCADE: the read model's own side tables (rm_asset_search, …) reference rm_assets.
+ * CASCADE: the read model's own side tables (rm_asset_search, …) reference rm_assets; the search
+ * vocabulary references nothing and is named, so each run adds its words anew.
  */
 export async function resetPostgresReadModel(client: ClientBase): Promise<void> {
-  await client.query('TRUNCATE rm_assets, rm_customers CASCADE');
+  await client.query('TRUNCATE rm_assets, rm_customers, rm_search_vocabulary CASCADE');
   await client.query('CHECKPOINT');
 }
 

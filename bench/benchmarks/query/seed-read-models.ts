@@ -83,7 +83,7 @@ export async function seedReadModels(
   await step('historyElasticsearch', () => copyHistoryToElasticsearch(pool, elasticsearch, indices, { after, days, log }));
   // Statistics and the visibility map as autovacuum would have left them on a server in service.
   await step('vacuum', async () => {
-    await pool.query('VACUUM (ANALYZE) heartbeats, rm_assets, rm_asset_search, rm_customers');
+    await pool.query('VACUUM (ANALYZE) heartbeats, rm_assets, rm_asset_search, rm_search_vocabulary, rm_customers');
     await pool.query('CHECKPOINT');
   });
 
