@@ -1,0 +1,11 @@
+export * from './lib/random';
+export * from './lib/geo';
+export type { Fix } from './lib/fix';
+export * from './lib/roads/road-network';
+export { TOWNS, TOWN_IDS } from './lib/roads/towns';
+export { VehicleModel, VEHICLE_KMH } from './lib/roads/vehicle-model';
+export { AIRPORTS, type Airport } from './lib/air/airports';
+export { AircraftModel } from './lib/air/aircraft-model';
+export { planFlight, flightAt, flightDuration, type FlightPlan, type FlightState } from './lib/air/flight-profile';
+export { Silence, SILENT_SECONDS, TALKING_SECONDS } from './lib/silence';
+export * from './lib/fleet/simulated-fleet';
