@@ -1,3 +1,5 @@
+import type { TownId } from '@beacon/simulation';
+
 /** The demo fleet of the original vehicle tracker: three customers and their seven vehicles. */
 export interface DemoVehicle {
   vin: string;
@@ -10,8 +12,10 @@ export interface DemoCustomer {
   id: string;
   name: string;
   address: string;
-  /** Where its vehicles drive around (lat, lon). */
+  /** Where a silent vehicle was last heard of (lat, lon). */
   home: { lat: number; lon: number };
+  /** Whose roads its vehicles drive (`@beacon/simulation`). */
+  town: TownId;
   vehicles: DemoVehicle[];
 }
 
@@ -21,6 +25,7 @@ export const DEMO_FLEET: DemoCustomer[] = [
     name: 'Kalles Grustransporter AB',
     address: 'Cementvägen 8, 111 11 Södertälje',
     home: { lat: 59.1955, lon: 17.6253 },
+    town: 'sodertalje',
     vehicles: [
       { vin: 'YS2R4X20005399401', registration: 'ABC123', silent: true },
       { vin: 'VLUR4X20009093588', registration: 'DEF456', silent: false },
@@ -32,6 +37,7 @@ export const DEMO_FLEET: DemoCustomer[] = [
     name: 'Johans Bulk AB',
     address: 'Balkvägen 12, 222 22 Stockholm',
     home: { lat: 59.3293, lon: 18.0686 },
+    town: 'stockholm',
     vehicles: [
       { vin: 'YS2R4X20005388011', registration: 'JKL012', silent: false },
       { vin: 'YS2R4X20005387949', registration: 'MNO345', silent: false },
@@ -42,6 +48,7 @@ export const DEMO_FLEET: DemoCustomer[] = [
     name: 'Haralds Värdetransporter AB',
     address: 'Budgetvägen 1, 333 33 Uppsala',
     home: { lat: 59.8586, lon: 17.6389 },
+    town: 'uppsala',
     vehicles: [
       { vin: 'YS2R4X20005387765', registration: 'PQR678', silent: false },
       { vin: 'YS2R4X20005387055', registration: 'STU901', silent: true },

@@ -4,16 +4,17 @@ import { SYSTEM } from '../auth/principal';
 import { RecordHeartbeatsCommand } from '../heartbeats/record-heartbeats/record-heartbeats.command';
 import { DEMO_FLEET } from './demo-fleet';
 import { demoMetadata } from './demo-fleet.registrar';
-import { demoPosition } from './demo-route';
+import { DemoTraffic } from './demo-traffic';
 
 const SEND_INTERVAL_MS = 3_000;
 
-/** Drives the demo: every few seconds each non-silent vehicle reports where it is on its loop. */
+/** Drives the demo: every few seconds each non-silent vehicle reports where it is on its town's roads. */
 @Injectable()
 export class DemoSender implements OnApplicationShutdown {
   private readonly logger = new Logger(DemoSender.name);
   private timer: NodeJS.Timeout | null = null;
   private inFlight: Promise<void> | null = null;
+  private readonly traffic = new DemoTraffic(DEMO_FLEET);
 
   constructor(private readonly commands: CommandBus) {}
 
@@ -31,15 +32,11 @@ export class DemoSender implements OnApplicationShutdown {
 
   private async sendOnce(): Promise<void> {
     const now = new Date();
-    const items = DEMO_FLEET.flatMap((customer) =>
-      customer.vehicles
-        .filter((vehicle) => !vehicle.silent)
-        // Each vehicle of a customer on its own phase of the loop, so they do not drive in a pack.
-        .map((vehicle, phase) => ({
-          assetId: vehicle.vin,
-          heartbeat: { timestamp: now.toISOString(), ...demoPosition(customer.home, phase * 2.1, now), battery: 87 },
-        })),
-    ).map((item, index) => ({ ...item, index }));
+    const items = this.traffic.reportsAt(now).map(({ assetId, fix }, index) => ({
+      index,
+      assetId,
+      heartbeat: { timestamp: now.toISOString(), ...fix, battery: 87 },
+    }));
     try {
       await this.commands.execute(new RecordHeartbeatsCommand(items, demoMetadata(), SYSTEM));
     } catch (error) {
