@@ -1,3 +1,4 @@
+import { RegistrationRefused } from './http/register-fleet';
 import { OptionsError, parseSimulatorOptions, USAGE } from './options/simulator-options';
 import { runSimulator } from './run/run-simulator';
 
@@ -22,7 +23,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof OptionsError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
-  console.error(known ? `${(error as Error).message}\n\n${USAGE}` : error);
-  process.exit(known ? 2 : 1);
+  const usage = error instanceof OptionsError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS_');
+  if (usage) console.error(`${(error as Error).message}\n\n${USAGE}`);
+  else console.error(error instanceof RegistrationRefused ? error.message : error);
+  process.exit(usage ? 2 : 1);
 });

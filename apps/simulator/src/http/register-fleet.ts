@@ -37,8 +37,12 @@ export async function registerFleet(
   await Promise.all(vehicles.map((vehicle) => options.limiter.run(() => register(vehicle))));
 }
 
+/** Beacon refused to register the fleet: the key, the address or the server is wrong, and the message says which. */
+export class RegistrationRefused extends Error {}
+
 async function expectCreated(client: BeaconClient, method: 'POST', path: string, body: object): Promise<void> {
   const answer = await client.send({ method, path, body: JSON.stringify(body) });
   if (answer.status === 201 || answer.status === 409) return;
-  throw new Error(`${method} ${path} answered ${answer.status || answer.failure}: ${JSON.stringify(answer.body)}`);
+  if (answer.failure) throw new RegistrationRefused(`${method} ${path} got no answer: ${answer.failure}`);
+  throw new RegistrationRefused(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
 }

@@ -26,10 +26,11 @@ export class Progress {
     if (!this.bars) return;
     this.time = this.bars.create(ticks, 0, {}, { format: 'ticks    {bar} {value}/{total} | {duration_formatted}' });
     const line = (kind: string) => `${kind} {sent} sent | {accepted} accepted | {rate}/s | {errors} refused | p50 {p50} ms`;
-    const empty = { sent: 0, accepted: 0, rate: 0, errors: 0, p50: '-' };
+    // A bar keeps the payload object it was made with and merges updates into it: one each.
+    const empty = () => ({ sent: 0, accepted: 0, rate: 0, errors: 0, p50: '-' });
     this.kinds = {
-      vehicle: this.bars.create(1, 0, empty, { format: line('vehicles') }),
-      aircraft: this.bars.create(1, 0, empty, { format: line('aircraft') }),
+      vehicle: this.bars.create(1, 0, empty(), { format: line('vehicles') }),
+      aircraft: this.bars.create(1, 0, empty(), { format: line('aircraft') }),
     };
   }
 
