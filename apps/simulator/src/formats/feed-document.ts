@@ -1,8 +1,23 @@
 import type { SimulatedHeartbeat } from '@beacon/simulation';
+import { inChunks, type OutgoingRequest } from './outgoing-request';
 
-/** A feed's route; an admin key names the customer its unknown aircraft are registered under (docs/API.md "Heartbeats"). */
-export function feedPath(feed: 'readsb' | 'opensky', customerId: string): string {
-  return `/api/v1/ingest/${feed}?customerId=${encodeURIComponent(customerId)}`;
+/**
+ * A feed's documents of up to a thousand aircraft, posted to its route; an admin key names the customer
+ * unknown aircraft are registered under (docs/API.md "Heartbeats").
+ */
+export function feedRequests(
+  feed: 'readsb' | 'opensky',
+  document: (heartbeats: readonly SimulatedHeartbeat[]) => object,
+  heartbeats: readonly SimulatedHeartbeat[],
+  customerId: string,
+): OutgoingRequest[] {
+  return inChunks(heartbeats).map((chunk) => ({
+    method: 'POST',
+    path: `/api/v1/ingest/${feed}?customerId=${encodeURIComponent(customerId)}`,
+    body: JSON.stringify(document(chunk)),
+    kind: 'aircraft',
+    heartbeats: chunk.length,
+  }));
 }
 
 /**

@@ -1,19 +1,13 @@
 import type { SimulatedHeartbeat } from '@beacon/simulation';
-import { feedPath, feedTimes } from './feed-document';
-import { inChunks, type OutgoingRequest } from './outgoing-request';
+import { feedRequests, feedTimes } from './feed-document';
+import type { OutgoingRequest } from './outgoing-request';
 
 /** OpenSky's category 4, "large", which Beacon maps to the ADS-B emitter category A3. */
 const LARGE_AIRCRAFT = 4;
 
 /** An OpenSky `/states/all` answer (with `extended=1`) of up to a thousand state vectors: already in SI. */
 export function openSkyRequests(heartbeats: readonly SimulatedHeartbeat[], feedCustomerId: string): OutgoingRequest[] {
-  return inChunks(heartbeats).map((chunk) => ({
-    method: 'POST',
-    path: feedPath('opensky', feedCustomerId),
-    body: JSON.stringify(openSkyDocument(chunk)),
-    kind: 'aircraft',
-    heartbeats: chunk.length,
-  }));
+  return feedRequests('opensky', openSkyDocument, heartbeats, feedCustomerId);
 }
 
 export function openSkyDocument(heartbeats: readonly SimulatedHeartbeat[]) {

@@ -1,19 +1,13 @@
 import type { SimulatedHeartbeat } from '@beacon/simulation';
-import { inChunks, type OutgoingRequest } from './outgoing-request';
-import { feedPath, feedTimes } from './feed-document';
+import type { OutgoingRequest } from './outgoing-request';
+import { feedRequests, feedTimes } from './feed-document';
 
 const FOOT_M = 0.3048;
 const KNOT_MPS = 1852 / 3600;
 
 /** A readsb `aircraft.json` of up to a thousand aircraft, as a receiver posts it, in readsb's units. */
 export function readsbRequests(heartbeats: readonly SimulatedHeartbeat[], feedCustomerId: string): OutgoingRequest[] {
-  return inChunks(heartbeats).map((chunk) => ({
-    method: 'POST',
-    path: feedPath('readsb', feedCustomerId),
-    body: JSON.stringify(readsbDocument(chunk)),
-    kind: 'aircraft',
-    heartbeats: chunk.length,
-  }));
+  return feedRequests('readsb', readsbDocument, heartbeats, feedCustomerId);
 }
 
 export function readsbDocument(heartbeats: readonly SimulatedHeartbeat[]) {
