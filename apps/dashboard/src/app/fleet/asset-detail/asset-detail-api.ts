@@ -3,9 +3,8 @@ import { Injectable, inject } from '@angular/core';
 import type { AssetDto, TrackQueryParams, TrackResponse } from '@beacon/contracts';
 import type { Observable } from 'rxjs';
 import { toHttpParams } from '../../shared/query-params';
-import { TRACK_MAX_POINTS } from './track';
 
-/** The two reads the asset panel needs; the server picks the window (the last 24 h). */
+/** The two reads the asset panel needs. */
 @Injectable({ providedIn: 'root' })
 export class AssetDetailApi {
   private readonly http = inject(HttpClient);
@@ -14,8 +13,7 @@ export class AssetDetailApi {
     return this.http.get<AssetDto>(assetUrl(id));
   }
 
-  getTrack(id: string): Observable<TrackResponse> {
-    const query: TrackQueryParams = { maxPoints: TRACK_MAX_POINTS };
+  getTrack(id: string, query: TrackQueryParams): Observable<TrackResponse> {
     return this.http.get<TrackResponse>(`${assetUrl(id)}/track`, { params: toHttpParams(query) });
   }
 }

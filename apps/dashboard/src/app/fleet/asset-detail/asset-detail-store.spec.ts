@@ -25,6 +25,7 @@ describe('AssetDetailStore', () => {
 
   beforeEach(() => {
     jasmine.clock().install();
+    jasmine.clock().mockDate(new Date('2026-11-25T12:00:00.000Z'));
     live = new Subject<LiveEvent>();
     TestBed.configureTestingModule({
       providers: [
@@ -44,7 +45,7 @@ describe('AssetDetailStore', () => {
     jasmine.clock().uninstall();
   });
 
-  it('loads the asset and at most 500 points of its track', () => {
+  it('loads the asset and at most 500 points of its last 24 h', () => {
     store.open(ID);
     expect(store.selectedId()).toBe(ID);
 
@@ -52,7 +53,8 @@ describe('AssetDetailStore', () => {
     expectAsset().flush(asset);
     const track = expectTrack();
     expect(track.request.params.get('maxPoints')).toBe('500');
-    expect(track.request.params.keys()).withContext('the server picks the last 24 h').toEqual(['maxPoints']);
+    expect(track.request.params.get('from')).toBe('2026-11-24T12:00:00.000Z');
+    expect(track.request.params.has('to')).withContext('the window ends now, at the server').toBeFalse();
     expect(store.trackLoaded()).toBeFalse();
     track.flush({ thinned: false, points: [aTrackPoint(0), aTrackPoint(1)] });
 
@@ -192,5 +194,66 @@ describe('AssetDetailStore', () => {
 
     live.next(position(3));
     expect(minutes()).withContext('still listening after the reload').toEqual([0, 1, 2, 3]);
+  });
+
+  it('loads only the track again over another range, dropping what it had', () => {
+    store.open(ID);
+    expectAsset().flush(anAsset({ id: ID }));
+    expectTrack().flush({ thinned: true, points: [aTrackPoint(0), aTrackPoint(1)] });
+    store.setReplayAt(Date.parse(aTrackPoint(0).timestamp));
+
+    store.setRange({ kind: 'last', hours: 1 });
+    expect(store.trackLoaded()).toBeFalse();
+    expect(store.replayAt()).withContext('the replay starts over').toBeNull();
+    const lastHour = expectTrack();
+    expect(lastHour.request.params.get('from')).toBe('2026-11-25T11:00:00.000Z');
+    expect(lastHour.request.params.get('maxPoints')).toBe('500');
+    http.expectNone(`/api/v1/assets/${ID}`);
+
+    store.setRange({ kind: 'custom', from: '2026-11-20T08:00:00.000Z', to: '2026-11-20T17:00:00.000Z' });
+    expect(lastHour.cancelled).toBeTrue();
+    const custom = expectTrack();
+    expect(custom.request.params.get('from')).toBe('2026-11-20T08:00:00.000Z');
+    expect(custom.request.params.get('to')).toBe('2026-11-20T17:00:00.000Z');
+    custom.flush({ thinned: false, points: [aTrackPoint(5)] });
+    expect(minutes()).toEqual([5]);
+    expect(store.trackThinned()).toBeFalse();
+  });
+
+  it('keeps the chosen range for the next asset', () => {
+    store.setRange({ kind: 'last', hours: 1 });
+    store.open(ID);
+    expectAsset().flush(anAsset({ id: ID }));
+    expect(expectTrack().request.params.get('from')).toBe('2026-11-25T11:00:00.000Z');
+  });
+
+  it('draws no live positions onto a custom range in the past, but still follows the asset', () => {
+    store.setRange({ kind: 'custom', from: '2026-11-25T10:00:00.000Z', to: '2026-11-25T11:30:00.000Z' });
+    store.open(ID);
+    expectAsset().flush(anAsset({ id: ID }));
+    expectTrack().flush({ thinned: false, points: [aTrackPoint(0), aTrackPoint(1)] });
+
+    live.next(position(45));
+    expect(minutes()).toEqual([0, 1]);
+    expect(store.asset()?.position).toEqual(aPositionAt(45));
+  });
+
+  it('replays the track: the position at the chosen moment, and the track for the map keyed by asset and range', () => {
+    store.open(ID);
+    expect(store.mapTrack()).toBeNull();
+    expectAsset().flush(anAsset({ id: ID }));
+    expectTrack().flush({ thinned: false, points: [aTrackPoint(0), aTrackPoint(2)] });
+    const key = store.mapTrack()?.key;
+    expect(store.mapTrack()?.points.length).toBe(2);
+
+    store.setReplayAt(Date.parse(aTrackPoint(1).timestamp));
+    expect(store.replayPosition()?.lat).toBeCloseTo(aTrackPoint(1).lat, 9);
+    live.next(position(3));
+    expect(store.mapTrack()?.key).withContext('live points do not make a new track').toBe(key);
+    expect(store.mapTrack()?.points.length).toBe(3);
+
+    store.close();
+    expect(store.mapTrack()).toBeNull();
+    expect(store.replayPosition()).toBeNull();
   });
 });

@@ -20,7 +20,6 @@ describe('AssetDetail', () => {
   let host: HTMLElement;
 
   const text = (id: string) => host.querySelector(`[data-testid="${id}"]`)?.textContent?.trim();
-  const vertices = () => host.querySelector('[data-testid="track-line"]')?.getAttribute('points')?.split(' ').length ?? 0;
 
   function openAndAnswer(thinned = false): void {
     store.open(ID);
@@ -80,7 +79,7 @@ describe('AssetDetail', () => {
     expect(text('detail-speed')).toBe('12.5 m/s (45 km/h)');
   });
 
-  it('draws the track with its number of points and time span', () => {
+  it('sums up the track, charts its speed and offers its replay', () => {
     openAndAnswer();
 
     expect(text('track-count')).toBe('3');
@@ -88,8 +87,10 @@ describe('AssetDetail', () => {
     expect(host.querySelector('[data-testid="track-summary"]')?.getAttribute('title')).toBe(
       '2026-11-25T11:00:00.000Z – 2026-11-25T11:59:00.000Z',
     );
-    expect(vertices()).toBe(3);
     expect(text('track-thinned')).toBeUndefined();
+    expect(host.querySelector('bcn-track-profile')).not.toBeNull();
+    expect(host.querySelector('[data-testid="replay-slider"]')).not.toBeNull();
+    expect(host.querySelector('svg')).withContext('the map draws the track, not the panel').toBeNull();
   });
 
   it('says when the server thinned the track', () => {
@@ -107,8 +108,23 @@ describe('AssetDetail', () => {
 
     expect(text('track-count')).toBe('4');
     expect(text('track-span')).toBe('1 h 15 min');
-    expect(vertices()).toBe(4);
     expect(text('detail-last-seen')).toBe('0 s ago');
+  });
+
+  it('loads the track again over the period chosen', () => {
+    openAndAnswer();
+    const select = host.querySelector<HTMLSelectElement>('[data-testid="track-range"]');
+    if (!select) throw new Error('no period');
+    select.value = 'hour';
+    select.dispatchEvent(new Event('change'));
+    fixture.detectChanges();
+
+    expect(host.textContent).toContain('Loading track…');
+    const track = http.expectOne((r) => r.url === `/api/v1/assets/${ID}/track`);
+    expect(track.request.params.has('from')).toBeTrue();
+    track.flush({ thinned: false, points: [] });
+    fixture.detectChanges();
+    expect(text('track-empty')).toBe('No positions in this period.');
   });
 
   it('closes from its close button and from the Escape key', () => {

@@ -4,15 +4,17 @@ import { ChangeDetectionStrategy, Component, afterRenderEffect, computed, inject
 import { formatDuration } from '../../shared/duration';
 import { RelativeTimePipe } from '../../shared/relative-time.pipe';
 import { StatusBadge } from '../status-badge/status-badge';
-import { TrackChart } from '../track-chart/track-chart';
+import { TrackProfile } from '../track-profile/track-profile';
+import { TrackRangePicker } from '../track-range/track-range-picker';
+import { TrackReplay } from '../track-replay/track-replay';
 import { AssetDetailStore } from './asset-detail-store';
 import { describePosition } from './position-text';
 import { trackSpanMs } from './track';
 
-/** The open asset's fields and its last day's track, beside the table. */
+/** The open asset's fields and its track over a chosen period (drawn on the fleet map), its speed chart and its replay. */
 @Component({
   selector: 'bcn-asset-detail',
-  imports: [DatePipe, RelativeTimePipe, StatusBadge, TrackChart],
+  imports: [DatePipe, RelativeTimePipe, StatusBadge, TrackProfile, TrackRangePicker, TrackReplay],
   templateUrl: './asset-detail.html',
   styleUrl: './asset-detail.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -37,6 +39,7 @@ export class AssetDetail {
     const last = this.last();
     return first && last ? `${first.timestamp} – ${last.timestamp}` : null;
   });
+  protected readonly aircraft = computed(() => this.store.asset()?.kind === 'aircraft');
   protected readonly position = computed(() => {
     const position = this.store.asset()?.position;
     return position ? describePosition(position) : null;

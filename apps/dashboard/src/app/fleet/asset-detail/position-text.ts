@@ -1,4 +1,5 @@
 import type { PositionDto } from '@beacon/contracts';
+import { SPEED_UNIT, formatInUnit } from '../track-units';
 
 export interface PositionText {
   latLon: string;
@@ -12,7 +13,7 @@ export function describePosition(position: PositionDto): PositionText {
   return {
     latLon: `${position.lat.toFixed(5)}, ${position.lon.toFixed(5)}`,
     altitude: orDash(position.altitude, (m) => `${Math.round(m)} m`),
-    speed: orDash(position.speed, (ms) => `${ms.toFixed(1)} m/s (${Math.round(ms * 3.6)} km/h)`),
+    speed: orDash(position.speed, (ms) => `${ms.toFixed(1)} m/s (${formatInUnit(ms, SPEED_UNIT)})`),
     heading: orDash(position.heading, (deg) => `${Math.round(deg)}°`),
   };
 }

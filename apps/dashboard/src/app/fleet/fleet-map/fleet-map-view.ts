@@ -1,6 +1,7 @@
 import { InjectionToken } from '@angular/core';
 import type { AssetFeatures } from './asset-features';
 import type { MapColours } from './map-colours';
+import type { LatLon, TrackFeatures } from './track-features';
 
 /** What the fleet map component needs of a map, whatever draws it. */
 export interface FleetMapView {
@@ -8,6 +9,10 @@ export interface FleetMapView {
   showAssets(assets: AssetFeatures): void;
   /** Rings the open asset, or none. */
   select(id: string | null): void;
+  /** Replaces the open asset's track (none: an empty collection), framing it when asked. */
+  showTrack(track: TrackFeatures, frame: boolean): void;
+  /** Marks the replayed moment of the track, or nothing. */
+  showReplay(position: LatLon | null): void;
   /** Repaints with another theme's colours, keeping the assets and the view. */
   recolour(colours: MapColours): void;
   destroy(): void;

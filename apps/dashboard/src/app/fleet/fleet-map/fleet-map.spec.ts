@@ -7,6 +7,7 @@ import { FleetMap } from './fleet-map';
 import type { FleetMapOptions, FleetMapView } from './fleet-map-view';
 import { FLEET_MAP_FACTORY } from './fleet-map-view';
 import type { MapColours } from './map-colours';
+import type { LatLon, TrackFeatures } from './track-features';
 import { Theme } from '../../shared/theme/theme';
 
 /** Records what the component asks of its map; the real MapLibre map is held to it in `maplibre-map-view.spec.ts`. */
@@ -14,7 +15,15 @@ class FakeMapView implements FleetMapView {
   readonly shown: AssetFeatures[] = [];
   readonly selected: (string | null)[] = [];
   readonly recoloured: MapColours[] = [];
+  readonly tracks: { track: TrackFeatures; frame: boolean }[] = [];
+  readonly replays: (LatLon | null)[] = [];
   destroyed = false;
+  showTrack(track: TrackFeatures, frame: boolean): void {
+    this.tracks.push({ track, frame });
+  }
+  showReplay(position: LatLon | null): void {
+    this.replays.push(position);
+  }
   showAssets(assets: AssetFeatures): void {
     this.shown.push(assets);
   }
@@ -105,6 +114,47 @@ describe('FleetMap', () => {
     await fixture.whenStable();
 
     expect(view.selected.at(-1)).toBe('a');
+  });
+
+  it('draws the open asset’s track, framing it once per asset and range, and clears it when closed', async () => {
+    await render();
+    expect(view.tracks.at(-1)).toEqual({ track: { type: 'FeatureCollection', features: [] }, frame: false });
+    expect(host.getAttribute('data-track-point-count')).toBeNull();
+    const show = async (track: { key: string; points: LatLon[] } | null) => {
+      fixture.componentRef.setInput('track', track);
+      fixture.detectChanges();
+      await fixture.whenStable();
+    };
+    const points = [
+      { lat: 59.3, lon: 18.1 },
+      { lat: 59.4, lon: 18.2 },
+    ];
+
+    await show({ key: 'a day', points });
+    expect(view.tracks.at(-1)?.frame).toBeTrue();
+    expect(view.tracks.at(-1)?.track.features.length).withContext('line, start and end').toBe(3);
+    expect(host.getAttribute('data-track-point-count')).toBe('2');
+
+    await show({ key: 'a day', points: [...points, { lat: 59.5, lon: 18.3 }] });
+    expect(view.tracks.at(-1)?.frame).withContext('a live point leaves the view alone').toBeFalse();
+    expect(host.getAttribute('data-track-point-count')).toBe('3');
+
+    await show({ key: 'a hour', points });
+    expect(view.tracks.at(-1)?.frame).withContext('another range is framed').toBeTrue();
+
+    await show(null);
+    expect(view.tracks.at(-1)).toEqual({ track: { type: 'FeatureCollection', features: [] }, frame: false });
+    expect(host.getAttribute('data-track-point-count')).toBeNull();
+    await show({ key: 'a hour', points });
+    expect(view.tracks.at(-1)?.frame).withContext('opened again, framed again').toBeTrue();
+  });
+
+  it('marks the replayed moment', async () => {
+    await render();
+    fixture.componentRef.setInput('replay', { lat: 59.3, lon: 18.1 });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(view.replays.at(-1)).toEqual({ lat: 59.3, lon: 18.1 });
   });
 
   it('asks to open the asset whose point was clicked', async () => {

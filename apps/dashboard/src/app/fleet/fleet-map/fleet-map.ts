@@ -14,6 +14,8 @@ import {
 } from '@angular/core';
 import type { AssetDto } from '@beacon/contracts';
 import { toAssetFeatures } from './asset-features';
+import type { LatLon, MapTrack } from './track-features';
+import { toTrackFeatures } from './track-features';
 import type { FleetMapView } from './fleet-map-view';
 import { FLEET_MAP_FACTORY } from './fleet-map-view';
 import { Theme } from '../../shared/theme/theme';
@@ -31,12 +33,21 @@ type MapState = 'loading' | 'ready' | 'unavailable';
   templateUrl: './fleet-map.html',
   styleUrl: './fleet-map.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { 'data-testid': 'fleet-map', '[attr.data-state]': 'state()', '[attr.data-feature-count]': 'shownCount()' },
+  host: {
+    'data-testid': 'fleet-map',
+    '[attr.data-state]': 'state()',
+    '[attr.data-feature-count]': 'shownCount()',
+    '[attr.data-track-point-count]': 'shownTrackPoints()',
+  },
 })
 export class FleetMap {
   readonly assets = input.required<readonly AssetDto[]>();
   /** The asset whose details are open, ringed on the map. */
   readonly selectedId = input<string | null>(null);
+  /** The open asset's track, drawn as a line; framed when another asset or range is shown. */
+  readonly track = input<MapTrack | null>(null);
+  /** The replayed moment of the track, marked on it. */
+  readonly replay = input<LatLon | null>(null);
   /** The id of the asset whose point was clicked. */
   readonly openAsset = output<string>();
 
@@ -49,6 +60,8 @@ export class FleetMap {
   protected readonly state = signal<MapState>('loading');
   /** How many assets the map's source holds, for end-to-end tests; absent until the map has them. */
   protected readonly shownCount = signal<number | null>(null);
+  /** How many points the map's track line holds, for end-to-end tests; absent while no track is shown. */
+  protected readonly shownTrackPoints = signal<number | null>(null);
 
   constructor() {
     let destroyed = false;
@@ -79,6 +92,20 @@ export class FleetMap {
       this.shownCount.set(features.features.length);
     });
     effect(() => this.view()?.select(this.selectedId()));
+    let framedKey: string | null = null;
+    effect(() => {
+      const view = this.view();
+      const track = this.track();
+      if (view === null) return;
+      const points = track?.points ?? [];
+      // Framed once per asset and range, when it first has points; live points leave the user's view alone.
+      const frame = track !== null && points.length > 0 && track.key !== framedKey;
+      if (frame) framedKey = track.key;
+      if (track === null) framedKey = null;
+      view.showTrack(toTrackFeatures(points), frame);
+      this.shownTrackPoints.set(track === null ? null : points.length);
+    });
+    effect(() => this.view()?.showReplay(this.replay()));
     // The palette changed (the user's choice or the system's): repaint in place, keeping the view.
     let paintedScheme = this.theme.scheme();
     effect(() => {

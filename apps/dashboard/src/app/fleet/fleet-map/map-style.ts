@@ -8,6 +8,12 @@ export const ASSET_POINTS_LAYER = 'asset-points';
 export const ASSET_CLUSTERS_LAYER = 'asset-clusters';
 export const ASSET_SELECTED_LAYER = 'asset-selected';
 export const ASSET_HEADINGS_LAYER = 'asset-headings';
+/** The open asset's track, under the fleet's points, and the replayed moment, above them. */
+export const TRACK_SOURCE = 'track';
+export const TRACK_LINE_LAYER = 'track-line';
+export const TRACK_ENDS_LAYER = 'track-ends';
+export const REPLAY_SOURCE = 'replay';
+export const REPLAY_LAYER = 'replay-marker';
 /** Past this zoom every asset is its own point, however close. */
 export const CLUSTER_MAX_ZOOM = 10;
 export const BASEMAP_SOURCES = { land: 'land', coastlines: 'coastlines', borders: 'borders' } as const;
@@ -39,6 +45,8 @@ export function fleetMapStyle(colours: MapColours): StyleSpecification {
           online: ['+', ['case', ['==', ['get', 'status'], 'online'], 1, 0]],
         },
       },
+      [TRACK_SOURCE]: { type: 'geojson', data: empty() },
+      [REPLAY_SOURCE]: { type: 'geojson', data: empty() },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': colours.basemap.sea } },
@@ -54,6 +62,27 @@ export function fleetMapStyle(colours: MapColours): StyleSpecification {
         type: 'line',
         source: BASEMAP_SOURCES.coastlines,
         paint: { 'line-color': colours.basemap.coast, 'line-width': 0.8 },
+      },
+      {
+        id: TRACK_LINE_LAYER,
+        type: 'line',
+        source: TRACK_SOURCE,
+        filter: ['==', ['geometry-type'], 'LineString'],
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': colours.selected, 'line-width': 3, 'line-opacity': 0.85 },
+      },
+      {
+        // Where the track starts is hollow, where it ends (the newest position) filled.
+        id: TRACK_ENDS_LAYER,
+        type: 'circle',
+        source: TRACK_SOURCE,
+        filter: ['==', ['geometry-type'], 'Point'],
+        paint: {
+          'circle-radius': ['match', ['get', 'end'], 'end', 6, 5],
+          'circle-color': ['match', ['get', 'end'], 'end', colours.selected, colours.basemap.land],
+          'circle-stroke-width': 2,
+          'circle-stroke-color': colours.selected,
+        },
       },
       {
         id: ASSET_CLUSTERS_LAYER,
@@ -101,6 +130,12 @@ export function fleetMapStyle(colours: MapColours): StyleSpecification {
           'icon-allow-overlap': true,
           'icon-ignore-placement': true,
         },
+      },
+      {
+        id: REPLAY_LAYER,
+        type: 'circle',
+        source: REPLAY_SOURCE,
+        paint: { 'circle-radius': 8, 'circle-color': colours.selected, 'circle-stroke-width': 3, 'circle-stroke-color': colours.ink },
       },
     ],
   };

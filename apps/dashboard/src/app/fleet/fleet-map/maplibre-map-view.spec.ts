@@ -3,7 +3,17 @@ import type { AssetFeatures } from './asset-features';
 import type { Basemap } from './basemap';
 import { HEADING_ARROW } from './heading-arrow';
 import type { MapColours } from './map-colours';
-import { ASSET_POINTS_LAYER, ASSET_SELECTED_LAYER, ASSETS_SOURCE, CLUSTER_MAX_ZOOM, selectedFilter } from './map-style';
+import {
+  ASSET_POINTS_LAYER,
+  ASSET_SELECTED_LAYER,
+  ASSETS_SOURCE,
+  CLUSTER_MAX_ZOOM,
+  REPLAY_SOURCE,
+  TRACK_LINE_LAYER,
+  TRACK_SOURCE,
+  selectedFilter,
+} from './map-style';
+import { toTrackFeatures } from './track-features';
 import type { MapLibreView } from './maplibre-map-view';
 import { createMapLibreView } from './maplibre-map-view';
 
@@ -106,6 +116,57 @@ describe('createMapLibreView', () => {
 
     expect(clicked).toEqual(['a']);
     expect(map.hasImage(HEADING_ARROW)).toBeTrue();
+  });
+
+  it('draws a track in its own source, framing it only when asked, and clears it', async () => {
+    const map = view?.map;
+    if (!map) throw new Error('no map');
+    const track = toTrackFeatures([
+      { lat: 57.7, lon: 11.9 },
+      { lat: 57.71, lon: 11.95 },
+      { lat: 57.72, lon: 11.97 },
+    ]);
+    view?.showAssets(FLEET);
+    view?.showTrack(track, true);
+
+    expect(await map.getSource<GeoJSONSource>(TRACK_SOURCE)?.getData()).toEqual(track);
+    expect(map.getBounds().contains([11.9, 57.7])).toBeTrue();
+    expect(map.getBounds().contains([11.97, 57.72])).toBeTrue();
+    expect(map.getBounds().contains([18.0, 59.3]))
+      .withContext('the track, not the fleet')
+      .toBeFalse();
+    const framed = map.getCenter();
+
+    view?.showTrack(
+      toTrackFeatures([
+        { lat: 59.3, lon: 18.0 },
+        { lat: 59.4, lon: 18.2 },
+      ]),
+      false,
+    );
+    expect(map.getCenter()).withContext('an update does not move the view').toEqual(framed);
+
+    map.jumpTo({ center: [11.95, 57.71], zoom: 12 });
+    await map.once('idle');
+    view?.showTrack(track, false);
+    await map.once('idle');
+    expect(map.queryRenderedFeatures({ layers: [TRACK_LINE_LAYER] }).length)
+      .withContext('the line is drawn')
+      .toBeGreaterThan(0);
+
+    view?.showTrack(toTrackFeatures([]), false);
+    expect(await map.getSource<GeoJSONSource>(TRACK_SOURCE)?.getData()).toEqual({ type: 'FeatureCollection', features: [] });
+  });
+
+  it('marks the replayed moment, and removes the mark', async () => {
+    const source = () => view?.map.getSource<GeoJSONSource>(REPLAY_SOURCE);
+    view?.showReplay({ lat: 57.7, lon: 11.9 });
+    expect(await source()?.getData()).toEqual({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [11.9, 57.7] }, properties: {} }],
+    });
+    view?.showReplay(null);
+    expect(await source()?.getData()).toEqual({ type: 'FeatureCollection', features: [] });
   });
 
   it('repaints in another theme’s colours, keeping its assets', async () => {

@@ -1,3 +1,4 @@
+import type { Feature, Point } from 'geojson';
 import type { GeoJSONSource, MapLayerMouseEvent } from 'maplibre-gl';
 import { LngLatBounds, Map as MapLibreMap, getVersion, setWorkerUrl } from 'maplibre-gl';
 import type { AssetFeatures } from './asset-features';
@@ -5,6 +6,7 @@ import type { Basemap } from './basemap';
 import { loadBasemap } from './basemap';
 import type { FleetMapOptions, FleetMapView } from './fleet-map-view';
 import type { MapColours } from './map-colours';
+import type { LatLon, TrackFeatures } from './track-features';
 import { drawHeadingArrow, HEADING_ARROW, HEADING_ARROW_PIXEL_RATIO } from './heading-arrow';
 import {
   ASSET_CLUSTERS_LAYER,
@@ -15,7 +17,9 @@ import {
   CLUSTER_MAX_ZOOM,
   colourPaint,
   fleetMapStyle,
+  REPLAY_SOURCE,
   selectedFilter,
+  TRACK_SOURCE,
 } from './map-style';
 
 /**
@@ -29,6 +33,8 @@ type PaintProperty = Parameters<MapLibreMap['setPaintProperty']>[1];
 type PaintValue = Parameters<MapLibreMap['setPaintProperty']>[2];
 /** Close enough to tell streets apart, far enough to keep a few vehicles on one screen. */
 const MAX_FIT_ZOOM = 11;
+/** A track framed closer than a fleet: a short one is a few streets. */
+const MAX_TRACK_FIT_ZOOM = 15;
 
 /** A MapLibre map in `container`, resolved once its style has loaded; the basemap follows when fetched. */
 export async function createMapLibreView(options: FleetMapOptions, basemap: () => Promise<Basemap> = loadBasemap): Promise<MapLibreView> {
@@ -66,6 +72,8 @@ export class MapLibreView implements FleetMapView {
     readonly map: MapLibreMap,
     options: FleetMapOptions,
   ) {
+    // The map for end-to-end tests, which click points where WebGL drew them (dashboard README "Test hooks").
+    Object.assign(options.container, { beaconMap: map });
     map.on('click', ASSET_POINTS_LAYER, (event: MapLayerMouseEvent) => {
       const id: unknown = event.features?.[0]?.properties['id'];
       if (typeof id === 'string') options.onAssetClick(id);
@@ -87,6 +95,23 @@ export class MapLibreView implements FleetMapView {
       for (const feature of assets.features) bounds.extend(feature.geometry.coordinates as [number, number]);
       this.map.fitBounds(bounds, { padding: 40, maxZoom: MAX_FIT_ZOOM, duration: 0 });
     }
+  }
+
+  showTrack(track: TrackFeatures, frame: boolean): void {
+    void this.map.getSource<GeoJSONSource>(TRACK_SOURCE)?.setData(track);
+    if (!frame || track.features.length === 0) return;
+    const bounds = new LngLatBounds();
+    for (const feature of track.features)
+      if (feature.geometry.type === 'LineString')
+        for (const point of feature.geometry.coordinates) bounds.extend(point as [number, number]);
+    this.map.fitBounds(bounds, { padding: 40, maxZoom: MAX_TRACK_FIT_ZOOM, duration: 0 });
+  }
+
+  showReplay(position: LatLon | null): void {
+    const features: Feature<Point>[] = position
+      ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: [position.lon, position.lat] }, properties: {} }]
+      : [];
+    void this.map.getSource<GeoJSONSource>(REPLAY_SOURCE)?.setData({ type: 'FeatureCollection', features });
   }
 
   select(id: string | null): void {
