@@ -93,6 +93,18 @@ describe('AssetDetail', () => {
     expect(host.querySelector('svg')).withContext('the map draws the track, not the panel').toBeNull();
   });
 
+  it('charts and replays a track of two points or more only: one point has no course over time', () => {
+    store.open(ID);
+    http.expectOne(`/api/v1/assets/${ID}`).flush(anAsset({ id: ID }));
+    http.expectOne((r) => r.url === `/api/v1/assets/${ID}/track`).flush({ thinned: false, points: [aTrackPoint(0)] });
+    fixture.detectChanges();
+
+    expect(text('track-count')).toBe('1');
+    expect(host.querySelector('bcn-track-profile')).toBeNull();
+    expect(host.querySelector('bcn-track-replay')).toBeNull();
+    expect(text('track-empty')).toBeUndefined();
+  });
+
   it('says when the server thinned the track', () => {
     openAndAnswer(true);
     expect(text('track-thinned')).toBe(', thinned');
