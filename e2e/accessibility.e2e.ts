@@ -38,9 +38,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(background, 'the palette of the system preference').toBe(colorScheme === 'dark' ? 'rgb(15, 20, 25)' : 'rgb(244, 246, 248)');
       await scan(page, testInfo, `fleet-${colorScheme}`);
 
-      await page.getByTestId('asset-open').first().click();
+      // A moving vehicle, whose track has a course to chart and replay.
+      await page.locator('[data-asset-id="VLUR4X20009093588"]').getByTestId('asset-open').click();
       await expect(page.getByTestId('detail-title')).toBeFocused();
       await expect(page.getByTestId('track-summary')).toBeVisible();
+      // The panel whole: the period picker, the chart and the replay are scanned too.
+      await expect(page.getByTestId('track-profile').locator('canvas').first()).toBeVisible({ timeout: 10_000 });
+      await expect(page.getByTestId('replay-slider')).toBeVisible();
       await scan(page, testInfo, `fleet-panel-${colorScheme}`);
     });
   });

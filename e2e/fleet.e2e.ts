@@ -110,6 +110,7 @@ test.describe('fleet dashboard', () => {
     await expect.poll(count, { timeout: 10_000 }).toBeGreaterThan(1);
     const before = await count();
     await expect.poll(count, { timeout: 8_000 }).toBeGreaterThan(before);
-    await expect(detail.getByTestId('track-line')).toBeVisible();
+    // The track is drawn on the map, not in the panel.
+    await expect.poll(async () => Number(await page.getByTestId('fleet-map').getAttribute('data-track-point-count'))).toBeGreaterThan(1);
   });
 });
