@@ -22,11 +22,13 @@ const KEY_STEPS = 200;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TrackReplay {
-  /** Oldest first, at least one. */
-  readonly points = input.required<readonly TrackPoint[]>();
-  readonly withAltitude = input(false);
+  /** The replayed moment (epoch ms), and where the slider puts it. */
   readonly time = input<number | null>(null);
   readonly timeChange = output<number>();
+  /** Oldest first, at least two. */
+  readonly points = input.required<readonly TrackPoint[]>();
+  /** An aircraft's replay tells its altitude too. */
+  readonly withAltitude = input(false);
 
   protected readonly speeds = REPLAY_SPEEDS;
   protected readonly speed = signal<number>(60);
