@@ -76,7 +76,7 @@ describe('AssetDetail', () => {
     expect(host.querySelector('[data-testid="detail-status"] bcn-status-badge')?.getAttribute('data-status')).toBe('online');
     expect(text('detail-last-seen')).toBe('1 min ago');
     expect(text('detail-position')).toBe('59.24900, 17.73800');
-    expect(text('detail-speed')).toBe('12.5 m/s (45 km/h)');
+    expect(text('detail-speed')).toBe('45 km/h');
   });
 
   it('sums up the track, charts its speed and offers its replay', () => {

@@ -9,6 +9,7 @@ import { TrackRangePicker } from '../track-range/track-range-picker';
 import { TrackReplay } from '../track-replay/track-replay';
 import { AssetDetailStore } from './asset-detail-store';
 import { describePosition } from './position-text';
+import { Units } from '../../shared/units/units-choice';
 import { trackSpanMs } from './track';
 
 /** The open asset's fields and its track over a chosen period (drawn on the fleet map), its speed chart and its replay. */
@@ -39,10 +40,11 @@ export class AssetDetail {
     const last = this.last();
     return first && last ? `${first.timestamp} – ${last.timestamp}` : null;
   });
+  private readonly units = inject(Units).choice;
   protected readonly aircraft = computed(() => this.store.asset()?.kind === 'aircraft');
   protected readonly position = computed(() => {
     const position = this.store.asset()?.position;
-    return position ? describePosition(position) : null;
+    return position ? describePosition(position, this.units()) : null;
   });
 
   constructor() {

@@ -1,5 +1,6 @@
 import type { PositionDto } from '@beacon/contracts';
-import { SPEED_UNIT, formatInUnit } from '../track-units';
+import type { UnitChoice } from '../../shared/units/units';
+import { formatAltitude, formatSpeed } from '../../shared/units/units';
 
 export interface PositionText {
   latLon: string;
@@ -8,12 +9,12 @@ export interface PositionText {
   heading: string;
 }
 
-/** A position in words for the panel; five decimals of a degree is about a metre. */
-export function describePosition(position: PositionDto): PositionText {
+/** A position in words for the panel, in the user's units; five decimals of a degree is about a metre. */
+export function describePosition(position: PositionDto, units: UnitChoice): PositionText {
   return {
     latLon: `${position.lat.toFixed(5)}, ${position.lon.toFixed(5)}`,
-    altitude: orDash(position.altitude, (m) => `${Math.round(m)} m`),
-    speed: orDash(position.speed, (ms) => `${ms.toFixed(1)} m/s (${formatInUnit(ms, SPEED_UNIT)})`),
+    altitude: formatAltitude(position.altitude, units.altitude),
+    speed: formatSpeed(position.speed, units.speed),
     heading: orDash(position.heading, (deg) => `${Math.round(deg)}°`),
   };
 }

@@ -1,7 +1,7 @@
 import type uPlot from 'uplot';
 import type { TrackPoint } from '../asset-detail/track';
-import type { DisplayUnit } from '../track-units';
-import { ALTITUDE_UNIT, SPEED_UNIT } from '../track-units';
+import type { UnitChoice } from '../../shared/units/units';
+import { convertAltitude, convertSpeed } from '../../shared/units/units';
 
 /** The chart's colours, read from the palette in force (`styles.scss`): canvas does not follow CSS. */
 export interface ProfileColours {
@@ -11,31 +11,38 @@ export interface ProfileColours {
   altitude: string;
 }
 
-export const SPEED_LABEL = label('Speed', SPEED_UNIT);
-export const ALTITUDE_LABEL = label('Altitude', ALTITUDE_UNIT);
+export const speedLabel = (units: UnitChoice): string => `Speed (${units.speed})`;
+export const altitudeLabel = (units: UnitChoice): string => `Altitude (${units.altitude})`;
 
 /** uPlot's columns: time in seconds (its time axis's unit), then speed, then altitude for aircraft. */
-export function profileData(points: readonly TrackPoint[], withAltitude: boolean): uPlot.AlignedData {
+export function profileData(points: readonly TrackPoint[], withAltitude: boolean, units: UnitChoice): uPlot.AlignedData {
   const times = points.map((p) => Date.parse(p.timestamp) / 1000);
-  const speeds = points.map((p) => inUnit(p.speed, SPEED_UNIT));
+  const speeds = points.map((p) => (p.speed === null ? null : convertSpeed(p.speed, units.speed)));
   if (!withAltitude) return [times, speeds];
-  return [times, speeds, points.map((p) => inUnit(p.altitude, ALTITUDE_UNIT))];
+  return [times, speeds, points.map((p) => (p.altitude === null ? null : convertAltitude(p.altitude, units.altitude)))];
 }
 
 /** Speed on the left axis; altitude, when shown, on its own scale on the right. */
-export function profileOptions(size: { width: number; height: number }, withAltitude: boolean, colours: ProfileColours): uPlot.Options {
+export function profileOptions(
+  size: { width: number; height: number },
+  withAltitude: boolean,
+  colours: ProfileColours,
+  units: UnitChoice,
+): uPlot.Options {
+  const speed = speedLabel(units);
+  const altitude = altitudeLabel(units);
   const axis = { stroke: colours.text, grid: { stroke: colours.grid, width: 1 }, ticks: { stroke: colours.grid, width: 1 } };
   const options: uPlot.Options = {
     ...size,
     // The replay moves the cursor along time only.
     cursor: { y: false, drag: { x: false, y: false } },
     scales: { x: { time: true } },
-    series: [{}, { label: SPEED_LABEL, scale: 'speed', stroke: colours.speed, width: 2, spanGaps: true }],
-    axes: [axis, { ...axis, scale: 'speed', label: SPEED_LABEL }],
+    series: [{}, { label: speed, scale: 'speed', stroke: colours.speed, width: 2, spanGaps: true }],
+    axes: [axis, { ...axis, scale: 'speed', label: speed }],
   };
   if (withAltitude) {
-    options.series.push({ label: ALTITUDE_LABEL, scale: 'altitude', stroke: colours.altitude, width: 2, spanGaps: true });
-    options.axes?.push({ ...axis, scale: 'altitude', label: ALTITUDE_LABEL, side: 1, grid: { show: false } });
+    options.series.push({ label: altitude, scale: 'altitude', stroke: colours.altitude, width: 2, spanGaps: true });
+    options.axes?.push({ ...axis, scale: 'altitude', label: altitude, side: 1, grid: { show: false } });
   }
   return options;
 }
@@ -50,12 +57,4 @@ export function readProfileColours(element: Element): ProfileColours {
     speed: read('--bcn-accent', '#2563eb'),
     altitude: read('--bcn-online-fg', '#0f7a3d'),
   };
-}
-
-function label(name: string, unit: DisplayUnit): string {
-  return `${name} (${unit.label})`;
-}
-
-function inUnit(si: number | null, unit: DisplayUnit): number | null {
-  return si === null ? null : unit.convert(si);
 }

@@ -2,6 +2,8 @@ import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
 import { aTrackPoint } from '../../../testing/track-fixtures';
 import { Theme } from '../../shared/theme/theme';
+import { UNITS_STORAGE_KEY } from '../../shared/units/unit-preference';
+import { Units } from '../../shared/units/units-choice';
 import type { TrackPoint } from '../asset-detail/track';
 import { TrackProfile } from './track-profile';
 
@@ -29,6 +31,7 @@ describe('TrackProfile', () => {
   afterEach(() => {
     fixture.destroy();
     host.remove();
+    localStorage.removeItem(UNITS_STORAGE_KEY);
   });
 
   it('draws speed over time in km/h on a canvas as wide as its box', async () => {
@@ -44,6 +47,17 @@ describe('TrackProfile', () => {
   it('adds altitude in metres for an aircraft', async () => {
     await render([climbing(0), climbing(10)], true);
     expect(legend()).toEqual(['Time', 'Speed (km/h)', 'Altitude (m)']);
+  });
+
+  it('redraws in the units the user picks', async () => {
+    await render([climbing(0), climbing(10)], true);
+    const units = TestBed.inject(Units);
+    units.chooseSpeed('kn');
+    units.chooseAltitude('ft');
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(legend()).toEqual(['Time', 'Speed (kn)', 'Altitude (ft)']);
+    expect(host.querySelectorAll('canvas').length).toBe(1);
   });
 
   it('puts its cursor at the replayed moment', async () => {

@@ -15,7 +15,8 @@ import {
 import uPlot from 'uplot';
 import { Theme } from '../../shared/theme/theme';
 import type { TrackPoint } from '../asset-detail/track';
-import { ALTITUDE_LABEL, SPEED_LABEL, profileData, profileOptions, readProfileColours } from './profile-series';
+import { Units } from '../../shared/units/units-choice';
+import { altitudeLabel, profileData, profileOptions, readProfileColours, speedLabel } from './profile-series';
 
 const HEIGHT = 180;
 
@@ -38,15 +39,17 @@ export class TrackProfile {
   readonly cursorAt = input<number | null>(null);
 
   private readonly theme = inject(Theme);
+  private readonly units = inject(Units).choice;
   private readonly plotHost = viewChild.required<ElementRef<HTMLElement>>('plotHost');
   private readonly width = signal(0);
   /** Turns true once, when the element first has a width: uPlot draws at a fixed size. */
   private readonly sized = computed(() => this.width() > 0);
   private readonly plot = signal<uPlot | null>(null);
 
-  protected readonly description = computed(
-    () => `${this.withAltitude() ? `${SPEED_LABEL} and ${ALTITUDE_LABEL}` : SPEED_LABEL} over time`,
-  );
+  protected readonly description = computed(() => {
+    const units = this.units();
+    return `${this.withAltitude() ? `${speedLabel(units)} and ${altitudeLabel(units)}` : speedLabel(units)} over time`;
+  });
 
   constructor() {
     const destroyRef = inject(DestroyRef);
@@ -57,15 +60,16 @@ export class TrackProfile {
       this.width.set(host.clientWidth);
       destroyRef.onDestroy(() => resize.disconnect());
     });
-    // A new plot for another palette or another set of series; a new width only resizes it.
+    // A new plot for another palette, other units or another set of series; a new width only resizes it.
     effect((onCleanup) => {
       const withAltitude = this.withAltitude();
+      const units = this.units();
       this.theme.scheme();
       if (!this.sized()) return;
       const host = this.plotHost().nativeElement;
       const size = { width: untracked(this.width), height: HEIGHT };
-      const data = profileData(untracked(this.points), withAltitude);
-      const plot = new uPlot(profileOptions(size, withAltitude, readProfileColours(host)), data, host);
+      const data = profileData(untracked(this.points), withAltitude, units);
+      const plot = new uPlot(profileOptions(size, withAltitude, readProfileColours(host), units), data, host);
       this.plot.set(plot);
       onCleanup(() => plot.destroy());
     });
@@ -73,7 +77,7 @@ export class TrackProfile {
       const width = this.width();
       if (width > 0) this.plot()?.setSize({ width, height: HEIGHT });
     });
-    effect(() => this.plot()?.setData(profileData(this.points(), this.withAltitude())));
+    effect(() => this.plot()?.setData(profileData(this.points(), this.withAltitude(), untracked(this.units))));
     effect(() => {
       const plot = this.plot();
       const time = this.cursorAt();

@@ -1,7 +1,8 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, output, signal } from '@angular/core';
 import type { TrackPoint } from '../asset-detail/track';
-import { ALTITUDE_UNIT, SPEED_UNIT, formatInUnit } from '../track-units';
+import { Units } from '../../shared/units/units-choice';
+import { formatAltitude, formatSpeed } from '../../shared/units/units';
 import { REPLAY_SPEEDS, advanceReplay, replayPositionAt } from './replay-position';
 
 /** How often a playing replay moves on, in real milliseconds. */
@@ -38,8 +39,9 @@ export class TrackReplay {
   protected readonly step = computed(() => Math.max(1000, Math.round((this.end() - this.start()) / KEY_STEPS / 1000) * 1000));
   protected readonly shownTime = computed(() => Math.min(this.end(), Math.max(this.start(), this.time() ?? this.end())));
   protected readonly position = computed(() => replayPositionAt(this.points(), this.shownTime()));
-  protected readonly speedText = computed(() => formatInUnit(this.position()?.speed ?? null, SPEED_UNIT));
-  protected readonly altitudeText = computed(() => formatInUnit(this.position()?.altitude ?? null, ALTITUDE_UNIT));
+  private readonly units = inject(Units).choice;
+  protected readonly speedText = computed(() => formatSpeed(this.position()?.speed ?? null, this.units().speed));
+  protected readonly altitudeText = computed(() => formatAltitude(this.position()?.altitude ?? null, this.units().altitude));
   private timer: ReturnType<typeof setInterval> | undefined;
   /** Where a playing replay is, moved by the slider too while playing. */
   private playhead = 0;
