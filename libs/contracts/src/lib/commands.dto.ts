@@ -65,7 +65,7 @@ export interface StreamVersionResponse {
 
 /**
  * A heartbeat as a device sends it (docs/API.md "Heartbeats"); units are SI (metres, m/s,
- * degrees), and the last four fields are for aircraft (ADS-B feeds). The domain's `HeartbeatInput`
+ * degrees), and the last five fields are for aircraft (ADS-B feeds). The domain's `HeartbeatInput`
  * has the same fields and takes this shape as it is; the two are declared apart so that contracts
  * depend on nothing (decision 031).
  */
@@ -91,6 +91,8 @@ export interface HeartbeatRequest {
   onGround?: boolean;
   squawk?: string;
   callsign?: string;
+  /** The ADS-B emitter category, `A0`–`D7` (`A3` large aircraft, `A7` rotorcraft). */
+  category?: string;
 }
 
 /** A heartbeat of a batch names its asset. */

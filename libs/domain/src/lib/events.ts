@@ -43,6 +43,8 @@ export interface HeartbeatRecorded {
     squawk?: string | null;
     /** Aircraft: the flight's callsign as transmitted, trimmed. */
     callsign?: string | null;
+    /** Aircraft: the ADS-B emitter category, `A0`–`D7`; absent from heartbeats stored before Beacon kept it. */
+    category?: string | null;
   };
 }
 

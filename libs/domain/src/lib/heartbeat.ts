@@ -8,7 +8,7 @@ export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
 export const DEFAULT_MAX_AGE_DAYS = 30;
 const DAY_MS = 86_400_000;
 
-/** A heartbeat as received, in SI units; the last four fields are for aircraft (ADS-B feeds). */
+/** A heartbeat as received, in SI units; the last five fields are for aircraft (ADS-B feeds). */
 export interface HeartbeatInput {
   timestamp?: string;
   lat?: number;
@@ -23,6 +23,7 @@ export interface HeartbeatInput {
   onGround?: boolean;
   squawk?: string;
   callsign?: string;
+  category?: string;
 }
 
 /** What `toISOString` produces. */
@@ -78,5 +79,6 @@ export function recordHeartbeat(
   if (input.onGround !== undefined) data.onGround = input.onGround;
   if (input.squawk !== undefined) data.squawk = input.squawk;
   if (input.callsign !== undefined) data.callsign = input.callsign;
+  if (input.category !== undefined) data.category = input.category;
   return { type: 'HeartbeatRecorded', data };
 }

@@ -57,7 +57,8 @@ describe('recordHeartbeat', () => {
 
   it('keeps aircraft fields only when sent', () => {
     expect(recordHeartbeat('a1', {}, receivedAt).data).not.toHaveProperty('callsign');
-    const aircraft = recordHeartbeat('a1', { callsign: 'SAS123', onGround: false, squawk: '7000', verticalRate: -3.25 }, receivedAt).data;
-    expect(aircraft).toEqual(expect.objectContaining({ callsign: 'SAS123', onGround: false, squawk: '7000', verticalRate: -3.25 }));
+    expect(recordHeartbeat('a1', {}, receivedAt).data).not.toHaveProperty('category');
+    const sent = { callsign: 'SAS123', category: 'A3', onGround: false, squawk: '7000', verticalRate: -3.25 };
+    expect(recordHeartbeat('a1', sent, receivedAt).data).toEqual(expect.objectContaining(sent));
   });
 });

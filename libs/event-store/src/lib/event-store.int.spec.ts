@@ -62,6 +62,7 @@ describe('EventStore', () => {
       onGround: false,
       squawk: '7000',
       callsign: 'SAS 12,3 ✈ Ålesund 🛩',
+      category: 'A3',
     };
     const old = heartbeatFixture('rt-old', '1999-12-31T23:59:59.999Z');
     old.data = { ...old.data, onGround: true, battery: 0.07 };

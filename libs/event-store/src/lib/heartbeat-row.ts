@@ -21,8 +21,8 @@ export interface NewHeartbeat {
   metadata: HeartbeatMetadata;
 }
 
-/** Guesses at the parameters' size (18 array headers; ids, keys, times and numbers per row), so the buffer seldom grows. */
-const HEADER_BYTES = 18 * 20;
+/** Guesses at the parameters' size (19 array headers; ids, keys, times and numbers per row), so the buffer seldom grows. */
+const HEADER_BYTES = 19 * 20;
 const BYTES_PER_ROW = 320;
 
 /**
@@ -49,6 +49,7 @@ export function heartbeatInsertParameters(rows: readonly NewHeartbeat[]): Buffer
     arrays.bool(rows, (r) => r.data.onGround),
     arrays.text(rows, (r) => r.data.squawk),
     arrays.text(rows, (r) => r.data.callsign),
+    arrays.text(rows, (r) => r.data.category),
     arrays.text(rows, (r) => r.metadata.correlationId),
     arrays.text(rows, (r) => r.metadata.source),
     arrays.timestamptz(rows, (r) => r.metadata.receivedAt),
@@ -58,26 +59,27 @@ export function heartbeatInsertParameters(rows: readonly NewHeartbeat[]): Buffer
 /** The multi-row INSERT of heartbeats, without duplicate handling (the benchmark's baseline uses it as is). */
 export const HEARTBEAT_PLAIN_INSERT_SQL = `
   INSERT INTO heartbeats (asset_id, dedupe_key, occurred_at, occurred_day, lat, lon, altitude, speed, heading,
-                          accuracy, battery, message_id, vertical_rate, on_ground, squawk, callsign,
+                          accuracy, battery, message_id, vertical_rate, on_ground, squawk, callsign, category,
                           correlation_id, source, received_at)
   SELECT asset_id, dedupe_key, occurred_at, (occurred_at AT TIME ZONE 'UTC')::date, lat, lon, altitude, speed, heading,
-         accuracy, battery, message_id, vertical_rate, on_ground, squawk, callsign, correlation_id, source, received_at
+         accuracy, battery, message_id, vertical_rate, on_ground, squawk, callsign, category, correlation_id, source,
+         received_at
     FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::float8[], $5::float8[], $6::float8[], $7::float8[],
                 $8::float8[], $9::float8[], $10::float8[], $11::text[], $12::float8[], $13::boolean[], $14::text[],
-                $15::text[], $16::text[], $17::text[], $18::timestamptz[])
+                $15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[])
          WITH ORDINALITY AS t(asset_id, dedupe_key, occurred_at, lat, lon, altitude, speed, heading, accuracy, battery,
-                              message_id, vertical_rate, on_ground, squawk, callsign, correlation_id, source,
+                              message_id, vertical_rate, on_ground, squawk, callsign, category, correlation_id, source,
                               received_at, ordinal)
    ORDER BY ordinal`;
 
 /**
  * Stores each heartbeat once and returns the keys of those that were new: one statement (the
- * function of migration 1764000800000) that takes the append lock, inserts and notifies, and is
+ * function of migration 1764001400000) that takes the append lock, inserts and notifies, and is
  * its own transaction when sent outside one. Parameters are `heartbeatInsertParameters`.
  */
 export const HEARTBEAT_APPEND_SQL = `
   SELECT stored_asset_id, stored_day, stored_dedupe_key
-    FROM beacon_append_heartbeats($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`;
+    FROM beacon_append_heartbeats_v2($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`;
 
 /**
  * A stored heartbeat comes back as one JSON array built by PostgreSQL, its global position first
@@ -85,8 +87,8 @@ export const HEARTBEAT_APPEND_SQL = `
  * a parser call per column, which is what limits catch-up speed. Times as epoch milliseconds.
  */
 export const HEARTBEAT_AS_JSON = `json_build_array(global_position::text, asset_id, date_part('epoch', occurred_at) * 1000, lat, lon,
-  altitude, speed, heading, accuracy, battery, message_id, vertical_rate, on_ground, squawk, callsign, correlation_id, source,
-  date_part('epoch', received_at) * 1000, date_part('epoch', recorded_at) * 1000)`;
+  altitude, speed, heading, accuracy, battery, message_id, vertical_rate, on_ground, squawk, callsign, category, correlation_id,
+  source, date_part('epoch', received_at) * 1000, date_part('epoch', recorded_at) * 1000)`;
 
 /** The array of `HEARTBEAT_AS_JSON`, in its order. */
 export type HeartbeatTuple = [
@@ -105,6 +107,7 @@ export type HeartbeatTuple = [
   onGround: boolean | null,
   squawk: string | null,
   callsign: string | null,
+  category: string | null,
   correlationId: string,
   source: string,
   receivedMs: number,
@@ -134,13 +137,14 @@ export function heartbeatEvent(tuple: HeartbeatTuple): RecordedEvent {
   if (tuple[12] !== null) data.onGround = tuple[12];
   if (tuple[13] !== null) data.squawk = tuple[13];
   if (tuple[14] !== null) data.callsign = tuple[14];
+  if (tuple[15] !== null) data.category = tuple[15];
   return {
     globalPosition: BigInt(tuple[0]),
     streamId: `asset-${assetId}`,
     streamPosition: null,
     type: 'HeartbeatRecorded',
     data,
-    metadata: { correlationId: tuple[15], source: tuple[16], receivedAt: new Date(Math.round(tuple[17])).toISOString() },
-    recordedAt: new Date(Math.round(tuple[18])),
+    metadata: { correlationId: tuple[16], source: tuple[17], receivedAt: new Date(Math.round(tuple[18])).toISOString() },
+    recordedAt: new Date(Math.round(tuple[19])),
   };
 }

@@ -7,7 +7,7 @@ export interface IngestItem {
   heartbeat: HeartbeatRequest;
 }
 
-/** What an unknown aircraft is registered with; `category` is the ADS-B emitter category, e.g. `A3`. */
+/** What an unknown aircraft is registered with; `category` is the ADS-B emitter category, e.g. `A3` (its heartbeat carries it too). */
 export interface AircraftInfo {
   icao24: string;
   callsign?: string;

@@ -1,3 +1,4 @@
+import { ADSB_CATEGORY_PATTERN } from '../schemas/heartbeat.schema';
 import { SAFE_TEXT_PATTERN } from '../unsafe-text';
 import { schemaRef } from './json-schema';
 import type { JsonSchema } from './openapi-types';
@@ -44,7 +45,7 @@ const ReadsbAircraft = {
     baro_rate: number('feet per minute'),
     geom_rate: number('feet per minute'),
     squawk: { type: ['string', 'null'], pattern: '^([0-7]{4})?$', description: 'Empty means none.' },
-    category: { type: ['string', 'null'], pattern: '^[A-D][0-7]$' },
+    category: { type: ['string', 'null'], pattern: ADSB_CATEGORY_PATTERN },
     seen_pos: number('seconds since the position was received, subtracted from `now`', { minimum: 0 }),
     seen: number('seconds since any message', { minimum: 0 }),
     altitude: { oneOf: [number(legacy('alt_baro', 'feet')), { const: 'ground' }] },

@@ -1,5 +1,8 @@
 import { SAFE_TEXT_PATTERN } from '../unsafe-text';
 
+/** DO-260B emitter categories: set A–D, 0–7 (`A3` large, `A7` rotorcraft, `C1` emergency vehicle). */
+export const ADSB_CATEGORY_PATTERN = '^[A-D][0-7]$';
+
 /** JSON Schema (2020-12) of the body of `POST /api/v1/assets/:id/heartbeats`. */
 export const heartbeatSchema = {
   $id: 'beacon:heartbeat',
@@ -25,6 +28,7 @@ export const heartbeatSchema = {
     onGround: { type: 'boolean' },
     squawk: { type: 'string', pattern: '^[0-7]{4}$' },
     callsign: { type: 'string', minLength: 1, maxLength: 16, pattern: SAFE_TEXT_PATTERN },
+    category: { type: 'string', pattern: ADSB_CATEGORY_PATTERN, description: 'The ADS-B emitter category (DO-260B), e.g. A3.' },
   },
   dependentRequired: { lat: ['lon'], lon: ['lat'] },
 } as const;

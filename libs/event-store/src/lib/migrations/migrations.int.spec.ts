@@ -2,8 +2,18 @@ import { createTestDatabase, type TestDatabase } from '@beacon/testing';
 import { Pool } from 'pg';
 import { EventStore } from '../event-store';
 import { runMigrations } from '../migrate';
+import { heartbeatFixture } from '../../testing/heartbeat.fixture';
+import type { QueryRunner } from 'typeorm';
+import { HEARTBEAT_APPEND_SQL, heartbeatInsertParameters, type NewHeartbeat } from '../heartbeat-row';
 import { CreateEventLog1764000000000 } from './1764000000000-create-event-log';
+import { HeartbeatCategory1764001400000 } from './1764001400000-heartbeat-category';
 import { eventStoreMigrations } from './index';
+
+/** Where `heartbeatInsertParameters` puts the categories, which the function before 1764001400000 does not take. */
+const CATEGORY_PARAMETER = 15;
+
+/** The migration's SQL run on a pooled connection, as TypeORM would run it. */
+const runner = { query: (sql: string) => pool.query(sql) } as unknown as QueryRunner;
 
 let database: TestDatabase;
 let pool: Pool;
@@ -31,6 +41,7 @@ describe('event log migrations', () => {
     expect(await runMigrations(database.url, eventStoreMigrations)).toEqual([
       'PartitionHeartbeatsByDay1764000200000',
       'AppendHeartbeatsFunction1764000800000',
+      'HeartbeatCategory1764001400000',
     ]);
     const after = await new EventStore(pool).readAll(0n, 10);
     expect(after.map((e) => [e.globalPosition, e.type])).toEqual([
@@ -46,5 +57,41 @@ describe('event log migrations', () => {
     );
     expect(partitions.rows.map((r) => r.name)).toEqual(['heartbeats_20261124', 'heartbeats_20261125']);
     expect(await runMigrations(database.url, eventStoreMigrations)).toEqual([]);
+  });
+
+  it('keeps the category of heartbeats appended since HeartbeatCategory1764001400000, and still stores through the function before it', async () => {
+    await runMigrations(database.url, eventStoreMigrations);
+    const store = new EventStore(pool);
+    const head = (await store.readAll(0n, 1_000)).length;
+    const plane = (timestamp: string, category?: string): NewHeartbeat => {
+      const row = heartbeatFixture('cat-plane', timestamp);
+      return { ...row, data: { ...row.data, callsign: 'SAS12', ...(category === undefined ? {} : { category }) } };
+    };
+    await store.appendHeartbeats([plane('2026-11-25T10:00:01.000Z', 'A7'), plane('2026-11-25T10:00:02.000Z')]);
+    // What the previous release sends during a rolling update: the function without the category.
+    await pool.query(
+      HEARTBEAT_APPEND_SQL.replace('beacon_append_heartbeats_v2', 'beacon_append_heartbeats').replace(', $19)', ')'),
+      heartbeatInsertParameters([plane('2026-11-25T10:00:00.000Z', 'A3')]).filter((_, i) => i !== CATEGORY_PARAMETER),
+    );
+    const read = (await store.readAll(0n, 1_000)).slice(head).map((e) => e.data);
+    expect(read).toEqual([
+      plane('2026-11-25T10:00:01.000Z', 'A7').data,
+      plane('2026-11-25T10:00:02.000Z').data,
+      plane('2026-11-25T10:00:00.000Z').data,
+    ]);
+
+    const migration = new HeartbeatCategory1764001400000();
+    await migration.down(runner);
+    const columns = await pool.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'heartbeats'`,
+    );
+    expect(columns.rows.map((c) => c.column_name)).not.toContain('category');
+    await migration.up(runner);
+    const again = (await store.readAll(0n, 1_000)).slice(head).map((e) => e.data);
+    expect(again).toEqual([
+      plane('2026-11-25T10:00:01.000Z').data,
+      plane('2026-11-25T10:00:02.000Z').data,
+      plane('2026-11-25T10:00:00.000Z').data,
+    ]);
   });
 });

@@ -14,8 +14,8 @@ const ADSB_CATEGORY_BY_OPENSKY: readonly (string | undefined)[] = [
 /**
  * The category, from the field after the 17 every state vector has. Anything else there (a code a
  * newer API added, a field of its own) is ignored rather than refused: OpenSky appends fields as its
- * API grows, the category is not part of the heartbeat, and a vector Beacon can read should not be
- * lost over a field it does not need.
+ * API grows, and a vector Beacon can read should not be lost over a field that only describes the
+ * aircraft.
  */
 export function openSkyCategory(value: unknown): string | undefined {
   return typeof value === 'number' && Number.isInteger(value) ? ADSB_CATEGORY_BY_OPENSKY[value] : undefined;

@@ -45,6 +45,7 @@ export function openSkyState(state: unknown, timeSeconds: number): Parsed<Omit<A
   const geoAltitude = number(13, 'geo_altitude');
   const track = number(10, 'true_track');
   const timestamp = openSkyTimestamp(where ? timePosition : undefined, lastContact, timeSeconds, problems);
+  const category = openSkyCategory(state[17]);
   const heartbeat = {
     ...where,
     altitude: openSkyAltitude(geoAltitude, baroAltitude, problems),
@@ -54,8 +55,8 @@ export function openSkyState(state: unknown, timeSeconds: number): Parsed<Omit<A
     verticalRate: withinLimit(number(11, 'vertical_rate'), 'vertical_rate', LIMITS.verticalRate, problems),
     squawk: optionalSquawk(state[14], 'squawk', problems),
     callsign,
+    category,
   };
-  const category = openSkyCategory(state[17]);
   if (problems.length > 0 || icao24 === undefined || timestamp === undefined) return { ok: false, details: problems };
   return {
     ok: true,

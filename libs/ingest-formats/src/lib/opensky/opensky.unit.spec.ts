@@ -55,9 +55,11 @@ describe('parseOpenSky', () => {
     });
   });
 
-  it('maps the category of an extended state to its ADS-B code and omits a blank callsign', () => {
+  it('maps the category of an extended state to its ADS-B code, in the heartbeat too, and omits a blank callsign', () => {
     const extended = parsed().items[3];
     expect(extended?.aircraft).toEqual({ icao24: '3c6444', category: 'A3' });
+    expect(extended?.heartbeat.category).toBe('A3');
+    expect(parsed().items[0]?.heartbeat).not.toHaveProperty('category'); // a standard vector of 17 fields
     expect(extended?.heartbeat.callsign).toBeUndefined();
     expect(extended?.heartbeat.verticalRate).toBe(-4.55);
   });
@@ -101,8 +103,9 @@ describe('parseOpenSky', () => {
       ['3c6444', { icao24: '3c6444', callsign: 'DLH4AB', category: 'A3' }],
       ['4aca6f', { icao24: '4aca6f', callsign: 'NAX4VJ' }], // category 21: none Beacon knows
     ]);
-    // The same heartbeats as from the standard vectors.
+    // The same heartbeats as from the standard vectors, but for the category the extended one carries.
     expect(items[0]).toEqual(parsed().items[0]);
+    expect(items[1]?.heartbeat.category).toBe('A3');
     expect(items[2]?.heartbeat).toEqual(parsed().items[1]?.heartbeat);
   });
 

@@ -4,16 +4,13 @@ import { knotsToMetresPerSecond, toSi } from '../units';
 import { aircraftAddress, optionalCallsign, optionalSquawk } from '../values/aircraft-values';
 import { compact } from '../values/compact';
 import { isRecord, optionalNumber, optionalString } from '../values/json-values';
-import { LIMITS } from '../values/limits';
+import { ADSB_CATEGORY, LIMITS } from '../values/limits';
 import { position } from '../values/position';
 import { problem, type Parsed, type Problems } from '../values/problems';
 import { withinLimit } from '../values/within-limit';
 import { readsbVertical } from './readsb-altitude';
 import { readsbField } from './readsb-field';
 import { readsbTimestamp } from './readsb-timestamp';
-
-/** DO-260B emitter categories: set A–D, 0–7 (`A3` large, `A7` rotorcraft, `C1` emergency vehicle). */
-const ADSB_CATEGORY = /^[A-D][0-7]$/;
 
 /**
  * One entry of `aircraft[]` as a heartbeat in SI plus what registering the aircraft needs. Fields that
@@ -39,6 +36,7 @@ export function readsbAircraft(entry: unknown, nowSeconds: number): Parsed<Omit<
     heading: track === undefined ? undefined : normaliseHeading(track),
     squawk: optionalSquawk(entry['squawk'], 'squawk', problems),
     callsign,
+    category,
   };
   const timestamp = readsbTimestamp(entry, nowSeconds, lat !== undefined && lon !== undefined, problems);
   if (problems.length > 0 || icao24 === undefined || timestamp === undefined) return { ok: false, details: problems };

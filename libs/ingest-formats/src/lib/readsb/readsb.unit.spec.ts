@@ -57,6 +57,7 @@ describe('parseReadsb', () => {
         heading: 203.41,
         squawk: '2217',
         callsign: 'SAS1415',
+        category: 'A3',
       },
       aircraft: { icao24: '4ac9e1', callsign: 'SAS1415', category: 'A3' },
     });
@@ -82,6 +83,7 @@ describe('parseReadsb', () => {
       heading: 10.55,
       squawk: '1000',
       callsign: 'NAX4VJ',
+      category: 'A3',
     });
     const result = single({ hex: '4aca6f', alt_baro: 'ground', alt_geom: 150, lat: 59.65, lon: 17.92, seen_pos: 0 });
     expect(result.ok && result.items[0]?.heartbeat).toEqual(expect.objectContaining({ onGround: true, altitude: 45.72 }));
@@ -102,6 +104,11 @@ describe('parseReadsb', () => {
     expect(item('~2b0d1f').aircraft).toEqual({ icao24: '~2b0d1f' });
     expect(item('4ca7b5').aircraft).toEqual({ icao24: '4ca7b5', category: 'A2' });
     expect(item('4ca7b5').heartbeat.callsign).toBeUndefined();
+  });
+
+  it('carries the emitter category in the heartbeat, and none when the entry has none', () => {
+    expect(item('4ca7b5').heartbeat.category).toBe('A2');
+    expect(item('4b1a2c').heartbeat).not.toHaveProperty('category');
   });
 
   it('leaves messageId unset: duplicates are caught by (asset, timestamp)', () => {
@@ -206,6 +213,7 @@ describe('parseReadsb', () => {
         heading: 203,
         squawk: '2217',
         callsign: 'SAS1415',
+        category: 'A3',
       });
       expect(heartbeatOf('4b1a2c')).toEqual({
         timestamp: '2026-11-25T12:00:56.600Z',
@@ -227,6 +235,7 @@ describe('parseReadsb', () => {
         heading: 11,
         squawk: '1000',
         callsign: 'NAX4VJ',
+        category: 'A3',
       });
     });
 

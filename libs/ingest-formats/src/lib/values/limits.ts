@@ -25,5 +25,6 @@ export const LIMITS = {
 
 export const CALLSIGN_MAX_LENGTH = heartbeat.callsign.maxLength;
 export const SQUAWK_PATTERN = new RegExp(heartbeat.squawk.pattern);
+export const ADSB_CATEGORY = new RegExp(heartbeat.category.pattern);
 export const ASSET_ID_PATTERN = new RegExp(registerAssetSchema.properties.id.pattern);
 export const ICAO24_PATTERN = new RegExp(registerAssetSchema.properties.icao24.pattern);
