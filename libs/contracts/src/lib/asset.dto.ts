@@ -32,7 +32,10 @@ export interface AssetDto {
   customerName: string;
   registration: string | null;
   label: string | null;
+  /** Aircraft: the callsign of the newest heartbeat that carried one, else the registered one. */
   callsign: string | null;
+  /** When a heartbeat reported `callsign`; null while it is the registered one. */
+  callsignAt: string | null;
   icao24: string | null;
   status: AssetStatus;
   lastSeenAt: string | null;
@@ -44,6 +47,10 @@ export interface AssetDto {
   onGround: boolean | null;
   /** The device's battery, percent, per the newest heartbeat; null when it did not say. */
   battery: number | null;
+  /** The GPS accuracy, metres, per the newest heartbeat; null when it did not say. */
+  accuracy: number | null;
+  /** Aircraft: the ADS-B emitter category (`A3`, `A7`, …) of the newest heartbeat; null when it had none. */
+  category: string | null;
   position: PositionDto | null;
   timeoutSeconds: number;
   /** The asset stream's version, to send back in `If-Match` with a PATCH. */
@@ -59,6 +66,7 @@ export const EXAMPLE_ASSET: AssetDto = {
   registration: 'B-AC 101',
   label: 'Delivery van 1',
   callsign: null,
+  callsignAt: null,
   icao24: null,
   status: 'online',
   lastSeenAt: '2026-11-25T11:59:48.000Z',
@@ -66,6 +74,8 @@ export const EXAMPLE_ASSET: AssetDto = {
   verticalRate: null,
   onGround: null,
   battery: 87,
+  accuracy: 5,
+  category: null,
   position: { lat: 59.3293, lon: 18.0686, altitude: null, speed: 12.5, heading: 90, timestamp: '2026-11-25T11:59:48.000Z' },
   timeoutSeconds: 60,
   version: 1,

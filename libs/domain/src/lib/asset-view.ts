@@ -24,7 +24,19 @@ export interface AssetMovement {
   onGround: boolean | null;
   /** The device's battery in percent, as the newest heartbeat said; null when it did not. */
   battery: number | null;
+  /** The GPS accuracy in metres, as the newest heartbeat said; null when it did not. */
+  accuracy: number | null;
+  /** Aircraft: the ADS-B emitter category (`A3`, `A7`, …), as the newest heartbeat said; null when it did not. */
+  category: string | null;
   position: AssetPosition | null;
+  /**
+   * Aircraft: the callsign the newest heartbeat that carried one reported, else the registered one.
+   * Unlike the fields above, a heartbeat without a callsign leaves it: a flight's callsign is sent
+   * in some messages only, and it names the flight until another is sent.
+   */
+  callsign: string | null;
+  /** The time of the heartbeat `callsign` came from; null while it is the registered one. */
+  callsignAt: string | null;
 }
 
 /** What the registration says of an asset, as the view keeps it (changed later by the asset's events). */
@@ -48,10 +60,10 @@ export function newAssetView(registered: AssetRegistered['data'], version: numbe
     customerId,
     registration,
     label,
-    callsign,
     icao24,
     timeoutSeconds,
     ...notYetSeen(),
+    callsign, // the registered one, until a heartbeat reports another
     offlineAt: null,
     version,
   };
@@ -59,7 +71,18 @@ export function newAssetView(registered: AssetRegistered['data'], version: numbe
 
 /** The movement of an asset that has not reported yet. */
 export function notYetSeen(): AssetMovement {
-  return { lastSeenAt: null, squawk: null, verticalRate: null, onGround: null, battery: null, position: null };
+  return {
+    lastSeenAt: null,
+    squawk: null,
+    verticalRate: null,
+    onGround: null,
+    battery: null,
+    accuracy: null,
+    category: null,
+    position: null,
+    callsign: null,
+    callsignAt: null,
+  };
 }
 
 /**
@@ -95,8 +118,9 @@ export function applyToAssetView(
 
 /**
  * The newest wins, by the heartbeat's own time rather than its arrival: a heartbeat older than the
- * newest one never moves `lastSeenAt` (or what `seenFrom` takes) back, and one older than the newest
- * position never moves the position back. Returns the same object when the heartbeat changes nothing.
+ * newest one never moves `lastSeenAt` (or what `seenFrom` takes) back, one older than the newest
+ * position never moves the position back, and one older than the newest reported callsign never
+ * brings an earlier callsign back. Returns the same object when the heartbeat changes nothing.
  */
 export function applyHeartbeat<V extends AssetMovement>(view: V, heartbeat: HeartbeatRecorded['data']): V {
   const at = Date.parse(heartbeat.timestamp);
@@ -104,7 +128,17 @@ export function applyHeartbeat<V extends AssetMovement>(view: V, heartbeat: Hear
   if (view.lastSeenAt === null || at > Date.parse(view.lastSeenAt)) next = { ...next, ...seenFrom(heartbeat) };
   const position = positionOf(heartbeat);
   if (position !== null && (view.position === null || at > Date.parse(view.position.timestamp))) next = { ...next, position };
+  const reported = callsignOf(heartbeat);
+  if (reported !== null && isOlder(view.callsignAt, at)) next = { ...next, ...reported };
   return next;
+}
+
+/**
+ * Whether `time` is before `at`; a missing time is before any. A view stored before `callsignAt`
+ * was added lacks it rather than holding null (see `assetDtoOf`), and must still take a callsign.
+ */
+function isOlder(time: string | null | undefined, at: number): boolean {
+  return time === null || time === undefined || Date.parse(time) < at;
 }
 
 /**
@@ -112,14 +146,29 @@ export function applyHeartbeat<V extends AssetMovement>(view: V, heartbeat: Hear
  * keeps the newest-wins comparison in its own store (the PostgreSQL one, in SQL) writes these
  * fields and `positionOf` as they are, so a field added here reaches it without a change there.
  */
-export function seenFrom(heartbeat: HeartbeatRecorded['data']): Omit<AssetMovement, 'position'> & { lastSeenAt: string } {
+export function seenFrom(
+  heartbeat: HeartbeatRecorded['data'],
+): Omit<AssetMovement, 'position' | ReportedCallsignField> & { lastSeenAt: string } {
   return {
     lastSeenAt: heartbeat.timestamp,
     squawk: heartbeat.squawk ?? null,
     verticalRate: heartbeat.verticalRate ?? null,
     onGround: heartbeat.onGround ?? null,
     battery: heartbeat.battery,
+    accuracy: heartbeat.accuracy,
+    category: heartbeat.category ?? null,
   };
+}
+
+type ReportedCallsignField = 'callsign' | 'callsignAt';
+
+/** A callsign a heartbeat reported, and the heartbeat's time. */
+export type ReportedCallsign = { [K in ReportedCallsignField]: string };
+
+/** The callsign a heartbeat carries with its time, or null when it carries none. */
+export function callsignOf(heartbeat: HeartbeatRecorded['data']): ReportedCallsign | null {
+  const { callsign, timestamp } = heartbeat;
+  return callsign === undefined || callsign === null ? null : { callsign, callsignAt: timestamp };
 }
 
 /** The position a heartbeat carries, or null when it has none. */

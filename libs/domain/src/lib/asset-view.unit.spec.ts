@@ -16,7 +16,7 @@ const heartbeat = (secondsAfterT0: number, lat: number | null = 59.3, lon: numbe
   battery: null,
   messageId: null,
 });
-const registered = (): AssetView =>
+const registered = (callsign: string | null = null): AssetView =>
   newAssetView(
     {
       assetId: 'A',
@@ -24,15 +24,15 @@ const registered = (): AssetView =>
       customerId: 'acme',
       registration: 'ABC123',
       label: null,
-      callsign: null,
+      callsign,
       icao24: null,
       timeoutSeconds: 60,
       registeredAt: new Date(T0).toISOString(),
     },
     1,
   );
-const fold = (heartbeats: Heartbeat[]): AssetView =>
-  heartbeats.reduce<AssetView>((view, data) => applyToAssetView(view, { type: 'HeartbeatRecorded', data }, null) ?? view, registered());
+const fold = (heartbeats: Heartbeat[], from: AssetView = registered()): AssetView =>
+  heartbeats.reduce<AssetView>((view, data) => applyToAssetView(view, { type: 'HeartbeatRecorded', data }, null) ?? view, from);
 
 describe('the asset view', () => {
   it('takes the newest heartbeat as last seen and the newest position as the position, whatever their order', () => {
@@ -56,6 +56,38 @@ describe('the asset view', () => {
     expect(fold([older, { ...heartbeat(30), battery: null }])).toMatchObject({ battery: null, verticalRate: null, onGround: null });
   });
 
+  it('shows the accuracy and the emitter category of the newest heartbeat, null when it did not say', () => {
+    const newest: Heartbeat = { ...heartbeat(20), accuracy: 4.5, category: 'A3' };
+    const older: Heartbeat = { ...heartbeat(10), accuracy: 30, category: 'A7' };
+    expect(fold([newest, older])).toMatchObject({ accuracy: 4.5, category: 'A3' });
+    expect(fold([older, newest])).toMatchObject({ accuracy: 4.5, category: 'A3' });
+    expect(fold([newest, heartbeat(30)])).toMatchObject({ accuracy: null, category: null });
+  });
+
+  it('takes the callsign of the newest heartbeat that carried one, over the registered one', () => {
+    const calling = (seconds: number, callsign: string): Heartbeat => ({ ...heartbeat(seconds), callsign });
+    expect(registered('SAS1')).toMatchObject({ callsign: 'SAS1', callsignAt: null });
+    expect(fold([calling(10, 'SAS2')], registered('SAS1'))).toMatchObject({ callsign: 'SAS2', callsignAt: heartbeat(10).timestamp });
+    // A late heartbeat does not bring an earlier callsign back; one without a callsign leaves it.
+    expect(fold([calling(20, 'SAS3'), calling(10, 'SAS2'), heartbeat(30)], registered('SAS1'))).toMatchObject({
+      callsign: 'SAS3',
+      callsignAt: heartbeat(20).timestamp,
+    });
+    // Older than the newest heartbeat, but newer than the callsign it had: still the callsign in use.
+    expect(fold([calling(10, 'SAS2'), heartbeat(30), calling(20, 'SAS3')]).callsign).toBe('SAS3');
+    expect(fold([heartbeat(30)], registered('SAS1')).callsign).toBe('SAS1');
+  });
+
+  it("takes a callsign into a view stored before it kept the callsign's time", () => {
+    const { callsignAt: _callsignAt, ...storedEarlier } = fold([heartbeat(10)], registered('SAS1'));
+    const view = applyToAssetView(
+      storedEarlier as AssetView,
+      { type: 'HeartbeatRecorded', data: { ...heartbeat(5), callsign: 'SAS2' } },
+      null,
+    );
+    expect(view).toMatchObject({ callsign: 'SAS2', callsignAt: heartbeat(5).timestamp, lastSeenAt: heartbeat(10).timestamp });
+  });
+
   it('returns the same view for a heartbeat that changes nothing, so a read model can skip the write', () => {
     const view = fold([heartbeat(20, 59.2)]);
     expect(applyToAssetView(view, { type: 'HeartbeatRecorded', data: heartbeat(10, 59.1) }, null)).toBe(view);
@@ -67,12 +99,18 @@ describe('the asset view', () => {
         second: fc.integer({ min: 0, max: 86_400 }),
         positioned: fc.boolean(),
         lat: fc.double({ min: -90, max: 90, noNaN: true }),
+        callsign: fc.option(fc.constantFrom('SAS1', 'SAS2', 'NSZ7')),
+        category: fc.option(fc.constantFrom('A1', 'A3')),
       }),
       { selector: (h) => h.second, maxLength: 30 },
     );
     fc.assert(
       fc.property(heartbeats, fc.func(fc.integer()), (items, shuffleKey) => {
-        const inOrder = items.map((h) => heartbeat(h.second, h.positioned ? h.lat : null, h.positioned ? 18 : null));
+        const inOrder = items.map(({ second, positioned, lat, callsign, category }) => ({
+          ...heartbeat(second, positioned ? lat : null, positioned ? 18 : null),
+          callsign,
+          category,
+        }));
         const shuffled = [...inOrder].sort((a, b) => shuffleKey(a.timestamp) - shuffleKey(b.timestamp));
         expect(fold(shuffled)).toEqual(fold(inOrder));
       }),

@@ -28,4 +28,14 @@ describe('assetDtoOf', () => {
     const { position: _position, ...storedWithout } = seen;
     expect(assetDtoOf(storedWithout as StoredAssetView, 'Skyline Aviation', NOW).position).toBeNull();
   });
+
+  it('keeps the registered callsign of a view stored before heartbeats reported one, with null for what it lacks', () => {
+    const { callsignAt: _callsignAt, accuracy: _accuracy, category: _category, ...storedWithout } = seen;
+    expect(assetDtoOf(storedWithout as StoredAssetView, 'Skyline Aviation', NOW)).toMatchObject({
+      callsign: 'RYR4KC',
+      callsignAt: null,
+      accuracy: null,
+      category: null,
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { applyHeartbeat, positionOf, seenFrom, type AssetMovement, type HeartbeatRecorded } from '@beacon/domain';
+import { applyHeartbeat, callsignOf, positionOf, seenFrom, type AssetMovement, type HeartbeatRecorded } from '@beacon/domain';
 
 /** The movement a batch brings for one asset; it has at least one heartbeat, so it was seen. */
 export interface LatestOfAsset extends AssetMovement {
@@ -15,7 +15,12 @@ export function latestPerAsset(heartbeats: HeartbeatRecorded['data'][]): LatestO
   for (const heartbeat of heartbeats) {
     const { assetId } = heartbeat;
     const seen = byAsset.get(assetId);
-    byAsset.set(assetId, seen ? applyHeartbeat(seen, heartbeat) : { assetId, ...seenFrom(heartbeat), position: positionOf(heartbeat) });
+    byAsset.set(assetId, seen ? applyHeartbeat(seen, heartbeat) : { assetId, ...seenFrom(heartbeat), ...reported(heartbeat) });
   }
   return [...byAsset.values()];
+}
+
+/** What a batch's first heartbeat of an asset says of its position and callsign; null where it says nothing. */
+function reported(heartbeat: HeartbeatRecorded['data']): Pick<AssetMovement, 'position' | 'callsign' | 'callsignAt'> {
+  return { position: positionOf(heartbeat), ...(callsignOf(heartbeat) ?? { callsign: null, callsignAt: null }) };
 }

@@ -18,11 +18,11 @@ const heartbeat = (assetId: string, ms: number, positioned: boolean): Heartbeat 
 });
 
 const arbitraryHeartbeat = fc
-  .tuple(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 0, max: 10_000_000 }), fc.boolean())
-  .map(([asset, ms, positioned]) => heartbeat(asset, ms, positioned));
+  .tuple(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 0, max: 10_000_000 }), fc.boolean(), fc.boolean())
+  .map(([asset, ms, positioned, calling]) => ({ ...heartbeat(asset, ms, positioned), ...(calling ? { callsign: `C${ms}` } : {}) }));
 
 describe('latestPerAsset', () => {
-  it('keeps the newest heartbeat and the newest position per asset, whatever the arrival order', () => {
+  it('keeps the newest heartbeat, the newest position and the newest callsign per asset, whatever the arrival order', () => {
     fc.assert(
       fc.property(fc.array(arbitraryHeartbeat, { maxLength: 60 }), (batch) => {
         const latest = latestPerAsset(batch);
@@ -34,6 +34,10 @@ describe('latestPerAsset', () => {
           const positioned = own.filter((h) => h.lat !== null);
           const newestPosition = positioned.length ? Math.max(...positioned.map((h) => Date.parse(h.timestamp))) : null;
           expect(entry.position ? Date.parse(entry.position.timestamp) : null).toBe(newestPosition);
+          const calling = own.filter((h) => h.callsign !== undefined);
+          const newestCallsign = calling.length ? Math.max(...calling.map((h) => Date.parse(h.timestamp))) : null;
+          expect(entry.callsign).toBe(newestCallsign === null ? null : `C${newestCallsign}`);
+          expect(entry.callsignAt).toBe(newestCallsign === null ? null : new Date(newestCallsign).toISOString());
         }
       }),
     );

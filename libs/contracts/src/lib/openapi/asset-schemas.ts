@@ -7,6 +7,7 @@ import {
   type StatusCounts,
   type TrackResponse,
 } from '../asset.dto';
+import { ADSB_CATEGORY_PATTERN } from '../schemas/heartbeat.schema';
 import { nullable, objectSchemaOf, schemaRef } from './json-schema';
 
 const positionProperties = {
@@ -57,6 +58,7 @@ const Asset = objectSchemaOf<AssetDto>({
     'registration',
     'label',
     'callsign',
+    'callsignAt',
     'icao24',
     'status',
     'lastSeenAt',
@@ -64,6 +66,8 @@ const Asset = objectSchemaOf<AssetDto>({
     'verticalRate',
     'onGround',
     'battery',
+    'accuracy',
+    'category',
     'position',
     'timeoutSeconds',
     'version',
@@ -75,7 +79,15 @@ const Asset = objectSchemaOf<AssetDto>({
     customerName: { type: 'string' },
     registration: nullable('string'),
     label: nullable('string'),
-    callsign: nullable('string'),
+    callsign: {
+      ...nullable('string'),
+      description: 'Aircraft: the callsign of the newest heartbeat that carried one; the registered one until a heartbeat carries one.',
+    },
+    callsignAt: {
+      type: ['string', 'null'],
+      format: 'date-time',
+      description: 'The time of the heartbeat `callsign` came from; null while it is the registered one.',
+    },
     icao24: nullable('string'),
     status: {
       enum: ASSET_STATUSES,
@@ -86,6 +98,12 @@ const Asset = objectSchemaOf<AssetDto>({
     verticalRate: { ...nullable('number'), description: 'Aircraft: climb (+) or descent (−) of the newest heartbeat, metres per second.' },
     onGround: { type: ['boolean', 'null'], description: 'Aircraft: on the ground, per the newest heartbeat.' },
     battery: { ...nullable('number'), minimum: 0, maximum: 100, description: "The device's battery in percent, per the newest heartbeat." },
+    accuracy: { ...nullable('number'), minimum: 0, description: 'The GPS accuracy in metres, per the newest heartbeat.' },
+    category: {
+      type: ['string', 'null'],
+      pattern: ADSB_CATEGORY_PATTERN,
+      description: 'Aircraft: the ADS-B emitter category of the newest heartbeat (DO-260B: A3 large, A7 rotorcraft, …).',
+    },
     position: { oneOf: [schemaRef('Position'), { type: 'null' }] },
     timeoutSeconds: { type: 'integer', minimum: 1 },
     version: { type: 'integer', minimum: 1, description: 'Send it back in `If-Match` with a PATCH.' },

@@ -137,6 +137,7 @@ export const MILK_TANKER_VIEW: AssetDto = {
   registration: 'DEF456',
   label: 'Milk tanker',
   callsign: null,
+  callsignAt: null,
   icao24: null,
   status: 'online',
   lastSeenAt: '2026-03-10T11:58:00.000Z',
@@ -144,6 +145,8 @@ export const MILK_TANKER_VIEW: AssetDto = {
   verticalRate: null,
   onGround: null,
   battery: 76,
+  accuracy: 4.5,
+  category: null,
   position: { lat: 57.7, lon: 11.97, altitude: null, speed: 13.5, heading: 180, timestamp: '2026-03-10T11:58:00.000Z' },
   timeoutSeconds: 300,
   version: 1,
@@ -158,6 +161,7 @@ export const FEED_TRUCK_VIEW: AssetDto = {
   registration: 'JKL 012',
   label: 'Feed truck',
   callsign: null,
+  callsignAt: null,
   icao24: null,
   status: 'online',
   lastSeenAt: '2026-03-10T11:55:00.000Z',
@@ -165,12 +169,17 @@ export const FEED_TRUCK_VIEW: AssetDto = {
   verticalRate: null,
   onGround: null,
   battery: null,
+  accuracy: null,
+  category: null,
   position: { lat: 59.8586, lon: 17.6389, altitude: null, speed: 7, heading: 300, timestamp: '2026-03-10T11:55:00.000Z' },
   timeoutSeconds: 600,
   version: 2,
 };
 
-/** As its newest heartbeat left it: the older one that came later, squawking 7700 on the ground, changed nothing. */
+/**
+ * As its newest heartbeat left it: the older one that came later, squawking 7700 on the ground as
+ * a rotorcraft, changed nothing. No heartbeat carried a callsign: it keeps the registered one.
+ */
 export const RYANAIR_737_VIEW: AssetDto = {
   id: RYANAIR_737,
   kind: 'aircraft',
@@ -179,6 +188,7 @@ export const RYANAIR_737_VIEW: AssetDto = {
   registration: 'EI-FMV',
   label: 'Boeing 737-800',
   callsign: 'RYR4KC',
+  callsignAt: null,
   icao24: '4ca7b3',
   status: 'online',
   lastSeenAt: '2026-03-10T11:59:50.000Z',
@@ -186,9 +196,18 @@ export const RYANAIR_737_VIEW: AssetDto = {
   verticalRate: 6.5,
   onGround: false,
   battery: null,
+  accuracy: null,
+  category: 'A3',
   position: { lat: 59.6519, lon: 17.9186, altitude: 1200, speed: 80, heading: 10, timestamp: '2026-03-10T11:59:50.000Z' },
   timeoutSeconds: 60,
   version: 1,
+};
+
+/** The callsigns the aircraft fly under at NOW, and since when a heartbeat says so. */
+export const REPORTED_CALLSIGNS: Record<string, Pick<AssetDto, 'callsign' | 'callsignAt'>> = {
+  [NORWEGIAN_JET]: { callsign: 'NSZ81K', callsignAt: '2026-03-10T11:59:55.000Z' },
+  [SAS_A320]: { callsign: 'SAS902', callsignAt: '2026-03-10T10:30:00.000Z' },
+  [SAS_737_MAX]: { callsign: 'SAS4421', callsignAt: null },
 };
 
 export const CUSTOMER_VIEWS: CustomerView[] = [

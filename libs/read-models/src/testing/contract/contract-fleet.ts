@@ -23,8 +23,8 @@ export const SPARE_TRAILER = 'TRL00000000000008'; // never heard: unknown; no re
 export const SCRAPPED_TRUCK = 'YS2R4X20005377777'; // decommissioned: gone from every answer
 export const FEED_TRUCK = 'VF622GVA000445566'; // Uppsala; offline at 60 s, online once its timeout is 600 s
 export const RYANAIR_737 = '4ca7b3'; // Arlanda, online; an older heartbeat with another squawk arrives later
-export const SAS_A320 = '4ab0f1'; // Landvetter, offline
-export const NORWEGIAN_JET = '4acaa5'; // exactly on 56.25 N 11.25 E over the Kattegat, online; no registration
+export const SAS_A320 = '4ab0f1'; // Landvetter, offline; an older heartbeat, the only one with a callsign, arrives later
+export const NORWEGIAN_JET = '4acaa5'; // exactly on 56.25 N 11.25 E over the Kattegat, online; no registration; a new callsign
 export const SAS_737_MAX = '478f3c'; // online with a bare heartbeat: no position
 
 interface FleetAsset {
@@ -128,7 +128,7 @@ const FIRST_HEARTBEATS: NewHeartbeat[] = [
   heartbeat(TIPPER, '2026-03-09T23:56:00.000Z', { lat: 59.334, lon: 18.05, speed: 5, heading: 270 }),
   heartbeat(REFRIGERATED_VAN, '2026-03-10T11:59:45.000Z', { lat: 57.7089, lon: 11.9746, speed: 8, heading: 120 }),
   heartbeat(TRACTOR, '2026-03-10T10:00:00.000Z', { lat: 55.605, lon: 13.0038, speed: 3, heading: 15 }),
-  heartbeat(MILK_TANKER, '2026-03-10T11:58:00.000Z', { lat: 57.7, lon: 11.97, speed: 13.5, heading: 180, battery: 76 }),
+  heartbeat(MILK_TANKER, '2026-03-10T11:58:00.000Z', { lat: 57.7, lon: 11.97, speed: 13.5, heading: 180, battery: 76, accuracy: 4.5 }),
   heartbeat(FLATBED, '2026-03-10T11:59:30.000Z', { lat: 55.59, lon: 13.01, speed: 20, heading: 200 }),
   heartbeat(SCRAPPED_TRUCK, '2026-03-10T11:59:50.000Z', { lat: 59.33, lon: 18.07, speed: 1, heading: 10 }),
   heartbeat(FEED_TRUCK, '2026-03-10T11:55:00.000Z', { lat: 59.8586, lon: 17.6389, speed: 7, heading: 300 }),
@@ -141,15 +141,24 @@ const FIRST_HEARTBEATS: NewHeartbeat[] = [
     squawk: '2000',
     verticalRate: 6.5,
     onGround: false,
+    category: 'A3',
   }),
   heartbeat(SAS_A320, '2026-03-10T11:00:00.000Z', { lat: 57.6628, lon: 12.2798, altitude: 0, speed: 0, heading: 90 }),
-  heartbeat(NORWEGIAN_JET, '2026-03-10T11:59:55.000Z', { lat: 56.25, lon: 11.25, altitude: 10000, speed: 230, heading: 190 }),
+  // Flying as NSZ81K now: the callsign it was registered with (NSZ77) no longer finds it.
+  heartbeat(NORWEGIAN_JET, '2026-03-10T11:59:55.000Z', {
+    lat: 56.25,
+    lon: 11.25,
+    altitude: 10000,
+    speed: 230,
+    heading: 190,
+    callsign: 'NSZ81K',
+  }),
   heartbeat(SAS_737_MAX, '2026-03-10T11:59:40.000Z'),
 ];
 
-/** Older than what the read model already holds when they arrive: they must change nothing. */
+/** Older than what the read model already holds when they arrive: they must change nothing but a callsign never reported before. */
 const LATE_HEARTBEATS: NewHeartbeat[] = [
-  heartbeat(MILK_TANKER, '2026-03-10T11:50:00.000Z', { lat: 59.34, lon: 18.06, speed: 14, heading: 0, battery: 99 }),
+  heartbeat(MILK_TANKER, '2026-03-10T11:50:00.000Z', { lat: 59.34, lon: 18.06, speed: 14, heading: 0, battery: 99, accuracy: 50 }),
   heartbeat(MILK_TANKER, '2026-03-10T11:40:00.000Z', { lat: 55.6, lon: 13.0, speed: 15, heading: 0 }),
   heartbeat(RYANAIR_737, '2026-03-10T11:59:00.000Z', {
     lat: 59.64,
@@ -160,7 +169,12 @@ const LATE_HEARTBEATS: NewHeartbeat[] = [
     squawk: '7700',
     verticalRate: 0,
     onGround: true,
+    category: 'A7',
   }),
+  // Older than NSZ81K: the registered callsign must not come back.
+  heartbeat(NORWEGIAN_JET, '2026-03-10T11:59:00.000Z', { lat: 56.3, lon: 11.3, callsign: 'NSZ77' }),
+  // Older than the newest heartbeat, but the only one with a callsign: the callsign it flies under.
+  heartbeat(SAS_A320, '2026-03-10T10:30:00.000Z', { lat: 57.66, lon: 12.28, altitude: 0, callsign: 'SAS902' }),
 ];
 
 const AT = '2026-03-10T09:00:00.000Z';

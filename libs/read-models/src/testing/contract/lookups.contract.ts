@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { CUSTOMER_VIEWS, FEED_TRUCK_VIEW, MILK_TANKER_VIEW, RYANAIR_737_VIEW, TRUCK_TRACK_AROUND_MIDNIGHT } from './contract-answers';
+import {
+  CUSTOMER_VIEWS,
+  FEED_TRUCK_VIEW,
+  MILK_TANKER_VIEW,
+  REPORTED_CALLSIGNS,
+  RYANAIR_737_VIEW,
+  TRUCK_TRACK_AROUND_MIDNIGHT,
+} from './contract-answers';
 import {
   CRANE_TRUCK,
   FEED_TRUCK,
@@ -11,6 +18,7 @@ import {
   REFRIGERATED_VAN,
   RYANAIR_737,
   SAS_737_MAX,
+  SAS_A320,
   SCRAPPED_TRUCK,
   TIPPER,
 } from './contract-fleet';
@@ -33,6 +41,14 @@ export function describeLookups(readModel: ReadModelOf): void {
       expect(await readModel().get(RYANAIR_737, NOW)).toEqual(RYANAIR_737_VIEW);
       expect(await readModel().get(FLATBED, NOW)).toMatchObject({ customerId: GREEN, customerName: 'Greenfield Farms', version: 2 });
       expect(await readModel().get(REFRIGERATED_VAN, NOW)).toMatchObject({ label: 'Refrigerated van', version: 2 });
+    });
+
+    it('answers the callsign of the newest heartbeat that carried one, not an older one that came later, else the registered one', async () => {
+      for (const [id, callsign] of Object.entries(REPORTED_CALLSIGNS)) {
+        expect(await readModel().get(id, NOW)).toMatchObject(callsign);
+      }
+      // The heartbeat that brought SAS902 was older than the newest one: it moved nothing else.
+      expect(await readModel().get(SAS_A320, NOW)).toMatchObject({ lastSeenAt: '2026-03-10T11:00:00.000Z', status: 'offline' });
     });
 
     it('keeps the newest position of a batch that arrived newest first', async () => {
