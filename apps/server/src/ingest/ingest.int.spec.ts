@@ -110,6 +110,28 @@ describe('ADS-B feeds', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toBe('invalid_request');
   });
+
+  it('shows the callsign of the newest heartbeat that carried one and the category of the newest, and searches by that callsign', async () => {
+    const readsb = (now: number, entry: Record<string, unknown>) =>
+      post('/api/v1/ingest/readsb?customerId=flygbolaget', {
+        now,
+        aircraft: [{ hex: '4ac9e1', lat: 57.95, lon: 18.5, seen_pos: 0, ...entry }],
+      });
+    const found = async (q: string) =>
+      (await test.request({ method: 'GET', url: `/api/v1/assets?q=${q}` })).json().items.map((item: { id: string }) => item.id);
+    expect((await readsb(1795608300, { flight: 'SAS9ZZ  ', category: 'A2' })).statusCode).toBe(202);
+    await eventually(async () =>
+      expect(await asset('4ac9e1')).toMatchObject({ callsign: 'SAS9ZZ', callsignAt: '2026-11-25T12:05:00.000Z', category: 'A2' }),
+    );
+    expect(await found('sas9zz')).toEqual(['4ac9e1']);
+    expect(await found('sas1415')).toEqual([]);
+
+    // Sent late under the earlier callsign, then a newer heartbeat with neither callsign nor category.
+    await readsb(1795608250, { flight: 'SAS1415', category: 'A3' });
+    await readsb(1795608400, {});
+    await eventually(async () => expect((await asset('4ac9e1')).lastSeenAt).toBe('2026-11-25T12:06:40.000Z'));
+    expect(await asset('4ac9e1')).toMatchObject({ callsign: 'SAS9ZZ', callsignAt: '2026-11-25T12:05:00.000Z', category: null });
+  });
 });
 
 describe('duplicates across formats', () => {
