@@ -14,7 +14,8 @@ import { latestPerAsset } from '../latest-per-asset';
  * A callsign is searched, so the same statement rewrites the asset's search words, but only for the
  * assets whose heartbeats carried a callsign and only where the words then differ: a flight's
  * callsign changes a few times a day while it is sent with most heartbeats, and the trigram index
- * is written only for a change (see migration AssetSearch1764000600000).
+ * is written only for a change (see migration AssetSearch1764000600000). A new word joins the
+ * vocabulary one-typo search looks in, as a lifecycle event's would (apply-lifecycle-event.ts).
  */
 export async function applyHeartbeats(client: ClientBase, heartbeats: HeartbeatRecorded['data'][]): Promise<void> {
   if (heartbeats.length === 0) return;
@@ -50,9 +51,14 @@ export async function applyHeartbeats(client: ClientBase, heartbeats: HeartbeatR
         WHERE a.id = u.id AND (${seenNewer} OR (${positionNewer}) OR (${callsignNewer}))
         RETURNING a.id, CASE WHEN u.callsign_at IS NOT NULL
                              THEN rm_asset_search_words(a.id, a.registration, a.label, a.callsign, a.icao24, a.customer_name) END AS words)
-     UPDATE rm_asset_search s SET words = moved.words
-       FROM moved
-      WHERE s.asset_id = moved.id AND s.words <> moved.words`,
+     , searched AS (
+       UPDATE rm_asset_search s SET words = moved.words
+         FROM moved
+        WHERE s.asset_id = moved.id AND s.words <> moved.words
+       RETURNING s.words)
+     INSERT INTO rm_search_vocabulary (word)
+     SELECT DISTINCT unnest(rm_search_word_set(words)) FROM searched
+     ON CONFLICT (word) DO NOTHING`,
     [JSON.stringify(latest)],
   );
 }

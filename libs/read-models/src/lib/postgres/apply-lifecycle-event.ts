@@ -79,8 +79,8 @@ async function updateAsset(client: ClientBase, view: AssetView): Promise<void> {
 /**
  * Rewrites the asset's searchable words from its row (see migration AssetSearch1764000600000), and
  * adds any word not seen before to the vocabulary one-typo search looks in (migration
- * SearchVocabulary1764001500000). Only lifecycle events change them, so heartbeats never touch
- * the trigram indexes.
+ * SearchVocabulary1764001500000). Lifecycle events change them, and of heartbeats only a new
+ * callsign does (apply-heartbeats.ts), so other heartbeats never touch the trigram indexes.
  */
 async function refreshSearchWords(client: ClientBase, assetId: string): Promise<void> {
   await client.query(

@@ -41,6 +41,7 @@ const TEXT_CASES: TextCase[] = [
   { finds: 'the start of a callsign', q: 'sas', ids: [SAS_737_MAX, SAS_A320] },
   { finds: 'a whole callsign', q: 'ryr4kc', ids: [RYANAIR_737] },
   { finds: 'the callsign a heartbeat reported', q: 'nsz81k', ids: [NORWEGIAN_JET] },
+  { finds: 'the callsign a heartbeat reported, with a wrong letter', q: 'nsz82k', ids: [NORWEGIAN_JET] },
   { finds: 'nothing by a callsign a newer heartbeat replaced', q: 'nsz77', ids: [] },
   { finds: 'a callsign reported by a heartbeat that arrived late', q: 'sas902', ids: [SAS_A320] },
   { finds: 'nothing by the registered callsign a heartbeat replaced', q: 'sas1234', ids: [] },
