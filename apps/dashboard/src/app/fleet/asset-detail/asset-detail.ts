@@ -9,6 +9,7 @@ import { TrackRangePicker } from '../track-range/track-range-picker';
 import { TrackReplay } from '../track-replay/track-replay';
 import { AssetDetailStore } from './asset-detail-store';
 import { describePosition } from './position-text';
+import { describeReport } from './report-text';
 import { Units } from '../../shared/units/units-choice';
 import { trackSpanMs } from './track';
 
@@ -42,6 +43,10 @@ export class AssetDetail {
   });
   private readonly units = inject(Units).choice;
   protected readonly aircraft = computed(() => this.store.asset()?.kind === 'aircraft');
+  protected readonly report = computed(() => {
+    const asset = this.store.asset();
+    return asset ? describeReport(asset, this.units()) : [];
+  });
   protected readonly position = computed(() => {
     const position = this.store.asset()?.position;
     return position ? describePosition(position, this.units()) : null;
