@@ -1,5 +1,8 @@
 import type { Provider } from '@angular/core';
 import type { LiveEventName } from '@beacon/contracts';
+import { queueScheduler } from 'rxjs';
+import type { LiveBatching } from '../app/fleet/live-batches';
+import { LIVE_BATCHING } from '../app/fleet/live-batches';
 import type { LiveEventSource } from '../app/fleet/live-stream';
 import { EVENT_SOURCE } from '../app/fleet/live-stream';
 
@@ -67,7 +70,14 @@ export class FakeEventSources {
     return this.all.filter((s) => !s.closed);
   }
 
+  /**
+   * These sources, and their events applied as they come (no batching window), so a spec sees an
+   * event's effect right after `emit`; `live-batches.spec.ts` covers the window.
+   */
   provider(): Provider {
-    return { provide: EVENT_SOURCE, useValue: this.create };
+    return [
+      { provide: EVENT_SOURCE, useValue: this.create },
+      { provide: LIVE_BATCHING, useValue: { windowMs: 0, scheduler: queueScheduler } satisfies LiveBatching },
+    ];
   }
 }

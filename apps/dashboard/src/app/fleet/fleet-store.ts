@@ -10,6 +10,7 @@ import { FleetApi } from './fleet-api';
 import type { FleetQuery } from './fleet-query';
 import { EMPTY_QUERY, FLEET_PAGE_SIZE } from './fleet-query';
 import type { FleetSort } from './fleet-sort';
+import { LIVE_BATCHING, inBatches } from './live-batches';
 import { applyToPage } from './live-events';
 import type { LiveEvent } from './live-stream';
 import { LiveStream } from './live-stream';
@@ -99,6 +100,7 @@ export class FleetStore {
   );
 
   constructor() {
+    const batching = inject(LIVE_BATCHING);
     const queries = this.queries.pipe(startWith<QueryChange>({ filters: this.filtersState(), delayMs: 0 }));
     queries
       .pipe(
@@ -112,10 +114,11 @@ export class FleetStore {
       .pipe(
         map(({ filters }) => filters.customerId),
         distinctUntilChanged(),
-        switchMap((customerId) => this.live.connect(customerId ? { customerId } : {})),
+        // Events still waiting for their window when the customer changes go with the old stream.
+        switchMap((customerId) => this.live.connect(customerId ? { customerId } : {}).pipe(inBatches(batching))),
         takeUntilDestroyed(),
       )
-      .subscribe((event) => this.applyLive(event));
+      .subscribe((events) => this.applyLive(events));
 
     this.live.connected$.pipe(skip(1), takeUntilDestroyed()).subscribe((up) => {
       if (!up && this.loaded()) this.liveLostAt.set(this.clock.read());
@@ -209,11 +212,14 @@ export class FleetStore {
       );
   }
 
-  private applyLive(event: LiveEvent): void {
+  /** The events of one window (live-batches.ts), applied to the rows in one go. */
+  private applyLive(events: readonly LiveEvent[]): void {
     // A resync means the stream lost events it cannot replay: start the poll again, asking at once.
-    if (event.type === 'resync') this.queries.next({ filters: this.filtersState(), delayMs: 0 });
-    else this.updatePage((s) => applyToPage(s.page, event, s.filters.status));
-    this.liveEventsSubject.next(event);
+    if (events.some((event) => event.type === 'resync')) this.queries.next({ filters: this.filtersState(), delayMs: 0 });
+    this.updatePage((s) =>
+      events.reduce((page, event) => (event.type === 'resync' ? page : applyToPage(page, event, s.filters.status)), s.page),
+    );
+    for (const event of events) this.liveEventsSubject.next(event);
   }
 
   private updatePage(change: (shown: ShownPage) => SearchAssetsResponse): void {
