@@ -33,6 +33,7 @@ export function toSearchParams(filters: FleetQuery, cursor = '', limit = FLEET_P
     customerId: filters.customerId,
     status: filters.status,
     kind: filters.kind,
+    bbox: filters.bbox,
     sort: filters.sort,
     cursor,
   };

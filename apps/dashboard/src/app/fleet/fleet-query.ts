@@ -11,10 +11,12 @@ export interface FleetQuery {
   customerId: string;
   status: AssetStatus | '';
   kind: AssetKind | '';
+  /** The map's area the user searched (`minLon,minLat,maxLon,maxLat`, fleet-map/map-area.ts). */
+  bbox: string;
   sort: FleetSort | '';
 }
 
-export const EMPTY_QUERY: FleetQuery = { q: '', customerId: '', status: '', kind: '', sort: '' };
+export const EMPTY_QUERY: FleetQuery = { q: '', customerId: '', status: '', kind: '', bbox: '', sort: '' };
 
 /**
  * Rows asked for at a time as the user scrolls: many screens of the table, and a small answer.

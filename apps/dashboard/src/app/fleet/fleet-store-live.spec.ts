@@ -57,6 +57,24 @@ describe('FleetStore with the live stream', () => {
     expect(sources.all.length).withContext('other filters do not reopen the stream').toBe(2);
   });
 
+  it('searches and listens to the map’s area once one is chosen, and to the whole fleet again when it is cleared', () => {
+    expectSearch().flush(aSearchResponse([]));
+    store.selectCustomer('acme');
+    jasmine.clock().tick(0);
+    expectSearch().flush(aSearchResponse([]));
+
+    store.selectArea('17.5,59.1,17.8,59.3');
+    jasmine.clock().tick(0);
+    expect(expectSearch().request.params.get('bbox')).toBe('17.5,59.1,17.8,59.3');
+    expect(sources.latest.url).toBe('/api/v1/live?customerId=acme&bbox=17.5%2C59.1%2C17.8%2C59.3');
+    expect(sources.open.length).withContext('the old stream is closed').toBe(1);
+
+    store.selectArea('');
+    jasmine.clock().tick(0);
+    expect(expectSearch().request.params.has('bbox')).toBeFalse();
+    expect(sources.latest.url).toBe('/api/v1/live?customerId=acme');
+  });
+
   it('moves an asset to its new status and its count with it', () => {
     expectSearch().flush(aSearchResponse(fleet()));
     goLive();

@@ -74,6 +74,7 @@ describe('FleetStore', () => {
       status: 'offline',
       kind: 'aircraft',
       sort: '',
+      bbox: '',
     });
   });
 

@@ -12,7 +12,7 @@ import { EMPTY_QUERY, FLEET_PAGE_SIZE } from './fleet-query';
 import type { FleetSort } from './fleet-sort';
 import { LIVE_BATCHING, inBatches } from './live-batches';
 import { applyToPage } from './live-events';
-import type { LiveEvent } from './live-stream';
+import type { LiveEvent, LiveParams } from './live-stream';
 import { LiveStream } from './live-stream';
 import { pollTicks } from './poll-schedule';
 import type { PageReader } from './search-pages';
@@ -112,10 +112,11 @@ export class FleetStore {
 
     queries
       .pipe(
-        map(({ filters }) => filters.customerId),
-        distinctUntilChanged(),
-        // Events still waiting for their window when the customer changes go with the old stream.
-        switchMap((customerId) => this.live.connect(customerId ? { customerId } : {}).pipe(inBatches(batching))),
+        // The stream carries what the table shows: a new customer or area is a new stream.
+        map(({ filters }): LiveParams => ({ customerId: filters.customerId || undefined, bbox: filters.bbox || undefined })),
+        distinctUntilChanged((a, b) => a.customerId === b.customerId && a.bbox === b.bbox),
+        // Events still waiting for their window when the customer or area changes go with the old stream.
+        switchMap((params) => this.live.connect(params).pipe(inBatches(batching))),
         takeUntilDestroyed(),
       )
       .subscribe((events) => this.applyLive(events));
@@ -153,6 +154,11 @@ export class FleetStore {
   /** The search sorts, so every page comes in the new order: a new sort starts again from one page. */
   selectSort(sort: FleetSort | ''): void {
     this.update({ sort }, 0);
+  }
+
+  /** The map's area (`bbox`), or '' for the whole fleet: a button, so it re-queries at once. */
+  selectArea(bbox: string): void {
+    this.update({ bbox }, 0);
   }
 
   /** The next page, when the user nears the end of the rows; nothing while the rows answer older filters or the search has no more. */

@@ -44,7 +44,7 @@ describe('FleetFilters', () => {
   });
 
   it('shows the current filters', () => {
-    render({ q: 'B-AC', customerId: 'sky', status: 'offline', kind: 'aircraft', sort: '' });
+    render({ q: 'B-AC', customerId: 'sky', status: 'offline', kind: 'aircraft', sort: '', bbox: '' });
     expect(byTestId<HTMLInputElement>('search').value).toBe('B-AC');
     expect(byTestId<HTMLSelectElement>('customer-filter').value).toBe('sky');
     expect(byTestId<HTMLSelectElement>('status-filter').value).toBe('offline');

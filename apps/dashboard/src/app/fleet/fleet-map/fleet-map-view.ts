@@ -1,5 +1,6 @@
 import { InjectionToken } from '@angular/core';
 import type { AssetFeatures } from './asset-features';
+import type { MapCamera } from './map-camera';
 import type { MapColours } from './map-colours';
 import type { LatLon, TrackFeatures } from './track-features';
 
@@ -18,11 +19,25 @@ export interface FleetMapView {
   destroy(): void;
 }
 
+/**
+ * Where the map came to rest: its camera, what it shows as the search's `bbox` (map-area.ts), and
+ * whether the user moved it (a drag, a wheel, a key) or the page did.
+ */
+export interface MapMove {
+  camera: MapCamera;
+  area: string;
+  byUser: boolean;
+}
+
 export interface FleetMapOptions {
   container: HTMLElement;
   colours: MapColours;
+  /** Where the map opens (a linked or reloaded view); null: it frames the first fleet it is shown. */
+  camera: MapCamera | null;
   /** Called with an asset's id when its point is clicked. */
   onAssetClick: (id: string) => void;
+  /** Called each time the map comes to rest. */
+  onMove: (move: MapMove) => void;
 }
 
 export type FleetMapFactory = (options: FleetMapOptions) => Promise<FleetMapView>;

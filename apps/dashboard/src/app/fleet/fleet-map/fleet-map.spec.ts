@@ -4,9 +4,10 @@ import type { PositionDto } from '@beacon/contracts';
 import { anAsset } from '../../../testing/fleet-fixtures';
 import type { AssetFeatures } from './asset-features';
 import { FleetMap } from './fleet-map';
-import type { FleetMapOptions, FleetMapView } from './fleet-map-view';
+import type { FleetMapOptions, FleetMapView, MapMove } from './fleet-map-view';
 import { FLEET_MAP_FACTORY } from './fleet-map-view';
 import type { MapColours } from './map-colours';
+import type { MapCamera } from './map-camera';
 import type { LatLon, TrackFeatures } from './track-features';
 import { Theme } from '../../shared/theme/theme';
 
@@ -54,7 +55,10 @@ describe('FleetMap', () => {
   let host: HTMLElement;
   let makeMap: () => Promise<FleetMapView>;
 
-  async function render(assets = [anAsset({ id: 'a', position: at(59.3, 18.1) })]): Promise<void> {
+  async function render(
+    assets = [anAsset({ id: 'a', position: at(59.3, 18.1) })],
+    setUp: (fixture: ComponentFixture<FleetMap>) => void = () => undefined,
+  ): Promise<void> {
     TestBed.configureTestingModule({
       providers: [
         {
@@ -69,9 +73,20 @@ describe('FleetMap', () => {
     fixture = TestBed.createComponent(FleetMap);
     host = fixture.nativeElement as HTMLElement;
     fixture.componentRef.setInput('assets', assets);
+    setUp(fixture);
     fixture.detectChanges();
     await fixture.whenStable();
     fixture.detectChanges();
+  }
+
+  const SODERTALJE: MapCamera = { lat: 59.19, lon: 17.63, zoom: 10 };
+  const byTestId = (id: string) => host.querySelector<HTMLButtonElement>(`[data-testid="${id}"]`);
+  /** The map comes to rest over Södertälje, moved by the user or by the page. */
+  async function rest(byUser: boolean): Promise<void> {
+    const move: MapMove = { camera: SODERTALJE, area: '17.2,59.13,18.06,59.25', byUser };
+    options?.onMove(move);
+    fixture.detectChanges();
+    await fixture.whenStable();
   }
 
   beforeEach(() => {
@@ -165,6 +180,55 @@ describe('FleetMap', () => {
     options?.onAssetClick('a');
 
     expect(opened).toEqual(['a']);
+  });
+
+  it('offers to search the area the user moved the map to, and reports where it rests from then on', async () => {
+    await render();
+    const areas: string[] = [];
+    const cameras: MapCamera[] = [];
+    fixture.componentInstance.areaChange.subscribe((area) => areas.push(area));
+    fixture.componentInstance.cameraChange.subscribe((camera) => cameras.push(camera));
+    expect(options?.camera).withContext('no camera in the address: the map frames the fleet').toBeNull();
+
+    await rest(false);
+    expect(byTestId('search-area')).withContext('the map framing the fleet itself').toBeNull();
+    expect(cameras).toEqual([]);
+
+    await rest(true);
+    const search = byTestId('search-area');
+    expect(search?.textContent?.trim()).toBe('Search this area');
+    expect(cameras).toEqual([SODERTALJE]);
+
+    search?.click();
+    fixture.detectChanges();
+    expect(areas).toEqual(['17.2,59.13,18.06,59.25']);
+    expect(byTestId('search-area')).withContext('searched').toBeNull();
+
+    await rest(false);
+    expect(cameras.length).withContext('the view is the user’s: every rest is reported').toBe(2);
+    expect(byTestId('search-area')).withContext('the page moved it, not the user').toBeNull();
+  });
+
+  it('opens where the address said, offering to search what it shows', async () => {
+    await render(undefined, (f) => f.componentRef.setInput('startCamera', SODERTALJE));
+    expect(options?.camera).toEqual(SODERTALJE);
+    await rest(false);
+    expect(byTestId('search-area')).not.toBeNull();
+  });
+
+  it('shows the searched area as a button that clears it', async () => {
+    await render(undefined, (f) => f.componentRef.setInput('area', '17.2,59.13,18.06,59.25'));
+    const areas: string[] = [];
+    fixture.componentInstance.areaChange.subscribe((area) => areas.push(area));
+    const clear = byTestId('clear-area');
+    expect(clear?.getAttribute('aria-label')).toBe('Area: clear, show the whole fleet');
+    expect(clear?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Area ✕');
+
+    await rest(true);
+    expect(byTestId('search-area')).withContext('the map shows the area searched').toBeNull();
+
+    clear?.click();
+    expect(areas).toEqual(['']);
   });
 
   it('says so when the browser cannot draw the map', async () => {

@@ -16,8 +16,9 @@ import type { AssetDto } from '@beacon/contracts';
 import { toAssetFeatures } from './asset-features';
 import type { LatLon, MapTrack } from './track-features';
 import { toTrackFeatures } from './track-features';
-import type { FleetMapView } from './fleet-map-view';
+import type { FleetMapView, MapMove } from './fleet-map-view';
 import { FLEET_MAP_FACTORY } from './fleet-map-view';
+import type { MapCamera } from './map-camera';
 import { Theme } from '../../shared/theme/theme';
 import { readMapColours } from './map-colours';
 
@@ -27,6 +28,10 @@ type MapState = 'loading' | 'ready' | 'unavailable';
  * The fleet on a map: the assets the page holds, coloured by status, clustered when zoomed out. The
  * map is made after the first render (it needs its element's size) and then only fed: each new list
  * of assets replaces the data of its one source, and the open asset is ringed.
+ *
+ * Once the user has moved the map (or it opened where its address said), "Search this area" offers
+ * what it shows as the search's area, and its camera is reported for the address; until then the
+ * map frames the fleet by itself and the address stays as it was.
  */
 @Component({
   selector: 'bcn-fleet-map',
@@ -48,8 +53,16 @@ export class FleetMap {
   readonly track = input<MapTrack | null>(null);
   /** The replayed moment of the track, marked on it. */
   readonly replay = input<LatLon | null>(null);
+  /** Where the map opens; read once, when it is made. Null: it frames the first fleet it is shown. */
+  readonly startCamera = input<MapCamera | null>(null);
+  /** The area the fleet is searched in (`bbox`), '' for none. */
+  readonly area = input('');
   /** The id of the asset whose point was clicked. */
   readonly openAsset = output<string>();
+  /** Where the map came to rest, once the view is the user's. */
+  readonly cameraChange = output<MapCamera>();
+  /** The area to search in: what the map shows, or '' for the whole fleet. */
+  readonly areaChange = output<string>();
 
   private readonly createMap = inject(FLEET_MAP_FACTORY);
   private readonly theme = inject(Theme);
@@ -62,6 +75,13 @@ export class FleetMap {
   protected readonly shownCount = signal<number | null>(null);
   /** How many points the map's track line holds, for end-to-end tests; absent while no track is shown. */
   protected readonly shownTrackPoints = signal<number | null>(null);
+  /** The search's `bbox` for what the map shows now. */
+  private readonly shownArea = signal<string | null>(null);
+  /** The user moved the map since the last search of its area. */
+  private readonly moved = signal(false);
+  /** The view is the user's (moved, or opened where the address said); before, the map frames the fleet and no camera is reported. */
+  private positioned = false;
+  protected readonly searchOffered = computed(() => this.moved() && this.shownArea() !== null && this.shownArea() !== this.area());
 
   constructor() {
     let destroyed = false;
@@ -71,7 +91,16 @@ export class FleetMap {
     });
     afterNextRender(() => {
       const container = this.canvasHost().nativeElement;
-      this.createMap({ container, colours: readMapColours(container), onAssetClick: (id) => this.openAsset.emit(id) }).then(
+      const camera = this.startCamera();
+      this.positioned = camera !== null;
+      this.moved.set(this.positioned);
+      this.createMap({
+        container,
+        colours: readMapColours(container),
+        camera,
+        onAssetClick: (id) => this.openAsset.emit(id),
+        onMove: (move) => this.rested(move),
+      }).then(
         (view) => {
           if (destroyed) return view.destroy();
           this.view.set(view);
@@ -115,5 +144,25 @@ export class FleetMap {
       paintedScheme = scheme;
       view.recolour(readMapColours(this.canvasHost().nativeElement));
     });
+  }
+
+  protected searchShownArea(): void {
+    const area = this.shownArea();
+    if (area === null) return;
+    this.moved.set(false);
+    this.areaChange.emit(area);
+  }
+
+  protected clearArea(): void {
+    this.areaChange.emit('');
+  }
+
+  private rested(move: MapMove): void {
+    this.shownArea.set(move.area);
+    if (move.byUser) {
+      this.positioned = true;
+      this.moved.set(true);
+    }
+    if (this.positioned) this.cameraChange.emit(move.camera);
   }
 }

@@ -1,6 +1,8 @@
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { AssetFeatures } from './asset-features';
 import type { Basemap } from './basemap';
+import type { MapMove } from './fleet-map-view';
+import type { MapCamera } from './map-camera';
 import { HEADING_ARROW } from './heading-arrow';
 import type { MapColours } from './map-colours';
 import {
@@ -53,15 +55,21 @@ describe('createMapLibreView', () => {
   let container: HTMLElement;
   let view: MapLibreView | undefined;
   let clicked: string[];
+  let moves: MapMove[];
+
+  const open = (camera: MapCamera | null) =>
+    createMapLibreView(
+      { container, colours: COLOURS, camera, onAssetClick: (id) => clicked.push(id), onMove: (move) => moves.push(move) },
+      () => Promise.resolve(NO_BASEMAP),
+    );
 
   beforeEach(async () => {
     container = document.createElement('div');
     container.style.cssText = 'position: fixed; left: 0; top: 0; width: 400px; height: 300px;';
     document.body.append(container);
     clicked = [];
-    view = await createMapLibreView({ container, colours: COLOURS, onAssetClick: (id) => clicked.push(id) }, () =>
-      Promise.resolve(NO_BASEMAP),
-    );
+    moves = [];
+    view = await open(null);
   });
 
   afterEach(() => {
@@ -77,6 +85,48 @@ describe('createMapLibreView', () => {
     expect(container.querySelectorAll('.maplibregl-marker').length).toBe(0);
     expect(view?.map.getBounds().contains([18.0, 59.3])).toBeTrue();
     expect(view?.map.getBounds().contains([18.2, 59.4])).toBeTrue();
+  });
+
+  it('opens where it is told, and leaves that view alone when the fleet comes', async () => {
+    view?.destroy();
+    view = await open({ lat: 59.19, lon: 17.63, zoom: 10 });
+    view.showAssets(FLEET);
+
+    expect(view.map.getCenter().lat).toBeCloseTo(59.19, 5);
+    expect(view.map.getZoom()).toBe(10);
+    expect(view.map.getBounds().contains([18.2, 59.4]))
+      .withContext('not framed to the fleet')
+      .toBeFalse();
+  });
+
+  it('reports where it came to rest, and whether the user moved it', async () => {
+    const map = view?.map;
+    if (!map) throw new Error('no map');
+    map.jumpTo({ center: [17.63, 59.19], zoom: 10 });
+    expect(moves.at(-1)?.byUser).toBeFalse();
+    expect(moves.at(-1)?.camera).toEqual({ lat: jasmine.any(Number), lon: jasmine.any(Number), zoom: 10 });
+    const [west = 0, south = 0, east = 0, north = 0] = (moves.at(-1)?.area ?? '').split(',').map(Number);
+    expect([west < 17.63, 17.63 < east, south < 59.19, 59.19 < north])
+      .withContext('the area around its centre')
+      .toEqual([true, true, true, true]);
+
+    const rested = map.once('moveend');
+    const canvas = map.getCanvas();
+    const { left, top, width, height } = canvas.getBoundingClientRect();
+    canvas.dispatchEvent(
+      new WheelEvent('wheel', {
+        deltaY: -200,
+        deltaMode: 0,
+        clientX: left + width / 2,
+        clientY: top + height / 2,
+        bubbles: true,
+        cancelable: true,
+      }),
+    );
+    await rested;
+
+    expect(moves.at(-1)?.byUser).toBeTrue();
+    expect(moves.at(-1)?.camera.zoom).toBeGreaterThan(10);
   });
 
   it('rings the selected asset', () => {

@@ -4,7 +4,8 @@ import { LngLatBounds, Map as MapLibreMap, getVersion, setWorkerUrl } from 'mapl
 import type { AssetFeatures } from './asset-features';
 import type { Basemap } from './basemap';
 import { loadBasemap } from './basemap';
-import type { FleetMapOptions, FleetMapView } from './fleet-map-view';
+import type { FleetMapOptions, FleetMapView, MapMove } from './fleet-map-view';
+import { areaOfBounds } from './map-area';
 import type { MapColours } from './map-colours';
 import type { LatLon, TrackFeatures } from './track-features';
 import { drawHeadingArrow, HEADING_ARROW, HEADING_ARROW_PIXEL_RATIO } from './heading-arrow';
@@ -33,6 +34,8 @@ type PaintProperty = Parameters<MapLibreMap['setPaintProperty']>[1];
 type PaintValue = Parameters<MapLibreMap['setPaintProperty']>[2];
 /** Close enough to tell streets apart, far enough to keep a few vehicles on one screen. */
 const MAX_FIT_ZOOM = 11;
+/** What a user moves the map with: a drag, a wheel, a touch, a key. */
+const USER_INPUT = ['pointerdown', 'wheel', 'touchstart', 'keydown'] as const;
 /** A track framed closer than a fleet: a short one is a few streets. */
 const MAX_TRACK_FIT_ZOOM = 15;
 
@@ -42,8 +45,8 @@ export async function createMapLibreView(options: FleetMapOptions, basemap: () =
   const map = new MapLibreMap({
     container: options.container,
     style: fleetMapStyle(options.colours),
-    center: [15, 60],
-    zoom: 3,
+    center: options.camera ? [options.camera.lon, options.camera.lat] : [15, 60],
+    zoom: options.camera?.zoom ?? 3,
     attributionControl: { compact: true, customAttribution: 'Natural Earth' },
     // No pitch or rotation: a fleet overview reads best north up.
     dragRotate: false,
@@ -64,7 +67,8 @@ export async function createMapLibreView(options: FleetMapOptions, basemap: () =
 }
 
 export class MapLibreView implements FleetMapView {
-  private fitted = false;
+  /** A map opened where its address said is the user's view already: it does not frame the fleet. */
+  private fitted: boolean;
   private shown: AssetFeatures = { type: 'FeatureCollection', features: [] };
 
   constructor(
@@ -72,6 +76,7 @@ export class MapLibreView implements FleetMapView {
     readonly map: MapLibreMap,
     options: FleetMapOptions,
   ) {
+    this.fitted = options.camera !== null;
     // The map for end-to-end tests, which click points where WebGL drew them (dashboard README "Test hooks").
     Object.assign(options.container, { beaconMap: map });
     map.on('click', ASSET_POINTS_LAYER, (event: MapLayerMouseEvent) => {
@@ -79,6 +84,16 @@ export class MapLibreView implements FleetMapView {
       if (typeof id === 'string') options.onAssetClick(id);
     });
     map.on('click', ASSET_CLUSTERS_LAYER, (event: MapLayerMouseEvent) => void this.expandCluster(event));
+    // A move the user started. MapLibre's movement events do not say so reliably (a wheel's carry no
+    // input event), so the user's own input on the map marks the move that follows it.
+    let byUser = false;
+    for (const type of USER_INPUT) map.getCanvasContainer().addEventListener(type, () => (byUser = true), { capture: true, passive: true });
+    map.on('moveend', () => {
+      options.onMove({ ...this.where(), byUser });
+      byUser = false;
+    });
+    // Where it opened is its first rest: what "Search this area" would take before any move.
+    options.onMove({ ...this.where(), byUser: false });
     for (const layer of [ASSET_POINTS_LAYER, ASSET_CLUSTERS_LAYER]) {
       map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
       map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
@@ -133,6 +148,15 @@ export class MapLibreView implements FleetMapView {
 
   destroy(): void {
     this.map.remove();
+  }
+
+  private where(): Omit<MapMove, 'byUser'> {
+    const { lat, lng } = this.map.getCenter();
+    const bounds = this.map.getBounds();
+    return {
+      camera: { lat, lon: lng, zoom: this.map.getZoom() },
+      area: areaOfBounds({ west: bounds.getWest(), south: bounds.getSouth(), east: bounds.getEast(), north: bounds.getNorth() }),
+    };
   }
 
   private async expandCluster(event: MapLayerMouseEvent): Promise<void> {

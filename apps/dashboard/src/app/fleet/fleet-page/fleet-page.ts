@@ -8,7 +8,8 @@ import { Session } from '../../session/session';
 import { FleetMap } from '../fleet-map/fleet-map';
 import { FLEET_QUERY_AT_START, FleetStore } from '../fleet-store';
 import { FleetTable } from '../fleet-table/fleet-table';
-import { queryInAddressBar, syncFleetWithUrl } from '../fleet-url/sync-fleet-with-url';
+import { cameraInAddressBar, queryInAddressBar, syncFleetWithUrl } from '../fleet-url/sync-fleet-with-url';
+import type { MapCamera } from '../fleet-map/map-camera';
 import { StaleIndicator } from '../stale-indicator/stale-indicator';
 import { StatusCounts } from '../status-counts/status-counts';
 import { ThemeToggle } from '../../shared/theme/theme-toggle';
@@ -34,10 +35,15 @@ export class FleetPage {
   protected readonly clock = inject(Clock);
   protected readonly session = inject(Session);
 
+  /** Where the map opens: the address's, for a linked or reloaded view. */
+  protected readonly cameraAtStart = cameraInAddressBar();
+  /** Where the map came to rest, for the address. */
+  protected readonly mapRested: (camera: MapCamera) => void;
+
   private readonly table = viewChild(FleetTable);
 
   constructor() {
-    syncFleetWithUrl();
+    this.mapRested = syncFleetWithUrl(this.cameraAtStart);
     // Another search or order is read from its first row: the table starts there too.
     effect(() => {
       this.store.filters();

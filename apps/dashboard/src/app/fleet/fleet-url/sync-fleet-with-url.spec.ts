@@ -15,12 +15,17 @@ import { APP_ROUTES } from '../../app.routes';
 import { Session } from '../../session/session';
 import { Clock } from '../../shared/clock';
 import { FleetPage } from '../fleet-page/fleet-page';
+import type { FleetMapOptions } from '../fleet-map/fleet-map-view';
+import { FLEET_MAP_FACTORY } from '../fleet-map/fleet-map-view';
+import { MAP_ADDRESS_DEBOUNCE_MS } from './sync-fleet-with-url';
 
 describe('the fleet page and its address', () => {
   let http: HttpTestingController;
   let fixture: ComponentFixture<FleetPage>;
   let location: SpyLocation;
   let router: Router;
+  /** What the page gave its map: where to open, and whom to tell when it moves. */
+  let mapOptions: FleetMapOptions | undefined;
 
   const byTestId = (id: string) => (fixture.nativeElement as HTMLElement).querySelector<HTMLElement>(`[data-testid="${id}"]`);
   const isAssetSearch = (r: { url: string }) => r.url === '/api/v1/assets';
@@ -71,8 +76,16 @@ describe('the fleet page and its address', () => {
         new FakeEventSources().provider(),
         provideRouter(APP_ROUTES),
         provideLocationMocks(),
+        {
+          provide: FLEET_MAP_FACTORY,
+          useValue: (options: FleetMapOptions) => {
+            mapOptions = options;
+            return new Promise(() => undefined);
+          },
+        },
       ],
     });
+    mapOptions = undefined;
     http = TestBed.inject(HttpTestingController);
     location = TestBed.inject(Location) as SpyLocation;
     router = TestBed.inject(Router);
@@ -149,6 +162,37 @@ describe('the fleet page and its address', () => {
     expect((byTestId('status-filter') as HTMLSelectElement).value).toBe('');
     jasmine.clock().tick(0);
     expect(http.match(isAssetSearch).pop()?.request.params.keys()).toEqual(['limit']);
+  });
+
+  it('opens a linked map and area, keeps where the map looks in the address in place, and its area as a step', async () => {
+    const area = 'bbox=17.5,59.1,17.8,59.3';
+    await openAt(`/?${area}&map=59.2,17.63,9.5`);
+    expect(http.expectOne(isAssetSearch).request.params.get('bbox')).toBe('17.5,59.1,17.8,59.3');
+    expect(mapOptions?.camera).toEqual({ lat: 59.2, lon: 17.63, zoom: 9.5 });
+    const changesBefore = location.urlChanges.length;
+
+    mapOptions?.onMove({
+      camera: { lat: 59.3, lon: 18.07, zoom: 11 },
+      area: '18,59.28,18.14,59.32',
+      byUser: true,
+    });
+    fixture.detectChanges();
+    jasmine.clock().tick(MAP_ADDRESS_DEBOUNCE_MS - 1);
+    expect(location.path()).withContext('while the map may still move').toBe(`/?${area}&map=59.2,17.63,9.5`);
+    await historyStep(() => jasmine.clock().tick(1));
+    expect(location.path()).toBe(`/?${area}&map=59.3,18.07,11`);
+    expect(location.urlChanges.slice(changesBefore)).toEqual([`replace: /?${area}&map=59.3,18.07,11`]);
+
+    await change(() => byTestId('search-area')?.click());
+    expect(location.path()).toBe('/?bbox=18,59.28,18.14,59.32&map=59.3,18.07,11');
+    expect(location.urlChanges.at(-1)).withContext('a step in the history').toBe('/?bbox=18,59.28,18.14,59.32&map=59.3,18.07,11');
+    jasmine.clock().tick(0);
+    expect(http.match(isAssetSearch).pop()?.request.params.get('bbox')).toBe('18,59.28,18.14,59.32');
+
+    await change(() => byTestId('clear-area')?.click());
+    expect(location.path()).toBe('/?map=59.3,18.07,11');
+    jasmine.clock().tick(0);
+    expect(http.match(isAssetSearch).pop()?.request.params.has('bbox')).toBeFalse();
   });
 
   it('ignores the customer of a link for a key scoped to one customer', async () => {
