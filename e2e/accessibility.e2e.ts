@@ -47,6 +47,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByTestId('replay-slider')).toBeVisible();
       await scan(page, testInfo, `fleet-panel-${colorScheme}`);
     });
+
+    test('the map with a searched area, offering to search what it shows', async ({ page }, testInfo) => {
+      await page.goto(`/?map=59.19,17.63,10&bbox=17.2,59.1,18.1,59.3${signInLink(E2E_ADMIN_KEY).slice(1)}`);
+      await expect(page.getByTestId('asset-row')).toHaveCount(3);
+      await expect(page.getByRole('button', { name: 'Search this area' })).toBeVisible();
+      await expect(page.getByRole('button', { name: /^Area/ })).toBeVisible();
+      await scan(page, testInfo, `fleet-area-${colorScheme}`);
+    });
   });
 }
 

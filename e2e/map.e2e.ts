@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { E2E_ADMIN_KEY, signInLink } from './e2e-env';
 
+/** Södertälje at zoom 10: the town's roads fill the map, Stockholm's (from 59.29° N) are off its top edge. */
+const SODERTALJE_MAP = '59.19,17.63,10';
+
 test.describe('fleet map', () => {
   // The map must work where no tile server can be reached: its basemap, worker and style come from Beacon.
   test('shows the demo fleet on a basemap served by Beacon alone', async ({ page, baseURL }) => {
@@ -28,5 +31,38 @@ test.describe('fleet map', () => {
 
     expect([...origins]).toEqual([new URL(baseURL ?? '').origin]);
     expect(violations).toEqual([]);
+  });
+
+  test('searches the area the map shows, keeps it and the map in the address, and clears it', async ({ page }) => {
+    // A sign-in link may name a view: here, where the map looks.
+    await page.goto(`/?map=${SODERTALJE_MAP}${signInLink(E2E_ADMIN_KEY).slice(1)}`);
+    await expect(page.getByTestId('asset-row')).toHaveCount(7);
+    const map = page.getByTestId('fleet-map');
+    await expect(map).toHaveAttribute('data-state', 'ready');
+
+    await page.getByRole('button', { name: 'Search this area' }).click();
+    // Kalles Grustransporter's three vehicles drive and stand in Södertälje; the other four are in Stockholm and Uppsala.
+    await expect(page.getByTestId('asset-row')).toHaveCount(3);
+    await expect(page.getByTestId('asset-row').filter({ hasText: /Kalles/ })).toHaveCount(3);
+    await expect(map).toHaveAttribute('data-feature-count', '3');
+    await expect(page.getByRole('button', { name: 'Search this area' })).toBeHidden();
+    await expect(page).toHaveURL(/[?&]bbox=17\.\d+,59\.1\d*,1[78]\.\d+,59\.2\d*(&|$)/);
+    await expect(page).toHaveURL(new RegExp(`[?&]map=${SODERTALJE_MAP.replaceAll('.', '\\.')}(&|$)`));
+
+    // The link reproduces the view.
+    await page.reload();
+    await expect(page.getByTestId('asset-row')).toHaveCount(3);
+
+    // A zoom by the user offers the search again, and the address follows the map in place.
+    const box = await map.boundingBox();
+    if (!box) throw new Error('no map box');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, 400);
+    await expect(page.getByRole('button', { name: 'Search this area' })).toBeVisible();
+    await expect(page).not.toHaveURL(new RegExp(`map=${SODERTALJE_MAP.replaceAll('.', '\\.')}`));
+
+    await page.getByRole('button', { name: /^Area/ }).click();
+    await expect(page.getByTestId('asset-row')).toHaveCount(7);
+    await expect(page).not.toHaveURL(/bbox=/);
   });
 });
