@@ -1,6 +1,9 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { MapColours } from './map-colours';
-import { ASSET_SELECTED_LAYER, ASSETS_SOURCE, colourPaint, fleetMapStyle, selectedFilter } from './map-style';
+import type { FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
+import { AIRCRAFT_SYMBOL, HEADING_ARROW } from './heading-arrow';
+import { ASSET_HEADINGS_LAYER, ASSET_SELECTED_LAYER, ASSETS_SOURCE, colourPaint, fleetMapStyle, selectedFilter } from './map-style';
 
 const COLOURS: MapColours = {
   status: { online: '#0f7a3d', offline: '#b42318', unknown: '#5f6b7a' },
@@ -49,6 +52,20 @@ describe('fleetMapStyle', () => {
     const selecting = structuredClone(style);
     (selecting.layers.find((l) => l.id === ASSET_SELECTED_LAYER) as { filter?: unknown }).filter = selectedFilter('VIN-1');
     expect(validateStyleMin(selecting)).toEqual([]);
+  });
+
+  it('marks a vehicle with an arrow only when it reports a heading, and an aircraft always with its silhouette', () => {
+    const headings = style.layers.find((l) => l.id === ASSET_HEADINGS_LAYER) as { filter?: unknown; layout?: Record<string, unknown> };
+    const image = headings.layout?.['icon-image'] as unknown[];
+    expect(image).toEqual(['match', ['get', 'kind'], 'aircraft', AIRCRAFT_SYMBOL, HEADING_ARROW]);
+    const { filter } = featureFilter(headings.filter as FilterSpecification, 'headings');
+    type Evaluated = Parameters<typeof filter>;
+    const shown = (properties: Record<string, unknown>): boolean =>
+      filter({ zoom: 10 } as Evaluated[0], { type: 1, properties, geometry: [] } as unknown as Evaluated[1]);
+    expect(shown({ kind: 'vehicle', heading: 90 })).toBeTrue();
+    expect(shown({ kind: 'vehicle', heading: null })).toBeFalse();
+    expect(shown({ kind: 'aircraft', heading: null })).toBeTrue();
+    expect(shown({ kind: 'aircraft', heading: 270, point_count: 4, cluster: true })).toBeFalse();
   });
 
   it('lists every colour it paints, so a change of theme repaints them all', () => {

@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, FilterSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
-import { HEADING_ARROW } from './heading-arrow';
+import { AIRCRAFT_SYMBOL, HEADING_ARROW } from './heading-arrow';
 import type { MapColours } from './map-colours';
 
 export const ASSETS_SOURCE = 'assets';
@@ -118,14 +118,16 @@ export function fleetMapStyle(colours: MapColours): StyleSpecification {
         paint: { 'circle-color': statusColour(colours), 'circle-radius': 7, 'circle-stroke-width': 2, 'circle-stroke-color': colours.ink },
       },
       {
-        // An icon only, no text: a symbol layer needs glyphs only for text.
+        // An icon only, no text: a symbol layer needs glyphs only for text. A vehicle gets an arrow
+        // when it reports a heading; an aircraft always gets its silhouette, nose north until it
+        // reports a track.
         id: ASSET_HEADINGS_LAYER,
         type: 'symbol',
         source: ASSETS_SOURCE,
-        filter: ['all', isPoint, ['!=', ['get', 'heading'], null]],
+        filter: ['all', isPoint, ['any', ['!=', ['get', 'heading'], null], ['==', ['get', 'kind'], 'aircraft']]],
         layout: {
-          'icon-image': HEADING_ARROW,
-          'icon-rotate': ['get', 'heading'],
+          'icon-image': ['match', ['get', 'kind'], 'aircraft', AIRCRAFT_SYMBOL, HEADING_ARROW],
+          'icon-rotate': ['coalesce', ['get', 'heading'], 0],
           'icon-rotation-alignment': 'map',
           'icon-allow-overlap': true,
           'icon-ignore-placement': true,

@@ -3,7 +3,7 @@ import type { AssetFeatures } from './asset-features';
 import type { Basemap } from './basemap';
 import type { MapMove } from './fleet-map-view';
 import type { MapCamera } from './map-camera';
-import { HEADING_ARROW } from './heading-arrow';
+import { AIRCRAFT_SYMBOL, HEADING_ARROW } from './heading-arrow';
 import type { MapColours } from './map-colours';
 import {
   ASSET_POINTS_LAYER,
@@ -166,6 +166,7 @@ describe('createMapLibreView', () => {
 
     expect(clicked).toEqual(['a']);
     expect(map.hasImage(HEADING_ARROW)).toBeTrue();
+    expect(map.hasImage(AIRCRAFT_SYMBOL)).toBeTrue();
   });
 
   it('draws a track in its own source, framing it only when asked, and clears it', async () => {

@@ -8,7 +8,7 @@ import type { FleetMapOptions, FleetMapView, MapMove } from './fleet-map-view';
 import { areaOfBounds } from './map-area';
 import type { MapColours } from './map-colours';
 import type { LatLon, TrackFeatures } from './track-features';
-import { drawHeadingArrow, HEADING_ARROW, HEADING_ARROW_PIXEL_RATIO } from './heading-arrow';
+import { AIRCRAFT_SYMBOL, drawAircraftSymbol, drawHeadingArrow, HEADING_ARROW, HEADING_ARROW_PIXEL_RATIO } from './heading-arrow';
 import {
   ASSET_CLUSTERS_LAYER,
   ASSET_POINTS_LAYER,
@@ -56,6 +56,7 @@ export async function createMapLibreView(options: FleetMapOptions, basemap: () =
   await map.once('load');
   // Before any asset is shown, so the heading layer never asks for an image that is not there.
   map.addImage(HEADING_ARROW, drawHeadingArrow(options.colours.ink), { pixelRatio: HEADING_ARROW_PIXEL_RATIO });
+  map.addImage(AIRCRAFT_SYMBOL, drawAircraftSymbol(options.colours.ink), { pixelRatio: HEADING_ARROW_PIXEL_RATIO });
   basemap()
     .then((shapes) => {
       for (const [key, source] of Object.entries(BASEMAP_SOURCES))
@@ -137,13 +138,14 @@ export class MapLibreView implements FleetMapView {
   }
 
   /**
-   * Repaints in place: each layer's colours, and the arrow in the new ink. Rebuilding the map
+   * Repaints in place: each layer's colours, and the arrow and the aircraft in the new ink. Rebuilding the map
    * instead would drop its sources' data and the user's view.
    */
   recolour(colours: MapColours): void {
     for (const { layer, property, value } of colourPaint(colours))
       this.map.setPaintProperty(layer, property as PaintProperty, value as PaintValue);
     this.map.updateImage(HEADING_ARROW, drawHeadingArrow(colours.ink));
+    this.map.updateImage(AIRCRAFT_SYMBOL, drawAircraftSymbol(colours.ink));
   }
 
   destroy(): void {
