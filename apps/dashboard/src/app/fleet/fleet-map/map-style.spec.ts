@@ -61,7 +61,7 @@ describe('fleetMapStyle', () => {
     const { filter } = featureFilter(headings.filter as FilterSpecification, 'headings');
     type Evaluated = Parameters<typeof filter>;
     const shown = (properties: Record<string, unknown>): boolean =>
-      filter({ zoom: 10 } as Evaluated[0], { type: 1, properties, geometry: [] } as unknown as Evaluated[1]);
+      filter({ zoom: 10 }, { type: 1, properties, geometry: [] } as unknown as Evaluated[1]);
     expect(shown({ kind: 'vehicle', heading: 90 })).toBeTrue();
     expect(shown({ kind: 'vehicle', heading: null })).toBeFalse();
     expect(shown({ kind: 'aircraft', heading: null })).toBeTrue();
