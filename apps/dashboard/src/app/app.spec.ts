@@ -1,16 +1,11 @@
+import { dashboardAppProviders } from '../testing/dashboard-app-providers';
 import { Location } from '@angular/common';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
 import type { SpyLocation } from '@angular/common/testing';
-import { provideLocationMocks } from '@angular/common/testing';
-import { Router, provideRouter } from '@angular/router';
-import { APP_ROUTES } from './app.routes';
-import { FakeClock } from '../testing/fake-clock';
-import { FakeEventSources } from '../testing/fake-event-source';
+import { Router } from '@angular/router';
 import { App } from './app';
-import { Clock } from './shared/clock';
 
 describe('App', () => {
   let fixture: ComponentFixture<App>;
@@ -25,14 +20,7 @@ describe('App', () => {
   /** The app at `path`, as the browser opened it. */
   const open = (path: string) => {
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter(APP_ROUTES),
-        provideLocationMocks(),
-        { provide: Clock, useValue: new FakeClock() },
-        new FakeEventSources().provider(),
-      ],
+      providers: dashboardAppProviders(),
     });
     (TestBed.inject(Location) as SpyLocation).setInitialPath(path);
     TestBed.inject(Router).initialNavigation();

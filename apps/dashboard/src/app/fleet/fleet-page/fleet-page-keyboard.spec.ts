@@ -1,15 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { dashboardAppProviders } from '../../../testing/dashboard-app-providers';
+import { HttpTestingController } from '@angular/common/http/testing';
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideLocationMocks } from '@angular/common/testing';
-import { provideRouter } from '@angular/router';
-import { APP_ROUTES } from '../../app.routes';
-import { FakeClock } from '../../../testing/fake-clock';
-import { FakeEventSources } from '../../../testing/fake-event-source';
 import { renderRows } from '../../../testing/render-rows';
 import { aSearchResponse, anAsset } from '../../../testing/fleet-fixtures';
-import { Clock } from '../../shared/clock';
 import { FLEET_MAP_FACTORY } from '../fleet-map/fleet-map-view';
 import { FleetPage } from './fleet-page';
 
@@ -27,13 +21,8 @@ describe('FleetPage from the keyboard', () => {
     jasmine.clock().install();
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        // The page writes the open asset into its address.
-        provideRouter(APP_ROUTES),
-        provideLocationMocks(),
-        { provide: Clock, useValue: new FakeClock() },
-        new FakeEventSources().provider(),
+        // The page writes the open asset into its address, which these routes and location mock take.
+        ...dashboardAppProviders(),
         // The map plays no part here; one that never finishes loading stays out of the way.
         { provide: FLEET_MAP_FACTORY, useValue: () => new Promise(() => undefined) },
       ],

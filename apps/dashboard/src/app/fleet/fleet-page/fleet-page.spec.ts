@@ -1,15 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { dashboardAppProviders } from '../../../testing/dashboard-app-providers';
+import { HttpTestingController } from '@angular/common/http/testing';
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideLocationMocks } from '@angular/common/testing';
-import { provideRouter } from '@angular/router';
-import { APP_ROUTES } from '../../app.routes';
 import { FakeClock } from '../../../testing/fake-clock';
 import { FakeEventSources } from '../../../testing/fake-event-source';
 import { renderRows } from '../../../testing/render-rows';
 import { aSearchResponse, anAsset } from '../../../testing/fleet-fixtures';
-import { Clock } from '../../shared/clock';
 import { FleetPage } from './fleet-page';
 
 describe('FleetPage', () => {
@@ -27,14 +23,7 @@ describe('FleetPage', () => {
     clock = new FakeClock();
     sources = new FakeEventSources();
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter(APP_ROUTES),
-        provideLocationMocks(),
-        { provide: Clock, useValue: clock },
-        sources.provider(),
-      ],
+      providers: dashboardAppProviders({ clock, sources }),
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(FleetPage);

@@ -1,19 +1,14 @@
+import { dashboardAppProviders } from '../../../testing/dashboard-app-providers';
 import { Location } from '@angular/common';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import type { SpyLocation } from '@angular/common/testing';
-import { provideLocationMocks } from '@angular/common/testing';
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
-import { NavigationEnd, Router, provideRouter } from '@angular/router';
+import { NavigationEnd, Router } from '@angular/router';
 import { filter, firstValueFrom } from 'rxjs';
-import { FakeClock } from '../../../testing/fake-clock';
-import { FakeEventSources } from '../../../testing/fake-event-source';
 import { renderRows } from '../../../testing/render-rows';
 import { aSearchResponse, anAsset } from '../../../testing/fleet-fixtures';
-import { APP_ROUTES } from '../../app.routes';
 import { Session } from '../../session/session';
-import { Clock } from '../../shared/clock';
 import { FleetPage } from '../fleet-page/fleet-page';
 import type { FleetMapOptions } from '../fleet-map/fleet-map-view';
 import { FLEET_MAP_FACTORY } from '../fleet-map/fleet-map-view';
@@ -70,12 +65,7 @@ describe('the fleet page and its address', () => {
     jasmine.clock().install();
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: Clock, useValue: new FakeClock() },
-        new FakeEventSources().provider(),
-        provideRouter(APP_ROUTES),
-        provideLocationMocks(),
+        ...dashboardAppProviders(),
         {
           provide: FLEET_MAP_FACTORY,
           useValue: (options: FleetMapOptions) => {
