@@ -4,6 +4,8 @@ import type { Target } from '../../lib/types';
 import { msScenario } from './ms-scenario';
 import { openFleetPage, type FleetPage } from './fleet-page';
 import { postAtRate, type HeartbeatRotation } from './paced-heartbeats';
+import { traced } from './page-trace';
+import type { TracedTask } from './trace-tasks';
 
 /** The Long Tasks API reports nothing shorter: a window without long tasks counts as this. */
 export const LONG_TASK_THRESHOLD_MS = 50;
@@ -82,11 +84,24 @@ export function liveWindow(options: LiveWindowOptions): { scenario: Scenario; de
         const startedAt = Date.now();
         const before = await open.probe();
         const pageStart = await open.page.evaluate(() => performance.now());
-        const sent =
-          options.perSecond > 0
-            ? await postAtRate(options, options.rotation, options.perSecond, options.seconds)
-            : await new Promise<null>((resolve) => setTimeout(() => resolve(null), options.seconds * 1000));
-        await new Promise((resolve) => setTimeout(resolve, GRACE_MS));
+        const window = async () => {
+          const posted =
+            options.perSecond > 0
+              ? await postAtRate(options, options.rotation, options.perSecond, options.seconds)
+              : await new Promise<null>((resolve) => setTimeout(() => resolve(null), options.seconds * 1000));
+          await new Promise((resolve) => setTimeout(resolve, GRACE_MS));
+          return posted;
+        };
+        const traceDirectory = process.env['BENCH_DASHBOARD_TRACE'];
+        let sent: Awaited<ReturnType<typeof window>>;
+        if (traceDirectory && !warmUp) {
+          const name = `${options.scenario.replace(/\W+/g, '-')}-${calls}`;
+          const trace = await traced(options.browser, open.page, traceDirectory, name, LONG_TASK_THRESHOLD_MS, window);
+          sent = trace.result;
+          options.log(`          trace ${trace.path}: ${describeTasks(trace.tasks)}`);
+        } else {
+          sent = await window();
+        }
         const after = await open.probe();
         const pageEnd = await open.page.evaluate(() => performance.now());
         const lastSeen = await open.page.$$eval('[data-testid="asset-row"] [data-testid="asset-last-seen"]', (cells) =>
@@ -136,4 +151,17 @@ async function projectionLagMs(url: string, adminKey: string): Promise<number> {
   const response = await fetch(`${url}/api/v1/stats`, { headers: { authorization: `Bearer ${adminKey}` } });
   if (!response.ok) throw new Error(`GET /api/v1/stats answered ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { projection: { lagMs: number } }).projection.lagMs;
+}
+
+/** The longest traced tasks, wall and thread time, with their largest parts. */
+function describeTasks(tasks: TracedTask[]): string {
+  const cpu = tasks.map((task) => task.cpuMs).sort((a, b) => b - a);
+  const top = tasks.slice(0, 5).map(
+    (task) =>
+      `${task.wallMs} ms (cpu ${task.cpuMs}: ${task.work
+        .slice(0, 3)
+        .map((w) => `${w.name} ${w.ms}`)
+        .join(', ')})`,
+  );
+  return `${tasks.length} long tasks; longest by cpu ${cpu.slice(0, 5).join(', ')} ms; longest by wall: ${top.join('; ')}`;
 }
