@@ -7,8 +7,8 @@ import { FakeClock } from './fake-clock';
 import { FakeEventSources } from './fake-event-source';
 
 /**
- * A `FleetStore` on a fake clock, fake live stream and HttpTestingController, started and past its
- * first customers request, so the next request a spec sees is the asset search. Installs
+ * A `FleetStore` on a fake clock, fake live stream and HttpTestingController, started, so the next
+ * request a spec sees is the asset search. Installs
  * `jasmine.clock()` (rxjs timers read the global setTimeout when scheduled): uninstall it after.
  */
 export function startFleetStore(sources = new FakeEventSources(), clock = new FakeClock()) {
@@ -19,6 +19,5 @@ export function startFleetStore(sources = new FakeEventSources(), clock = new Fa
   const http = TestBed.inject(HttpTestingController);
   const store = TestBed.inject(FleetStore);
   jasmine.clock().tick(0);
-  http.expectOne('/api/v1/customers').flush({ items: [] });
   return { http, store, clock, sources };
 }

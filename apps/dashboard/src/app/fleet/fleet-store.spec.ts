@@ -1,13 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
 import type { TestRequest } from '@angular/common/http/testing';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { FakeClock } from '../../testing/fake-clock';
-import { FakeEventSources } from '../../testing/fake-event-source';
+import type { FakeClock } from '../../testing/fake-clock';
 import { aSearchResponse, anAsset } from '../../testing/fleet-fixtures';
 import { startFleetStore } from '../../testing/start-fleet-store';
-import { Clock } from '../shared/clock';
-import { FleetStore, SEARCH_DEBOUNCE_MS } from './fleet-store';
+import type { FleetStore } from './fleet-store';
+import { SEARCH_DEBOUNCE_MS } from './fleet-store';
 import { POLL_INTERVAL_MS } from './poll-schedule';
 
 describe('FleetStore', () => {
@@ -155,40 +153,5 @@ describe('FleetStore', () => {
     expect(store.stale()).toBeTrue();
     pending.flush(aSearchResponse([]));
     expect(store.stale()).toBeFalse();
-  });
-});
-
-describe('FleetStore customers', () => {
-  afterEach(() => jasmine.clock().uninstall());
-
-  it('loads the customers for the filter and retries when that fails', () => {
-    jasmine.clock().install();
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: Clock, useValue: new FakeClock() },
-        new FakeEventSources().provider(),
-      ],
-    });
-    const http = TestBed.inject(HttpTestingController);
-    const store = TestBed.inject(FleetStore);
-    jasmine.clock().tick(0);
-    http.expectOne('/api/v1/assets?limit=200').flush(aSearchResponse([]));
-
-    http.expectOne('/api/v1/customers').flush({ error: 'unavailable' }, { status: 503, statusText: 'Unavailable' });
-    expect(store.customers()).toEqual([]);
-    expect(store.failing()).withContext('customers do not make the fleet data stale').toBeFalse();
-
-    jasmine.clock().tick(1_000);
-    const acme = {
-      id: 'acme',
-      name: 'Acme Logistics',
-      address: null,
-      assetCount: 3,
-    };
-    http.expectOne('/api/v1/customers').flush({ items: [acme] });
-    expect(store.customers()).toEqual([acme]);
-    TestBed.resetTestingModule();
   });
 });

@@ -1,8 +1,8 @@
 import { Injectable, InjectionToken, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { AssetKind, AssetStatus, CustomerDto, SearchAssetsResponse } from '@beacon/contracts';
+import type { AssetKind, AssetStatus, SearchAssetsResponse } from '@beacon/contracts';
 import type { Observable } from 'rxjs';
-import { Subject, distinctUntilChanged, exhaustMap, map, merge, skip, startWith, switchMap, tap, timer } from 'rxjs';
+import { Subject, distinctUntilChanged, exhaustMap, map, merge, skip, startWith, switchMap, tap } from 'rxjs';
 import { Clock } from '../shared/clock';
 import { appendPage } from './append-page';
 import { retryWithBackoff } from './backoff';
@@ -11,7 +11,7 @@ import type { FleetQuery } from './fleet-query';
 import { EMPTY_QUERY, FLEET_PAGE_SIZE } from './fleet-query';
 import type { FleetSort } from './fleet-sort';
 import { LIVE_BATCHING, inBatches } from './live-batches';
-import { applyToPage } from './live-events';
+import { applyEvents, type RowEvent } from './live-events';
 import type { LiveEvent, LiveParams } from './live-stream';
 import { LiveStream } from './live-stream';
 import { pollTicks } from './poll-schedule';
@@ -20,8 +20,6 @@ import { readFromStart, readPagesAfter } from './search-pages';
 import { isStale } from './staleness';
 
 export const SEARCH_DEBOUNCE_MS = 250;
-/** Customers change rarely; refreshing now and then lets new ones appear in the filter. */
-export const CUSTOMERS_REFRESH_MS = 60_000;
 
 /** The filters the store starts with: the page gives those of its address (fleet-url/). */
 export const FLEET_QUERY_AT_START = new InjectionToken<FleetQuery>('FLEET_QUERY_AT_START', { factory: () => EMPTY_QUERY });
@@ -61,10 +59,10 @@ export class FleetStore {
   private readonly startedAt = this.clock.read();
   private readonly queries = new Subject<QueryChange>();
   private readonly liveEventsSubject = new Subject<LiveEvent>();
+  private readonly liveWindowsSubject = new Subject<readonly RowEvent[]>();
 
   private readonly filtersState = signal<FleetQuery>(inject(FLEET_QUERY_AT_START));
   private readonly shown = signal<ShownPage | null>(null);
-  private readonly customersState = signal<CustomerDto[]>([]);
   private readonly lastPollAt = signal<number | null>(null);
   private readonly liveLostAt = signal<number | null>(null);
   private readonly failingState = signal(false);
@@ -73,11 +71,12 @@ export class FleetStore {
   private readonly moreWanted = new Subject<void>();
 
   readonly filters = this.filtersState.asReadonly();
-  readonly customers = this.customersState.asReadonly();
   /** True while the latest request failed; cleared by the next good answer. */
   readonly failing = this.failingState.asReadonly();
   /** Every live event, for views that follow one asset more closely than the table does. */
   readonly liveEvents = this.liveEventsSubject.asObservable();
+  /** The row-changing events of each live window together, for views that hold rows of their own (the map's fleet). */
+  readonly liveWindows = this.liveWindowsSubject.asObservable();
 
   readonly assets = computed(() => this.shown()?.page.items ?? []);
   readonly total = computed(() => this.shown()?.page.total ?? 0);
@@ -124,13 +123,6 @@ export class FleetStore {
     this.live.connected$.pipe(skip(1), takeUntilDestroyed()).subscribe((up) => {
       if (!up && this.loaded()) this.liveLostAt.set(this.clock.read());
     });
-
-    timer(0, CUSTOMERS_REFRESH_MS)
-      .pipe(
-        exhaustMap(() => this.api.listCustomers().pipe(retryWithBackoff())),
-        takeUntilDestroyed(),
-      )
-      .subscribe((customers) => this.customersState.set(customers));
   }
 
   /** Typing waits for a pause in the keystrokes before asking the server. */
@@ -222,9 +214,9 @@ export class FleetStore {
   private applyLive(events: readonly LiveEvent[]): void {
     // A resync means the stream lost events it cannot replay: start the poll again, asking at once.
     if (events.some((event) => event.type === 'resync')) this.queries.next({ filters: this.filtersState(), delayMs: 0 });
-    this.updatePage((s) =>
-      events.reduce((page, event) => (event.type === 'resync' ? page : applyToPage(page, event, s.filters.status)), s.page),
-    );
+    const rowEvents = events.filter((event): event is RowEvent => event.type !== 'resync');
+    this.updatePage((s) => applyEvents(s.page, rowEvents, s.filters.status));
+    this.liveWindowsSubject.next(rowEvents);
     for (const event of events) this.liveEventsSubject.next(event);
   }
 

@@ -1,6 +1,7 @@
 import type { PositionDto } from '@beacon/contracts';
 import { aSearchResponse, anAsset } from '../../testing/fleet-fixtures';
-import { applyPosition, applyStatus, withPosition, withStatus } from './live-events';
+import type { LivePositionEvent, LiveStatusEvent } from '@beacon/contracts';
+import { applyEvents, withPosition, withStatus } from './live-events';
 
 describe('live events', () => {
   const at = (time: string) => `2026-11-25T${time}.000Z`;
@@ -101,7 +102,10 @@ describe('live events', () => {
     });
   });
 
-  describe('applyStatus', () => {
+  const status = (data: LiveStatusEvent) => ({ type: 'status' as const, data });
+  const moved = (data: LivePositionEvent) => ({ type: 'position' as const, data });
+
+  describe('applyEvents: status', () => {
     const fleet = () =>
       aSearchResponse([
         anAsset({ id: 'a', status: 'online', lastSeenAt: at('11:59:00') }),
@@ -110,7 +114,7 @@ describe('live events', () => {
       ]);
 
     it('moves one asset from its old status count to the new one', () => {
-      const page = applyStatus(fleet(), { id: 'b', status: 'online', at: at('12:00:00') }, '');
+      const page = applyEvents(fleet(), [status({ id: 'b', status: 'online', at: at('12:00:00') })], '');
       expect(page.items.map((a) => [a.id, a.status])).toEqual([
         ['a', 'online'],
         ['b', 'online'],
@@ -131,14 +135,14 @@ describe('live events', () => {
         counts: { online: 5, offline: 2, unknown: 1 },
       };
 
-      const page = applyStatus(before, { id: 'b', status: 'online', at: at('12:00:00') }, 'offline');
+      const page = applyEvents(before, [status({ id: 'b', status: 'online', at: at('12:00:00') })], 'offline');
       expect(page.items.map((a) => a.id)).toEqual(['c']);
       expect(page.total).toBe(1);
       expect(page.counts).toEqual({ online: 6, offline: 1, unknown: 1 });
     });
 
     it('keeps an asset that still matches the status filter', () => {
-      const page = applyStatus(fleet(), { id: 'a', status: 'online', at: at('12:00:00') }, 'online');
+      const page = applyEvents(fleet(), [status({ id: 'a', status: 'online', at: at('12:00:00') })], 'online');
       expect(page.items.length).toBe(3);
       expect(page.items[0]?.lastSeenAt).toBe(at('12:00:00'));
       expect(page.counts).toEqual(fleet().counts);
@@ -146,15 +150,15 @@ describe('live events', () => {
 
     it('ignores assets that are not on the page', () => {
       const before = fleet();
-      expect(applyStatus(before, { id: 'zz', status: 'online', at: at('12:00:00') }, '')).toBe(before);
+      expect(applyEvents(before, [status({ id: 'zz', status: 'online', at: at('12:00:00') })], '')).toBe(before);
     });
   });
 
-  describe('applyPosition', () => {
+  describe('applyEvents: position', () => {
     it('updates the asset on the page and leaves the others alone', () => {
       const before = aSearchResponse([anAsset({ id: 'a' }), anAsset({ id: 'b' })]);
       const position = aPosition('12:00:00');
-      const page = applyPosition(before, { id: 'b', position });
+      const page = applyEvents(before, [moved({ id: 'b', position })], '');
 
       expect(page.items[0]).toBe(before.items[0]);
       expect(page.items[1]?.position).toEqual(position);
@@ -163,7 +167,58 @@ describe('live events', () => {
 
     it('ignores assets that are not on the page', () => {
       const before = aSearchResponse([anAsset({ id: 'a' })]);
-      expect(applyPosition(before, { id: 'zz', position: aPosition('12:00:00') })).toBe(before);
+      expect(applyEvents(before, [moved({ id: 'zz', position: aPosition('12:00:00') })], '')).toBe(before);
+    });
+  });
+
+  describe('applyEvents: a window of several', () => {
+    const fleet = () =>
+      aSearchResponse([
+        anAsset({ id: 'a', status: 'online', lastSeenAt: at('11:59:00') }),
+        anAsset({ id: 'b', status: 'offline', lastSeenAt: at('10:00:00') }),
+        anAsset({ id: 'c', status: 'offline', lastSeenAt: at('10:00:00') }),
+      ]);
+
+    it('applies every event in order, each to what the one before left', () => {
+      const page = applyEvents(
+        fleet(),
+        [
+          moved({ id: 'b', position: aPosition('12:00:00', 59.1) }),
+          status({ id: 'b', status: 'online', at: at('12:00:00') }),
+          moved({ id: 'b', position: aPosition('12:00:05', 59.2) }),
+          moved({ id: 'b', position: aPosition('12:00:02', 59.9) }),
+          status({ id: 'a', status: 'offline', at: at('12:00:01') }),
+        ],
+        '',
+      );
+      expect(page.items.map((a) => [a.id, a.status, a.position?.lat ?? null, a.lastSeenAt])).toEqual([
+        ['a', 'offline', null, at('11:59:00')],
+        ['b', 'online', 59.2, at('12:00:05')],
+        ['c', 'offline', null, at('10:00:00')],
+      ]);
+      expect(page.counts).toEqual({ online: 1, offline: 2, unknown: 0 });
+    });
+
+    it('drops a row that left the status filter and ignores later events for it', () => {
+      const before = { ...fleet(), items: fleet().items.slice(1), total: 2, counts: { online: 1, offline: 2, unknown: 0 } };
+      const page = applyEvents(
+        before,
+        [status({ id: 'b', status: 'online', at: at('12:00:00') }), moved({ id: 'b', position: aPosition('12:00:05') })],
+        'offline',
+      );
+      expect(page.items.map((a) => a.id)).toEqual(['c']);
+      expect(page.total).toBe(1);
+      expect(page.counts).toEqual({ online: 2, offline: 1, unknown: 0 });
+    });
+
+    it('returns the same page when no event changes a row', () => {
+      const before = fleet();
+      const page = applyEvents(
+        before,
+        [status({ id: 'a', status: 'online', at: at('11:59:00') }), moved({ id: 'zz', position: aPosition('12:00:00') })],
+        '',
+      );
+      expect(page).toBe(before);
     });
   });
 });

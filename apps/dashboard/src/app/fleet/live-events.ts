@@ -25,62 +25,44 @@ export function withPosition(asset: AssetDto, event: LivePositionEvent): AssetDt
   return { ...asset, position, lastSeenAt };
 }
 
+/** A live event that changes a row: a resync is for the store, which reads the search again. */
+export type RowEvent = Exclude<LiveEvent, { type: 'resync' }>;
+
 /**
+ * The events of one live window applied to the rows loaded, in one pass: each event finds its row
+ * through an index made once, and the rows are copied once, so a window costs the rows plus the
+ * events rather than their product (the table may hold 100,000 rows and a window 100 events).
+ *
  * Counts cover every status whatever the status filter, while `total` and the rows follow it
  * (docs/API.md "Search"), so an asset leaving the filter leaves the rows and the total but its count
- * still moves. Assets not on the page are ignored: the next poll brings them.
+ * still moves. Assets not loaded are ignored: the next poll brings them. Returns `page` itself when
+ * no event changed anything.
  */
-export function applyStatus(page: SearchAssetsResponse, event: LiveStatusEvent, statusFilter: AssetStatus | ''): SearchAssetsResponse {
-  const index = page.items.findIndex((a) => a.id === event.id);
-  const asset = page.items[index];
-  if (!asset) return page;
-  const updated = withStatus(asset, event);
-  if (updated === asset) return page;
-
-  const counts = { ...page.counts };
-  if (asset.status !== updated.status) {
-    counts[asset.status] = Math.max(0, counts[asset.status] - 1);
-    counts[updated.status] += 1;
-  }
-  if (statusFilter && updated.status !== statusFilter) {
-    return {
-      ...page,
-      items: page.items.filter((a) => a !== asset),
-      total: Math.max(0, page.total - 1),
-      counts,
-    };
-  }
-  return { ...page, items: replaceAt(page.items, index, updated), counts };
-}
-
-/** A status or position event applied to the page of assets the table shows. */
-export function applyToPage(
-  page: SearchAssetsResponse,
-  event: Exclude<LiveEvent, { type: 'resync' }>,
-  statusFilter: AssetStatus | '',
-): SearchAssetsResponse {
-  switch (event.type) {
-    case 'status':
-      return applyStatus(page, event.data, statusFilter);
-    case 'position':
-      return applyPosition(page, event.data);
-    default: {
-      const unexpected: never = event;
-      throw new Error(`unexpected live event ${JSON.stringify(unexpected)}`);
+export function applyEvents(page: SearchAssetsResponse, events: readonly RowEvent[], statusFilter: AssetStatus | ''): SearchAssetsResponse {
+  if (events.length === 0) return page;
+  const rowOf = new Map(page.items.map((asset, row) => [asset.id, row]));
+  let items: AssetDto[] | null = null;
+  let counts = page.counts;
+  let total = page.total;
+  const left = new Set<number>();
+  for (const event of events) {
+    const row = rowOf.get(event.data.id);
+    if (row === undefined || left.has(row)) continue;
+    const asset = (items ?? page.items)[row] as AssetDto;
+    const updated = event.type === 'status' ? withStatus(asset, event.data) : withPosition(asset, event.data);
+    if (updated === asset) continue;
+    items ??= [...page.items];
+    items[row] = updated;
+    if (updated.status !== asset.status) {
+      counts = { ...counts, [asset.status]: Math.max(0, counts[asset.status] - 1), [updated.status]: counts[updated.status] + 1 };
+      if (statusFilter && updated.status !== statusFilter) {
+        left.add(row);
+        total = Math.max(0, total - 1);
+      }
     }
   }
-}
-
-export function applyPosition(page: SearchAssetsResponse, event: LivePositionEvent): SearchAssetsResponse {
-  const index = page.items.findIndex((a) => a.id === event.id);
-  const asset = page.items[index];
-  if (!asset) return page;
-  const updated = withPosition(asset, event);
-  return updated === asset ? page : { ...page, items: replaceAt(page.items, index, updated) };
-}
-
-function replaceAt<T>(items: readonly T[], index: number, item: T): T[] {
-  return items.map((existing, i) => (i === index ? item : existing));
+  if (items === null) return page;
+  return { ...page, items: left.size === 0 ? items : items.filter((_, row) => !left.has(row)), total, counts };
 }
 
 /** ISO strings may differ in precision ("…00Z" vs "…00.000Z"), so compare them as times. */
