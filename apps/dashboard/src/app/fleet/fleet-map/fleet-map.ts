@@ -1,3 +1,4 @@
+import { DecimalPipe } from '@angular/common';
 import type { ElementRef } from '@angular/core';
 import {
   ChangeDetectionStrategy,
@@ -25,7 +26,7 @@ import { readMapColours } from './map-colours';
 type MapState = 'loading' | 'ready' | 'unavailable';
 
 /**
- * The fleet on a map: the assets the page holds, coloured by status, clustered when zoomed out. The
+ * The fleet on a map: the assets it is given (the page's `MapFleet`), coloured by status, clustered when zoomed out. The
  * map is made after the first render (it needs its element's size) and then only fed: each new list
  * of assets replaces the data of its one source, and the open asset is ringed.
  *
@@ -35,6 +36,7 @@ type MapState = 'loading' | 'ready' | 'unavailable';
  */
 @Component({
   selector: 'bcn-fleet-map',
+  imports: [DecimalPipe],
   templateUrl: './fleet-map.html',
   styleUrl: './fleet-map.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -47,6 +49,8 @@ type MapState = 'loading' | 'ready' | 'unavailable';
 })
 export class FleetMap {
   readonly assets = input.required<readonly AssetDto[]>();
+  /** Assets of the search the map was not given (a fleet larger than it holds), said on the map. */
+  readonly leftOut = input(0);
   /** The asset whose details are open, ringed on the map. */
   readonly selectedId = input<string | null>(null);
   /** The open asset's track, drawn as a line; framed when another asset or range is shown. */

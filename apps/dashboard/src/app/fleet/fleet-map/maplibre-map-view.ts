@@ -48,6 +48,9 @@ export async function createMapLibreView(options: FleetMapOptions, basemap: () =
     center: options.camera ? [options.camera.lon, options.camera.lat] : [15, 60],
     zoom: options.camera?.zoom ?? 3,
     attributionControl: { compact: true, customAttribution: 'Natural Earth' },
+    // Symbols (heading arrows, aircraft) snap to their new places instead of fading over 300 ms:
+    // each fade is a run of frames, and a live fleet would keep the map redrawing all the time.
+    fadeDuration: 0,
     // No pitch or rotation: a fleet overview reads best north up.
     dragRotate: false,
     pitchWithRotate: false,

@@ -6,8 +6,10 @@ import { FleetFilters } from '../fleet-filters/fleet-filters';
 import { SessionBadge } from '../../session/session-badge/session-badge';
 import { Session } from '../../session/session';
 import { FleetMap } from '../fleet-map/fleet-map';
+import { FleetCustomers } from '../fleet-customers';
 import { FLEET_QUERY_AT_START, FleetStore } from '../fleet-store';
 import { FleetTable } from '../fleet-table/fleet-table';
+import { MapFleet } from '../map-fleet';
 import { cameraInAddressBar, queryInAddressBar, syncFleetWithUrl } from '../fleet-url/sync-fleet-with-url';
 import type { MapCamera } from '../fleet-map/map-camera';
 import { StaleIndicator } from '../stale-indicator/stale-indicator';
@@ -24,7 +26,7 @@ import { UnitPicker } from '../../shared/units/unit-picker';
   selector: 'bcn-fleet-page',
   imports: [AssetDetail, FleetFilters, FleetMap, FleetTable, SessionBadge, StaleIndicator, StatusCounts, ThemeToggle, UnitPicker],
   // The fleet's polling and live stream live as long as the page: signing out stops them.
-  providers: [FleetStore, AssetDetailStore, { provide: FLEET_QUERY_AT_START, useFactory: queryInAddressBar }],
+  providers: [FleetStore, FleetCustomers, MapFleet, AssetDetailStore, { provide: FLEET_QUERY_AT_START, useFactory: queryInAddressBar }],
   templateUrl: './fleet-page.html',
   styleUrl: './fleet-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -32,6 +34,8 @@ import { UnitPicker } from '../../shared/units/unit-picker';
 export class FleetPage {
   protected readonly store = inject(FleetStore);
   protected readonly detail = inject(AssetDetailStore);
+  protected readonly customers = inject(FleetCustomers);
+  protected readonly mapFleet = inject(MapFleet);
   protected readonly clock = inject(Clock);
   protected readonly session = inject(Session);
 
