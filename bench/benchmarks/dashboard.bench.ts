@@ -5,6 +5,7 @@ import { withBenchPostgres, type BenchPostgres } from '../lib/postgres';
 import { repeatInRounds } from '../lib/repeat';
 import type { Benchmark, BenchmarkContext, BenchmarkResult } from '../lib/types';
 import { launchBrowser } from './dashboard/browser';
+import { onBrowserCore, splitCores } from './dashboard/own-core';
 import { firstRender } from './dashboard/first-render';
 import { TIMEOUT_SECONDS, dashboardFleet, seedThroughApi } from './dashboard/fleet-seed';
 import { LONG_TASK_THRESHOLD_MS, liveWindow } from './dashboard/live-window';
@@ -66,7 +67,8 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
     );
     return { url: server.url, adminKey: adminKeyOf(env), recorded: { ...env.recorded, also: SEED_FAST }, plan };
   };
-  const { browser, launchOptions } = await launchBrowser();
+  const cores = splitCores();
+  const { browser, launchOptions } = await onBrowserCore(cores, launchBrowser);
   try {
     const demo = await start(await createDatabase(postgres.url, DEMO_DATABASE), DEMO_ASSETS, 2);
     const fleet = await start(postgres.url, size.assets, CUSTOMERS);
@@ -109,6 +111,7 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
         },
         baselineFleet: { assets: DEMO_ASSETS, customers: 2, server: 'a second server with a database of its own' },
         live: { heartbeatsPerSecond: size.perSecond, batchesPerSecond: 10, seconds: size.seconds, longTaskFloorMs: LONG_TASK_THRESHOLD_MS },
+        cores: cores ?? 'one core: browser and server share it',
         browser: {
           name: 'chromium',
           version: browser.version(),
