@@ -1,6 +1,7 @@
-import { HEARTBEAT_PLAIN_INSERT_SQL, HeartbeatPartitions, heartbeatInsertParameters, type NewHeartbeat } from '@beacon/event-store';
+import { HeartbeatPartitions, type NewHeartbeat } from '@beacon/event-store';
 import { Client, Pool, type ClientBase } from 'pg';
 import { withBenchPostgres, type BenchPostgres } from '../lib/postgres';
+import { RAW_INSERT_ROWS, insertRawInBatches } from '../lib/raw-insert';
 import { perSecond, repeatInRounds, type Scenario } from '../lib/repeat';
 import type { Benchmark, BenchmarkContext, BenchmarkResult } from '../lib/types';
 import { catchUpScenarios } from './event-store/catch-up-scenarios';
@@ -9,7 +10,6 @@ import { assertHeartbeatCount, resetHeartbeats } from './event-store/heartbeat-t
 import { writerScenario } from './event-store/writer-scenarios';
 
 const RAW_INSERT = 'raw INSERT';
-const RAW_BATCH_ROWS = 1_000;
 const READ_BATCH = 5_000;
 const WRITER_POOL_SIZE = 20; // as the server's pool (apps/server database.module.ts)
 
@@ -19,7 +19,7 @@ const WRITER_POOL_SIZE = 20; // as the server's pool (apps/server database.modul
  * the same row count.
  */
 function sizes(scale: number) {
-  const rows = (n: number): number => Math.max(RAW_BATCH_ROWS, Math.round((n * scale) / RAW_BATCH_ROWS) * RAW_BATCH_ROWS);
+  const rows = (n: number): number => Math.max(RAW_INSERT_ROWS, Math.round((n * scale) / RAW_INSERT_ROWS) * RAW_INSERT_ROWS);
   return {
     rawInsert: rows(200_000),
     writer: [
@@ -33,22 +33,6 @@ function sizes(scale: number) {
     ],
     catchUp: rows(500_000),
   };
-}
-
-/**
- * THE baseline: the event store's own multi-row INSERT of the same rows the writer stores, so it
- * follows the table when its schema changes — but no duplicate check, no ordering lock, no NOTIFY.
- * The writer's ratio to this is what those guarantees and its batching cost.
- */
-async function insertRaw(client: ClientBase, rows: readonly NewHeartbeat[]): Promise<void> {
-  await client.query(HEARTBEAT_PLAIN_INSERT_SQL, heartbeatInsertParameters(rows));
-}
-
-/** Autocommit batches on one connection: each batch is its own durable transaction. */
-async function insertRawInBatches(client: ClientBase, rows: readonly NewHeartbeat[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += RAW_BATCH_ROWS) {
-    await insertRaw(client, rows.slice(start, start + RAW_BATCH_ROWS));
-  }
 }
 
 function rawInsertScenario(client: ClientBase, source: HeartbeatSource, count: number): Scenario {
@@ -104,8 +88,8 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
 
     context.log(`catch-up: storing ${size.catchUp.toLocaleString('en-US')} heartbeats to read back`);
     await resetHeartbeats(client);
-    for (let stored = 0; stored < size.catchUp; stored += 10 * RAW_BATCH_ROWS) {
-      await insertRawInBatches(client, source.take(Math.min(10 * RAW_BATCH_ROWS, size.catchUp - stored)));
+    for (let stored = 0; stored < size.catchUp; stored += 10 * RAW_INSERT_ROWS) {
+      await insertRawInBatches(client, source.take(Math.min(10 * RAW_INSERT_ROWS, size.catchUp - stored)));
     }
     // Hint bits and the visibility map set once here, not by whichever reader comes first.
     await client.query('VACUUM (ANALYZE) heartbeats');
@@ -118,7 +102,7 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
       settings: {
         rows: size,
         assets: ASSET_COUNT,
-        rawInsertBatchRows: RAW_BATCH_ROWS,
+        rawInsertBatchRows: RAW_INSERT_ROWS,
         readAllBatch: READ_BATCH,
         writerOptions: 'library defaults',
         writerPoolSize: WRITER_POOL_SIZE,

@@ -1,10 +1,10 @@
-import { HEARTBEAT_PLAIN_INSERT_SQL, HeartbeatPartitions, heartbeatInsertParameters, type NewHeartbeat } from '@beacon/event-store';
+import { HeartbeatPartitions, type NewHeartbeat } from '@beacon/event-store';
 import type { Pool } from 'pg';
+import { insertRawInBatches } from '../../lib/raw-insert';
 import type { FleetHeartbeats } from './fleet-heartbeats';
 
 /** Each asset reports every 10 s, as a tracker on the move does; the fleet's reports interleave. */
 const REPORT_INTERVAL_MS = 10_000;
-const ROWS_PER_INSERT = 1_000;
 /** Generated at a time: 1,000,000 heartbeats at once would be a gigabyte of objects. */
 const ROWS_PER_CHUNK = 20_000;
 
@@ -33,9 +33,7 @@ export async function fillLog(
         rows.push(heartbeats.heartbeat(startMs + (stored + i) * stepMs, receivedAt));
       // The first and last row's days: a run just after midnight spans two daily partitions.
       await partitions.ensure([rows[0]?.data.timestamp ?? receivedAt, rows[rows.length - 1]?.data.timestamp ?? receivedAt]);
-      for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-        await client.query(HEARTBEAT_PLAIN_INSERT_SQL, heartbeatInsertParameters(rows.slice(start, start + ROWS_PER_INSERT)));
-      }
+      await insertRawInBatches(client, rows);
       stored += rows.length;
       if (stored % 200_000 === 0 || stored === count) log(`  stored ${stored.toLocaleString('en-US')} heartbeats`);
     }
