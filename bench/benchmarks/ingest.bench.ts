@@ -1,5 +1,6 @@
 import { createDatabase } from '@beacon/embedded-postgres';
-import { Client } from 'pg';
+import { HeartbeatPartitions, eventStoreMigrations, runMigrations } from '@beacon/event-store';
+import { Client, Pool } from 'pg';
 import { withBenchPostgres, type BenchPostgres } from '../lib/postgres';
 import { repeatInRounds } from '../lib/repeat';
 import type { Benchmark, BenchmarkContext, BenchmarkResult } from '../lib/types';
@@ -11,8 +12,10 @@ import { ownCpuSeconds, parentPid, processTreeCpuSeconds } from './ingest/cpu';
 import { EventLog } from './ingest/event-log';
 import { ASSET_COUNT, CUSTOMER_ID, assetIds, registerFleet } from './ingest/fleet';
 import { freeLoopbackPort } from './ingest/free-port';
-import { HeartbeatClock, batchRequests, pingRequests, prebuilt } from './ingest/heartbeat-bodies';
+import { HeartbeatClock, batchItems, clockStart } from './ingest/heartbeat-bodies';
+import { LoadGenerators } from './ingest/load-generators';
 import { loadScenario, type LoadScenario } from './ingest/load-scenario';
+import { rawInsertScenario } from './ingest/raw-insert-scenario';
 import { runDetails } from './ingest/run-details';
 import { ensureServerBuilt } from './ingest/server-build';
 import { adminKeyOf, packageVersion, serverEnv, type ServerEnv } from './ingest/server-env';
@@ -21,6 +24,7 @@ import { idleLoopDelay } from './ingest/server-metrics';
 const BARE_SINGLE = 'bare route, 1 heartbeat';
 const SINGLE = 'single heartbeat';
 const SINGLE_ALL_ROLES = 'single heartbeat, all roles in one process';
+const RAW_INSERT = 'raw INSERT, batches of 1,000';
 const BARE_BATCH = 'bare route, batches of 1,000';
 const BATCH = 'batches of 1,000';
 const BATCH_ALL_ROLES = 'batches of 1,000, all roles in one process';
@@ -28,6 +32,10 @@ const BATCH_INLINE = 'batches of 1,000, all roles, projector inline';
 const BATCH_SIZE = 1_000;
 const SINGLE_CONNECTIONS = 100;
 const BATCH_CONNECTIONS = 8;
+/** The issue's raw baseline: 4 connections, each one multi-row INSERT of 1,000 after the other. */
+const RAW_INSERT_CONNECTIONS = 4;
+/** As many autocannon processes as the machine has cores (2): one was the limit of the bare route. */
+const LOAD_GENERATORS = 2;
 /** Distinct bodies the bare route's batches cycle through (about 100 KB each). */
 const PREBUILT_BATCHES = 64;
 /** A projector that needs longer than this to catch up after a 10 s run is a finding, not a wait. */
@@ -38,6 +46,8 @@ const INGEST_ROLE = 'ingest';
 const ALL_ROLES_DATABASE = 'beacon_bench_all_roles';
 /** The all-in-one server with its projector on the request thread, as before decision 036. */
 const INLINE_DATABASE = 'beacon_bench_projector_inline';
+/** The raw INSERT baseline's table: a database of its own, migrated like the servers' ones, no server. */
+const RAW_DATABASE = 'beacon_bench_raw_insert';
 const PROJECTOR_INLINE = { BEACON_PROJECTOR: 'inline' };
 
 /** Seconds of load per run at scale 1: 10 s (5 s for the warm-up), never under 2 s. */
@@ -82,6 +92,10 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
     const allRoles = await startReal(await createDatabase(postgres.url, ALL_ROLES_DATABASE));
     const inline = await startReal(await createDatabase(postgres.url, INLINE_DATABASE), undefined, PROJECTOR_INLINE);
     const ids = assetIds();
+    const clockStartMs = clockStart();
+    const generators = await LoadGenerators.start(LOAD_GENERATORS, clockStartMs);
+    children.push(...generators.children);
+    const raw = await rawInsertTable(postgres.url, clockStartMs, connect);
     context.log(
       `servers ready: ingest role on ${ingest.url}, all roles on ${allRoles.url} (projector inline: ${inline.url}), bare route on ${bare.url}`,
     );
@@ -97,11 +111,12 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
       'projector-inline server': () => processTreeCpuSeconds(inline.child.pid),
       'bare route': () => processTreeCpuSeconds(bare.child.pid),
       postgres: () => processTreeCpuSeconds(postmaster),
-      autocannon: ownCpuSeconds,
+      'load generators': () => generators.children.reduce((sum, child) => sum + processTreeCpuSeconds(child.pid), 0),
+      // The raw INSERT's client, and otherwise idle while the generators load a server.
+      harness: ownCpuSeconds,
     };
     const afterRun = new AfterRun([ingest.eventLog, allRoles.eventLog, inline.eventLog], CATCH_UP_TIMEOUT_MS, context.log);
-    const clock = new HeartbeatClock(ids.length);
-    const common = { afterRun, cpuMeters, ...durations(context.scale) };
+    const common = { afterRun, cpuMeters, generators, ...durations(context.scale) };
     const on = async (server: RealServer) => ({
       url: server.url,
       adminKey: server.adminKey,
@@ -111,45 +126,67 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
     });
     const onBare = { url: bare.url, adminKey: ingest.adminKey, eventLog: ingest.eventLog, idleLoop: null, stores: false };
     const [onIngest, onAllRoles, onInline] = [await on(ingest), await on(allRoles), await on(inline)];
-    const single = { ...common, connections: SINGLE_CONNECTIONS, heartbeatsPerRequest: 1, next: pingRequests(ids, clock) };
+    const single = { ...common, connections: SINGLE_CONNECTIONS, heartbeatsPerRequest: 1, plan: { kind: 'single' as const } };
     const batch = {
       ...common,
       connections: BATCH_CONNECTIONS,
       heartbeatsPerRequest: BATCH_SIZE,
-      next: batchRequests(ids, clock, BATCH_SIZE),
+      plan: { kind: 'batch' as const, size: BATCH_SIZE },
     };
-    const scenarios = [
+    const rawInsert = rawInsertScenario({
+      ...common,
+      scenario: RAW_INSERT,
+      clients: raw.clients,
+      eventLog: raw.eventLog,
+      nextItems: batchItems(ids, new HeartbeatClock(ids.length, clockStartMs), BATCH_SIZE),
+    });
+    const loads = [
       loadScenario({ ...single, ...onBare, scenario: BARE_SINGLE, baseline: BARE_SINGLE }),
-      loadScenario({ ...single, ...onIngest, scenario: SINGLE, baseline: BARE_SINGLE, target: { min: 10_000, minRatio: 0.4 } }),
+      loadScenario({ ...single, ...onIngest, scenario: SINGLE, baseline: BARE_SINGLE, target: { min: 10_000, minRatio: 0.5 } }),
       loadScenario({ ...single, ...onAllRoles, scenario: SINGLE_ALL_ROLES, baseline: BARE_SINGLE }),
-      loadScenario({ ...batch, ...onBare, scenario: BARE_BATCH, baseline: BARE_BATCH, next: prebuilt(batch.next, PREBUILT_BATCHES) }),
-      loadScenario({ ...batch, ...onIngest, scenario: BATCH, baseline: BARE_BATCH, target: { min: 50_000 } }),
-      loadScenario({ ...batch, ...onAllRoles, scenario: BATCH_ALL_ROLES, baseline: BARE_BATCH }),
-      loadScenario({ ...batch, ...onInline, scenario: BATCH_INLINE, baseline: BARE_BATCH }),
+      // The HTTP side alone, as a share of what PostgreSQL stores: far above 1, or HTTP is the limit.
+      loadScenario({
+        ...batch,
+        ...onBare,
+        scenario: BARE_BATCH,
+        baseline: RAW_INSERT,
+        plan: { ...batch.plan, prebuilt: PREBUILT_BATCHES },
+      }),
+      loadScenario({ ...batch, ...onIngest, scenario: BATCH, baseline: RAW_INSERT, target: { min: 50_000, minRatio: 0.6 } }),
+      loadScenario({ ...batch, ...onAllRoles, scenario: BATCH_ALL_ROLES, baseline: RAW_INSERT, target: { minRatio: 0.45 } }),
+      loadScenario({ ...batch, ...onInline, scenario: BATCH_INLINE, baseline: RAW_INSERT }),
     ];
-    context.log('bare route and both servers, single heartbeats and batches, in rounds');
-    const [bareSingle, realSingle, allRolesSingle, bareBatch, realBatch, allRolesBatch, inlineBatch] = await repeatInRounds(
-      scenarios.map((s) => s.scenario),
+    const [bareSingleLoad, realSingleLoad, allRolesSingleLoad] = loads as [LoadScenario, LoadScenario, LoadScenario];
+    // The raw INSERT just before the batches it is the baseline of, in every round.
+    const inRounds = [...loads.slice(0, 3), rawInsert, ...loads.slice(3)];
+    context.log('bare route and the servers (single heartbeats), raw INSERT, bare route and the servers (batches), in rounds');
+    const [bareSingle, realSingle, allRolesSingle, rawBatch, bareBatch, realBatch, allRolesBatch, inlineBatch] = await repeatInRounds(
+      inRounds.map((s) => s.scenario),
       context,
     );
     await afterRun.settle();
-    const [bareSingleLoad, realSingleLoad, allRolesSingleLoad] = scenarios as [LoadScenario, LoadScenario, LoadScenario];
     return {
       settings: {
         assets: ASSET_COUNT,
         customer: CUSTOMER_ID,
         batchSize: BATCH_SIZE,
-        connections: { [SINGLE]: SINGLE_CONNECTIONS, [BATCH]: BATCH_CONNECTIONS },
+        connections: { [SINGLE]: SINGLE_CONNECTIONS, [BATCH]: BATCH_CONNECTIONS, [RAW_INSERT]: RAW_INSERT_CONNECTIONS },
         ...durations(context.scale),
-        rate: '2xx responses / autocannon duration (× 1,000 for batches); non-2xx, errors or timeouts fail the run',
+        rate:
+          'HTTP: the sum over the load generators of 2xx responses / its autocannon duration (× 1,000 for batches); non-2xx, errors or timeouts fail the run. ' +
+          'Raw INSERT: rows committed / time until the last INSERT in flight at the deadline returned',
         servers: {
           [`${SINGLE} / ${BATCH}`]: ingest.env.recorded,
           [`${SINGLE_ALL_ROLES} / ${BATCH_ALL_ROLES}`]: { ...allRoles.env.recorded, database: ALL_ROLES_DATABASE },
           [BATCH_INLINE]: { ...inline.env.recorded, database: INLINE_DATABASE },
         },
         bareRoute: `fastify ${packageVersion('fastify')} in its own process, the server's Fastify options, one handler, no database; its batches cycle through ${PREBUILT_BATCHES} pre-built bodies`,
-        loadGenerator: `autocannon ${packageVersion('autocannon')} in the harness process, pipelining 1`,
-        perScenario: runDetails(scenarios),
+        loadGenerator:
+          `autocannon ${packageVersion('autocannon')} in ${generators.count} processes of their own (ingest/load-generator.ts), ` +
+          'started once, each with its share of the connections, pipelining 1, building its requests as it goes; ' +
+          'their results summed (autocannon.aggregateResult); their CPU is perScenario.cores["load generators"]',
+        rawInsert: `${RAW_INSERT_CONNECTIONS} connections from the harness to database ${RAW_DATABASE} (event-store migrations, no server), each one multi-row INSERT of ${BATCH_SIZE} rows after the other (bench/lib/raw-insert.ts), rows as the ingest stores a batch request's`,
+        perScenario: runDetails(inRounds),
         postgres: postgres.settings,
       },
       measurements: [
@@ -162,6 +199,7 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
         bareSingleLoad.latency('p99', `${BARE_SINGLE}, p99`),
         realSingleLoad.latency('p99', `${BARE_SINGLE}, p99`, { max: 50 }),
         allRolesSingleLoad.latency('p99', `${BARE_SINGLE}, p99`),
+        rawBatch,
         bareBatch,
         realBatch,
         allRolesBatch,
@@ -175,9 +213,33 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
   }
 }
 
+interface RawInsertTable {
+  clients: Client[];
+  eventLog: EventLog;
+}
+
+/**
+ * The raw INSERT baseline's database on the same PostgreSQL: migrated as the servers migrate
+ * theirs, with the daily partitions its rows fall into, and one connection per concurrent INSERT.
+ */
+async function rawInsertTable(serverUrl: string, clockStartMs: number, connect: (url: string) => Promise<Client>): Promise<RawInsertTable> {
+  const url = await createDatabase(serverUrl, RAW_DATABASE);
+  await runMigrations(url, eventStoreMigrations);
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    // Timestamps start ten minutes back and move on by seconds at most: an hour covers a midnight.
+    const days = [clockStartMs, clockStartMs + 3_600_000].map((ms) => new Date(ms).toISOString());
+    await new HeartbeatPartitions(pool).ensure(days);
+  } finally {
+    await pool.end();
+  }
+  const clients = await Promise.all(Array.from({ length: RAW_INSERT_CONNECTIONS }, () => connect(url)));
+  return { clients, eventLog: new EventLog(await connect(url)) };
+}
+
 export const benchmark: Benchmark = {
   name: 'ingest',
-  description: 'HTTP ingest of durable heartbeats (autocannon on loopback) against a bare Fastify route',
+  description: 'HTTP ingest of durable heartbeats (autocannon processes on loopback) against a bare Fastify route and a raw INSERT',
   run: async (context) => {
     await ensureServerBuilt(context.log);
     return withBenchPostgres((postgres) => run(context, postgres));

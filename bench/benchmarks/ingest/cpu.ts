@@ -54,7 +54,7 @@ export function processTreeCpuSeconds(pid: number): number {
   return ticks / TICKS;
 }
 
-/** CPU seconds used so far by this process: the harness, i.e. autocannon. */
+/** CPU seconds used so far by this process, the harness (all its threads). */
 export function ownCpuSeconds(): number {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1e6;

@@ -1,23 +1,34 @@
 /** How far back the first timestamp lies: far enough that no run gets near the 5-minute future limit. */
 const START_BEFORE_NOW_MS = 10 * 60_000;
 
+/** Where a clock's timestamps start, shared by every clock that sends to the same server. */
+export function clockStart(now: number = Date.now()): number {
+  return now - START_BEFORE_NOW_MS;
+}
+
 /**
  * Timestamps that are never repeated for an asset, so no request is a duplicate: each asset's
- * next heartbeat is one millisecond after its previous one, counted from ten minutes before the
- * benchmark started. Even hundreds of thousands of heartbeats per asset stay in the past.
+ * next heartbeat is `stride` milliseconds after its previous one, counted from `startMs` (ten
+ * minutes before the benchmark started) plus `offset`. Several load generators share a server by
+ * taking one offset each of the same stride and start: their timestamps interleave and never meet.
+ * Even hundreds of thousands of heartbeats per asset stay in the past.
  */
 export class HeartbeatClock {
-  private readonly start = Date.now() - START_BEFORE_NOW_MS;
   private readonly sent: number[];
 
-  constructor(assetCount: number) {
+  constructor(
+    assetCount: number,
+    private readonly startMs: number = clockStart(),
+    private readonly stride = 1,
+    private readonly offset = 0,
+  ) {
     this.sent = new Array<number>(assetCount).fill(0);
   }
 
   next(asset: number): string {
     const sent = this.sent[asset] ?? 0;
     this.sent[asset] = sent + 1;
-    return new Date(this.start + sent).toISOString();
+    return new Date(this.startMs + sent * this.stride + this.offset).toISOString();
   }
 }
 
@@ -47,17 +58,29 @@ export function pingRequests(ids: readonly string[], clock: HeartbeatClock): () 
   };
 }
 
-/** `POST /api/v1/heartbeats` with a JSON array of `size` heartbeats, asset after asset. */
-export function batchRequests(ids: readonly string[], clock: HeartbeatClock, size: number): () => HeartbeatRequest {
+/** One item of a batch request, as `POST /api/v1/heartbeats` takes it. */
+export interface BatchItem {
+  assetId: string;
+  timestamp: string;
+  lat: number;
+  lon: number;
+}
+
+/** Arrays of `size` heartbeats, asset after asset: the batch requests' items, and the raw INSERT's rows. */
+export function batchItems(ids: readonly string[], clock: HeartbeatClock, size: number): () => BatchItem[] {
   let n = 0;
-  return () => {
-    const items = Array.from({ length: size }, () => {
+  return () =>
+    Array.from({ length: size }, () => {
       const asset = n % ids.length;
       const { lat, lon } = position(n++);
-      return { assetId: ids[asset], timestamp: clock.next(asset), lat, lon };
+      return { assetId: ids[asset] as string, timestamp: clock.next(asset), lat, lon };
     });
-    return { path: '/api/v1/heartbeats', body: JSON.stringify(items) };
-  };
+}
+
+/** `POST /api/v1/heartbeats` with a JSON array of `size` heartbeats, asset after asset. */
+export function batchRequests(ids: readonly string[], clock: HeartbeatClock, size: number): () => HeartbeatRequest {
+  const next = batchItems(ids, clock, size);
+  return () => ({ path: '/api/v1/heartbeats', body: JSON.stringify(next()) });
 }
 
 /**

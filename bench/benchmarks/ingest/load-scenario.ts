@@ -3,8 +3,9 @@ import type { Measurement, Target } from '../../lib/types';
 import { measureCpu } from './cpu';
 import type { AfterRun } from './after-run';
 import type { EventLog } from './event-log';
-import type { HeartbeatRequest } from './heartbeat-bodies';
 import { runLoad } from './load';
+import type { RequestPlan } from './load-generator';
+import type { LoadGenerators } from './load-generators';
 import { scrapeTotals, serverSide, type LoopDelay, type ServerSide } from './server-metrics';
 
 export interface LoadScenarioOptions {
@@ -18,7 +19,8 @@ export interface LoadScenarioOptions {
   heartbeatsPerRequest: number;
   warmUpSeconds: number;
   seconds: number;
-  next: () => HeartbeatRequest;
+  plan: RequestPlan;
+  generators: LoadGenerators;
   eventLog: EventLog;
   /** The real server: each run must have stored what it answered 2xx for. */
   stores: boolean;
@@ -56,7 +58,7 @@ export function loadScenario(options: LoadScenarioOptions): LoadScenario {
     const warmUp = ++calls === 1;
     const metricsBefore = options.stores ? await scrapeTotals(options.url) : null;
     const { result: load, cores } = await measureCpu(options.cpuMeters, () =>
-      runLoad({ ...options, seconds: warmUp ? options.warmUpSeconds : options.seconds }),
+      runLoad(options.generators, { ...options, seconds: warmUp ? options.warmUpSeconds : options.seconds }),
     );
     let stored = '';
     if (options.stores) {
@@ -77,7 +79,8 @@ export function loadScenario(options: LoadScenarioOptions): LoadScenario {
         `writer busy ${Math.round(inServer.writerBusy * 100)} %` +
         (inServer.loopLagP99Ms === undefined ? '' : `, event loop late by ${inServer.loopLagMeanMs} ms (p99 ${inServer.loopLagP99Ms} ms)`)
       : '';
-    const line = `          ${load.ok} × 2xx, p50 ${load.p50} ms, p99 ${load.p99} ms${stored}${server}; cores: ${cpu}`;
+    const generators = `${options.generators.count} load generators started ${load.startSpreadMs} ms apart`;
+    const line = `          ${load.ok} × 2xx, p50 ${load.p50} ms, p99 ${load.p99} ms${stored}${server}; ${generators}; cores: ${cpu}`;
     options.afterRun.finished(line, warmUp ? null : details.projectionCatchUp);
     if (!warmUp) {
       details.p50.push(load.p50);

@@ -14,7 +14,7 @@ function medianOf<T extends object>(runs: readonly T[]): Record<string, number> 
  * What the report keeps beside the rates, per scenario (medians over the measured runs): cores used
  * by each process, the server's own metrics, and how long its projector needed to catch up.
  */
-export function runDetails(scenarios: readonly LoadScenario[]): Record<string, Record<string, unknown>> {
+export function runDetails(scenarios: readonly Pick<LoadScenario, 'scenario' | 'details'>[]): Record<string, Record<string, unknown>> {
   return Object.fromEntries(
     scenarios.map(({ scenario, details }) => {
       const catchUp = details.projectionCatchUp;
