@@ -20,7 +20,7 @@ export async function installRateLimit(app: NestFastifyApplication, perSecond: n
     max: perSecond,
     // Under the limit, no X-RateLimit-* headers: nothing a tracker runs reads them, and they would
     // add 80 bytes and three header writes to every heartbeat's answer (what that costs the ingest
-    // benchmark: docs/performance.md "HTTP ingest"). A 429 still carries them, with Retry-After.
+    // benchmark: docs/performance-history.md "HTTP ingest"). A 429 still carries them, with Retry-After.
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     timeWindow: 1000,
     keyGenerator: (request) => {

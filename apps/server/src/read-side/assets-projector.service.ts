@@ -30,7 +30,7 @@ export class AssetsProjector implements OnApplicationBootstrap, OnApplicationShu
       ...(rebuilds ? { rebuilds } : {}),
       // Up to 50,000 events a batch: caught up, batches are what arrived since the last one; behind,
       // bigger batches write each asset's document once for more of its heartbeats (50,000 against
-      // 20,000, measured: docs/performance.md "Projections").
+      // 20,000, measured: docs/performance-history.md "Projections").
       batchSize: 50_000,
       deadLetterAfter: config.deadLetterAfter,
       logger: new Logger(AssetsProjector.name),

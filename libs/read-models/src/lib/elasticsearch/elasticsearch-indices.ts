@@ -91,7 +91,7 @@ const SEARCHED_ONLY = { type: 'keyword', index: false, doc_values: false, copy_t
  * Text search runs on `search`, a text field every searchable field is copied into; prefixes of
  * up to 4 characters are indexed, so short "starts with" terms — the ones that would expand to
  * many words — are term lookups; longer ones expand over few words anyway. What a rewrite cost with
- * every field indexed and longer prefixes: docs/performance.md "Projections".
+ * every field indexed and longer prefixes: docs/performance-history.md "Projections".
  */
 export const ASSET_MAPPINGS: estypes.MappingTypeMapping = {
   // A view field not listed here is kept in `_source` and returned, not indexed: a field the API

@@ -9,7 +9,7 @@ import { latestPerAsset } from '../latest-per-asset';
  * (`seenFrom`'s fields, the position, the callsign) as JSON, so a field added there needs nothing
  * here. One statement rather than one for each: every update of a row writes a new version of it
  * and of its index entries (the position index rules out cheap in-place updates), so two statements
- * per batch would write every row twice (docs/performance.md "Projections").
+ * per batch would write every row twice (docs/performance-history.md "Projections").
  *
  * A callsign is searched, so the same statement rewrites the search words of the assets whose
  * callsign it changes (`renamed`, read in the statement's snapshot, before the update): a flight's
