@@ -12,6 +12,8 @@ export interface BenchmarkReport {
   description: string;
   /** When the benchmark started (ISO 8601). */
   date: string;
+  /** How long the benchmark took, seconds: what a full `npm run bench` is planned from (lib/full-run.ts). */
+  seconds?: number;
   machine: MachineInfo;
   settings: Record<string, unknown>;
   metrics: Metric[];
@@ -42,7 +44,8 @@ export function renderTable(report: BenchmarkReport): string {
   return `${report.name}: ${report.description}\nmedians of ${runs} runs; ratio = median / median of its baseline in the same run\n${table.toString()}`;
 }
 
-function describeTarget(target: Target): string {
+/** `≥ 50,000 and ≥ 60 % of baseline`: a target in words, as the tables print it. */
+export function describeTarget(target: Target): string {
   const parts = [
     target.min === undefined ? undefined : `≥ ${formatNumber(target.min)}`,
     target.max === undefined ? undefined : `≤ ${formatNumber(target.max)}`,
