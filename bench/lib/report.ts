@@ -19,29 +19,44 @@ export interface BenchmarkReport {
   metrics: Metric[];
 }
 
-export function renderTable(report: BenchmarkReport): string {
-  const table = new Table({
-    head: ['scenario', 'median', 'min', 'max', 'unit', 'baseline', 'ratio', 'target', 'met'],
+/** The columns of every console table of figures. */
+export const TABLE_HEAD = ['scenario', 'median', 'min', 'max', 'unit', 'baseline', 'ratio', 'target', 'met'];
+
+/** A console table of figures; plain text, since it also lands in CI logs and in docs. */
+export function newFiguresTable(): Table.Table {
+  return new Table({
+    head: TABLE_HEAD,
     colAligns: ['left', 'right', 'right', 'right', 'left', 'left', 'right', 'left', 'left'],
-    // Plain text: the table also lands in CI logs and in docs.
     style: { head: [], border: [], compact: true },
   });
-  for (const m of report.metrics) {
-    const ownBaseline = m.baseline.scenario === m.scenario;
-    table.push([
-      m.scenario,
-      formatNumber(m.median),
-      formatNumber(m.min),
-      formatNumber(m.max),
-      m.unit,
-      ownBaseline ? '(baseline)' : m.baseline.scenario,
-      ownBaseline ? '' : formatPercent(m.ratio),
-      m.target ? describeTarget(m.target) : '',
-      m.target ? (m.target.met ? 'yes' : 'NO') : '',
-    ]);
-  }
+}
+
+/** One metric as a row of that table. */
+export function metricCells(m: Metric): string[] {
+  const ownBaseline = m.baseline.scenario === m.scenario;
+  return [
+    m.scenario,
+    formatNumber(m.median),
+    formatNumber(m.min),
+    formatNumber(m.max),
+    m.unit,
+    ownBaseline ? '(baseline)' : m.baseline.scenario,
+    ownBaseline ? '' : formatPercent(m.ratio),
+    m.target ? describeTarget(m.target) : '',
+    m.target ? (m.target.met ? 'yes' : 'NO') : '',
+  ];
+}
+
+export function renderTable(report: BenchmarkReport): string {
+  const table = newFiguresTable();
+  for (const m of report.metrics) table.push(metricCells(m));
   const runs = report.metrics[0]?.runs.length ?? 0;
   return `${report.name}: ${report.description}\nmedians of ${runs} runs; ratio = median / median of its baseline in the same run\n${table.toString()}`;
+}
+
+/** The scenarios of `report` that missed their target. */
+export function missedTargets(report: BenchmarkReport): string[] {
+  return report.metrics.filter((m) => m.target && !m.target.met).map((m) => m.scenario);
 }
 
 /** `≥ 50,000 and ≥ 60 % of baseline`: a target in words, as the tables print it. */

@@ -1,0 +1,55 @@
+import type { HarnessSettings } from './settings';
+
+/** One benchmark's place in a full run: its size, its runs and what that costs on the 2-core machine. */
+export interface PlannedRun {
+  scale: number;
+  runs: number;
+  /** Estimated minutes at that scale and runs, builds included (bench/README.md "A full run"). */
+  minutes: number;
+}
+
+/** What a full `npm run bench` must fit in on the 2-core development machine (issue 23). */
+export const FULL_RUN_BUDGET_MINUTES = 20;
+
+/**
+ * `npm run bench` without a name runs every benchmark in one go, each smaller than alone: at their
+ * own defaults (scale 1, 5 runs) the five take over an hour. Three runs keep a median that
+ * survives one disturbed run. The scales cut rows and seconds, not the shape: the projections' log
+ * still spans two catch-up batches, the query benchmark keeps 10,000 assets and its 1,000 and
+ * 10,000 live clients, an ingest run keeps 3 s of load, the dashboard 1,000 assets under a 10 s
+ * live window. The minutes come from the durations bench/README.md documents per benchmark; each
+ * JSON records `seconds`, what the benchmark really took, to plan the next change by.
+ */
+export const FULL_RUN_PLAN: Readonly<Record<string, PlannedRun>> = {
+  'event-store': { scale: 0.25, runs: 3, minutes: 1 },
+  ingest: { scale: 0.3, runs: 3, minutes: 3.5 },
+  projections: { scale: 0.1, runs: 3, minutes: 6 },
+  query: { scale: 0.1, runs: 3, minutes: 3.5 },
+  dashboard: { scale: 0.1, runs: 3, minutes: 5 },
+};
+
+/** How a result was run, recorded in its JSON and shown in docs/PERFORMANCE.md. */
+export const FULL_RUN_PROFILE = 'full run (`npm run bench`: scale and runs from bench/lib/full-run.ts)';
+export const ALONE_PROFILE = 'run alone (`npm run bench -- <name>`)';
+
+/**
+ * The settings one benchmark gets in a full run: the plan's, except what the environment sets
+ * (`BENCH_SCALE=1 npm run bench` runs everything at scale 1). A benchmark the plan does not know
+ * runs at the harness's defaults.
+ */
+export function fullRunSettings(name: string, env: NodeJS.ProcessEnv, fromEnv: HarnessSettings): HarnessSettings {
+  const planned = FULL_RUN_PLAN[name];
+  if (!planned) return fromEnv;
+  return {
+    scale: env['BENCH_SCALE'] === undefined ? planned.scale : fromEnv.scale,
+    runs: env['BENCH_RUNS'] === undefined ? planned.runs : fromEnv.runs,
+  };
+}
+
+/** The planned minutes of `names`, and those the plan does not know (whose time is anyone's guess). */
+export function plannedMinutes(names: readonly string[]): { minutes: number; unplanned: string[] } {
+  return {
+    minutes: names.reduce((sum, name) => sum + (FULL_RUN_PLAN[name]?.minutes ?? 0), 0),
+    unplanned: names.filter((name) => FULL_RUN_PLAN[name] === undefined),
+  };
+}
