@@ -26,3 +26,8 @@ export const CHART_CONFIG = {
   axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 0 },
   legend: { labelFontSize: 11, titleFontSize: 12, orient: 'bottom', direction: 'vertical', labelLimit: 0 },
 } as const;
+
+/** A layered chart at the report's size and look. */
+export function layeredSpec(layer: Layer[], extra: Partial<Extract<TopLevelSpec, { layer: unknown }>> = {}): TopLevelSpec {
+  return { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', ...CHART_SIZE, config: CHART_CONFIG, ...extra, layer };
+}

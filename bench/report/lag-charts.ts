@@ -1,5 +1,5 @@
 import type { BenchmarkReport } from '../lib/report';
-import { CHART_CONFIG, CHART_SIZE, type Chart } from './chart';
+import { CHART_CONFIG, CHART_SIZE, layeredSpec, type Chart } from './chart';
 import { findReport, matchMetrics } from './load-results';
 import { firstTargetLine, referenceLayer, runOf } from './reference-lines';
 
@@ -31,24 +31,19 @@ export function projectionLagChart(reports: readonly BenchmarkReport[]): Chart |
     file: 'projections-lag.svg',
     title: 'Projection lag in each run: recorded → handled',
     caption: `${lag?.rate ?? '?'} heartbeats/s offered for ${lag?.seconds ?? '?'} s per run; log scale. ${runOf(report)}`,
-    spec: {
-      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      ...CHART_SIZE,
-      config: CHART_CONFIG,
-      layer: [
-        {
-          data: { values: points },
-          mark: { type: 'line', point: true },
-          encoding: {
-            x: { field: 'run', type: 'ordinal', title: 'measured run', axis: { labelAngle: 0 } },
-            y: { field: 'ms', type: 'quantitative', scale: { type: 'log' }, title: 'lag, ms (log scale)' },
-            color: { field: 'follower', type: 'nominal', title: null },
-            strokeDash: { field: 'percentile', type: 'nominal', title: null, legend: { symbolType: 'stroke' } },
-          },
+    spec: layeredSpec([
+      {
+        data: { values: points },
+        mark: { type: 'line', point: true },
+        encoding: {
+          x: { field: 'run', type: 'ordinal', title: 'measured run', axis: { labelAngle: 0 } },
+          y: { field: 'ms', type: 'quantitative', scale: { type: 'log' }, title: 'lag, ms (log scale)' },
+          color: { field: 'follower', type: 'nominal', title: null },
+          strokeDash: { field: 'percentile', type: 'nominal', title: null, legend: { symbolType: 'stroke' } },
         },
-        referenceLayer('y', firstTargetLine(lagMetrics, 'p99')),
-      ],
-    },
+      },
+      referenceLayer('y', firstTargetLine(lagMetrics, 'p99')),
+    ]),
   };
 }
 
@@ -68,12 +63,8 @@ export function loadLagChart(reports: readonly BenchmarkReport[]): Chart | undef
     file: 'load-lag-over-time.svg',
     title: 'Load run: accepted heartbeats and projection lag over time',
     caption: `Left axis: heartbeats accepted per second; right axis: the projection's lag. ${runOf(load.report)}`,
-    spec: {
-      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      ...CHART_SIZE,
-      config: CHART_CONFIG,
-      data: { values: load.timeline },
-      layer: [
+    spec: layeredSpec(
+      [
         {
           mark: { type: 'line', color: '#4c78a8' },
           encoding: { x: second, y: { field: 'acceptedPerSecond', type: 'quantitative', title: 'accepted per second' } },
@@ -83,8 +74,8 @@ export function loadLagChart(reports: readonly BenchmarkReport[]): Chart | undef
           encoding: { x: second, y: { field: 'lagMs', type: 'quantitative', title: 'projection lag, ms', axis: { orient: 'right' } } },
         },
       ],
-      resolve: { scale: { y: 'independent' } },
-    },
+      { data: { values: load.timeline }, resolve: { scale: { y: 'independent' } } },
+    ),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { BenchmarkReport } from '../lib/report';
-import { CHART_CONFIG, CHART_SIZE, type Chart } from './chart';
+import { CHART_CONFIG, CHART_SIZE, layeredSpec, type Chart } from './chart';
 import { findReport, isBaseline, matchMetrics } from './load-results';
 import { firstTargetLine, referenceLayer, runOf } from './reference-lines';
 
@@ -23,34 +23,29 @@ export function writerThroughputChart(reports: readonly BenchmarkReport[]): Char
     file: 'event-store-writer-throughput.svg',
     title: 'Event-store writer: throughput against concurrent callers',
     caption: `Each caller appends one heartbeat and waits for its commit; bars show min–max of the runs. ${runOf(report)}`,
-    spec: {
-      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      ...CHART_SIZE,
-      config: CHART_CONFIG,
-      layer: [
-        {
-          data: { values: points },
-          mark: { type: 'line', point: true },
-          encoding: {
-            x: {
-              field: 'callers',
-              type: 'quantitative',
-              scale: { type: 'log' },
-              axis: { values: [...new Set(points.map((point) => point.callers))], format: 'd' },
-              title: 'concurrent callers (log scale)',
-            },
-            y: { field: 'median', type: 'quantitative', title: baseline.unit },
-            color: { field: 'series', type: 'nominal', title: null },
+    spec: layeredSpec([
+      {
+        data: { values: points },
+        mark: { type: 'line', point: true },
+        encoding: {
+          x: {
+            field: 'callers',
+            type: 'quantitative',
+            scale: { type: 'log' },
+            axis: { values: [...new Set(points.map((point) => point.callers))], format: 'd' },
+            title: 'concurrent callers (log scale)',
           },
+          y: { field: 'median', type: 'quantitative', title: baseline.unit },
+          color: { field: 'series', type: 'nominal', title: null },
         },
-        {
-          data: { values: points },
-          mark: { type: 'rule' },
-          encoding: { x: { field: 'callers', type: 'quantitative' }, y: { field: 'min', type: 'quantitative' }, y2: { field: 'max' } },
-        },
-        referenceLayer('y', lines),
-      ],
-    },
+      },
+      {
+        data: { values: points },
+        mark: { type: 'rule' },
+        encoding: { x: { field: 'callers', type: 'quantitative' }, y: { field: 'min', type: 'quantitative' }, y2: { field: 'max' } },
+      },
+      referenceLayer('y', lines),
+    ]),
   };
 }
 
