@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { writeFileSync } from 'node:fs';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { E2E_ADMIN_KEY, signInLink } from './e2e-env';
+import { DEMO_ASSETS, E2E_ADMIN_KEY, signInLink } from './e2e-env';
 
 /**
  * axe-core over each view of the dashboard, in the light and the dark palette: no `serious` or
@@ -32,7 +32,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('the fleet page, and with an asset panel open', async ({ page }, testInfo) => {
       await page.goto(signInLink(E2E_ADMIN_KEY));
-      await expect(page.getByTestId('asset-row')).toHaveCount(7);
+      await expect(page.getByTestId('asset-row')).toHaveCount(DEMO_ASSETS);
       await expect(page.getByTestId('fleet-map')).toHaveAttribute('data-state', /ready|unavailable/);
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(background, 'the palette of the system preference').toBe(colorScheme === 'dark' ? 'rgb(15, 20, 25)' : 'rgb(244, 246, 248)');
@@ -61,7 +61,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 test.describe('keyboard', () => {
   test('reaches the filters, the count buttons and the rows by Tab, each with a visible focus ring', async ({ page }) => {
     await page.goto(signInLink(E2E_ADMIN_KEY));
-    await expect(page.getByTestId('asset-row')).toHaveCount(7);
+    await expect(page.getByTestId('asset-row')).toHaveCount(DEMO_ASSETS);
     const reached = new Map<string, string>();
     for (let press = 0; press < 40 && !reached.has('asset-open'); press++) {
       await page.keyboard.press('Tab');

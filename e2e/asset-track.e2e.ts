@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import { E2E_ADMIN_KEY, signInLink } from './e2e-env';
+import { DEMO_ASSETS, E2E_ADMIN_KEY, signInLink } from './e2e-env';
 
 const MOVING_VIN = 'VLUR4X20009093588'; // DEF456: the demo moves it, so its track grows
 
@@ -47,7 +47,7 @@ test.describe('asset track', () => {
   test('opens an asset from its point on the map, draws its track there, charts its speed and replays it', async ({ page }) => {
     await page.goto(signInLink(E2E_ADMIN_KEY));
     const map = page.getByTestId('fleet-map');
-    await expect(map).toHaveAttribute('data-feature-count', '7');
+    await expect(map).toHaveAttribute('data-feature-count', String(DEMO_ASSETS));
 
     const detail = page.getByTestId('asset-detail');
     // The vehicle moves on every few seconds: if it moved between the look-up and the click, look again.

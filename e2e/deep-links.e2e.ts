@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { E2E_ADMIN_KEY, signInLink } from './e2e-env';
+import { DEMO_ASSETS, E2E_ADMIN_KEY, signInLink } from './e2e-env';
 
 const MOVING_VIN = 'VLUR4X20009093588'; // DEF456: the demo moves it, so it is online
 
@@ -14,7 +14,7 @@ test.describe('deep links', () => {
   // view its address names; Back and Forward move between the views the page has shown.
   test('opens, reloads and steps back from a linked asset with a filter', async ({ page }) => {
     await page.goto(signInLink(E2E_ADMIN_KEY));
-    await expect(page.getByTestId('asset-row')).toHaveCount(7);
+    await expect(page.getByTestId('asset-row')).toHaveCount(DEMO_ASSETS);
 
     const linked = `/assets/${MOVING_VIN}?status=online`;
     const response = await page.goto(linked);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { E2E_ADMIN_KEY, signInLink } from './e2e-env';
+import { DEMO_AIRCRAFT, DEMO_ASSETS, DEMO_VEHICLES, E2E_ADMIN_KEY, signInLink } from './e2e-env';
 
 const SILENT_VIN = 'YS2R4X20005399401'; // ABC123: the demo leaves it silent, last heard 15 min ago
 const MOVING_VIN = 'VLUR4X20009093588'; // DEF456: the demo moves it
@@ -13,7 +13,7 @@ test.describe('fleet dashboard', () => {
     });
     const response = await page.goto(signInLink(E2E_ADMIN_KEY));
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
-    await expect(page.getByTestId('asset-row')).toHaveCount(7);
+    await expect(page.getByTestId('asset-row')).toHaveCount(DEMO_ASSETS);
     // The global stylesheet applied: the page background is the dashboard's, not the browser's white.
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
     expect(violations).toEqual([]);
@@ -36,31 +36,36 @@ test.describe('fleet dashboard', () => {
     expect((await request.get('/api/v1/no-such-route', { headers: { accept: 'text/html' } })).status()).toBe(404);
   });
 
-  test('shows the 7 demo vehicles with live counts', async ({ page }) => {
+  test('shows the demo fleet with live counts: 5 of its 7 vehicles and its 3 aircraft online', async ({ page }) => {
     await page.goto(signInLink(E2E_ADMIN_KEY));
-    await expect(page.getByTestId('asset-row')).toHaveCount(7);
-    await expect(page.getByTestId('count-online')).toContainText('5');
+    await expect(page.getByTestId('asset-row')).toHaveCount(DEMO_ASSETS);
+    await expect(page.getByTestId('count-online')).toContainText('8');
     await expect(page.getByTestId('count-offline')).toContainText('2');
     await expect(page.locator(`[data-asset-id="${SILENT_VIN}"]`)).toContainText('ABC123');
   });
 
   test('says how many of the matching assets are loaded, and sorts by a column on the server', async ({ page }) => {
     await page.goto(signInLink(E2E_ADMIN_KEY));
-    await expect(page.getByTestId('asset-row')).toHaveCount(7);
-    await expect(page.getByTestId('fleet-shown')).toHaveText('7 of 7');
+    await expect(page.getByTestId('asset-row')).toHaveCount(DEMO_ASSETS);
+    await expect(page.getByTestId('fleet-shown')).toHaveText(`${DEMO_ASSETS} of ${DEMO_ASSETS}`);
+    // The column shows a vehicle's registration; an aircraft has none, so it shows its callsign and
+    // sorts last in either direction (docs/API.md "Search").
     const registrations = () => page.getByTestId('asset-open').allInnerTexts();
     const ascending = await registrations();
-    expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b)));
+    const [vehicles, aircraft] = [ascending.slice(0, DEMO_VEHICLES), ascending.slice(DEMO_VEHICLES)];
+    expect(vehicles).toEqual([...vehicles].sort((a, b) => a.localeCompare(b)));
+    // Without a registration, ties go by id: 4ac837, 4ac973, 4ac9b9.
+    expect(aircraft).toEqual(['SRF214', 'SRF377', 'SRF101']);
 
     await page.getByTestId('sort-registration').click();
     await expect(page).toHaveURL(/[?&]sort=registration(:|%3A)desc/);
     await expect(page.locator('[role="columnheader"]').first()).toHaveAttribute('aria-sort', 'descending');
-    await expect.poll(registrations).toEqual([...ascending].reverse());
+    await expect.poll(registrations).toEqual([...[...vehicles].reverse(), ...aircraft]);
   });
 
   test('filters by customer, status, text and kind, and by a click on a status count', async ({ page }) => {
     await page.goto(signInLink(E2E_ADMIN_KEY));
-    await expect(page.getByTestId('asset-row')).toHaveCount(7);
+    await expect(page.getByTestId('asset-row')).toHaveCount(DEMO_ASSETS);
     await page.getByTestId('customer-filter').selectOption('johans-bulk');
     await expect(page.getByTestId('asset-row')).toHaveCount(2);
     await expect(page.getByTestId('asset-row').first()).toContainText('Johans Bulk AB');
@@ -72,17 +77,32 @@ test.describe('fleet dashboard', () => {
     await expect(page.getByTestId('asset-row')).toHaveCount(1);
     await expect(page.getByTestId('asset-row')).toContainText('STU901');
     await page.getByTestId('search').fill('');
-    // The demo fleet is all vehicles.
     await page.getByTestId('kind-filter').selectOption('aircraft');
-    await expect(page.getByTestId('asset-row')).toHaveCount(0);
+    await expect(page.getByTestId('asset-row')).toHaveCount(DEMO_AIRCRAFT);
     await page.getByTestId('kind-filter').selectOption('vehicle');
-    await expect(page.getByTestId('asset-row')).toHaveCount(7);
+    await expect(page.getByTestId('asset-row')).toHaveCount(DEMO_VEHICLES);
     // A status count is the status filter too.
     await page.getByTestId('count-filter-offline').click();
     await expect(page.getByTestId('asset-row')).toHaveCount(2);
     await expect(page.getByTestId('status-filter')).toHaveValue('offline');
     await page.getByTestId('count-filter-total').click();
-    await expect(page.getByTestId('asset-row')).toHaveCount(7);
+    await expect(page.getByTestId('asset-row')).toHaveCount(DEMO_VEHICLES);
+    await page.getByTestId('kind-filter').selectOption('');
+    await expect(page.getByTestId('asset-row')).toHaveCount(DEMO_ASSETS);
+  });
+
+  test('shows the demo’s aircraft in the air, by callsign, with their altitude and speed', async ({ page }) => {
+    await page.goto(`/?kind=aircraft${signInLink(E2E_ADMIN_KEY).slice(1)}`);
+    const rows = page.getByTestId('asset-row');
+    await expect(rows).toHaveCount(DEMO_AIRCRAFT);
+    for (const row of await rows.all()) {
+      await expect(row.getByTestId('asset-open')).toHaveText(/^\s*SRF\d+\s*$/);
+      await expect(row).toContainText('Siris Flygfrakt AB');
+      await expect(row.getByTestId('asset-status')).toContainText('online');
+      // An airliner in the air: a thousand metres or more (the default unit), at hundreds of km/h.
+      await expect(row.getByTestId('asset-altitude')).toHaveText(/^\s*\d{1,2},\d{3} m\s*$/);
+      await expect(row.getByTestId('asset-speed')).toHaveText(/^\s*\d{3}(,\d{3})? km\/h\s*$/);
+    }
   });
 
   test('sees a silent vehicle turn online within seconds of its heartbeat', async ({ page, request }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { E2E_ADMIN_KEY, signInLink } from './e2e-env';
+import { DEMO_ASSETS, E2E_ADMIN_KEY, signInLink } from './e2e-env';
 
 /** Södertälje at zoom 10: the town's roads fill the map, Stockholm's (from 59.29° N) are off its top edge. */
 const SODERTALJE_MAP = '59.19,17.63,10';
@@ -23,7 +23,7 @@ test.describe('fleet map', () => {
     await page.goto(signInLink(E2E_ADMIN_KEY));
     const map = page.getByTestId('fleet-map');
     await expect(map.locator('canvas')).toBeVisible();
-    await expect(map).toHaveAttribute('data-feature-count', '7');
+    await expect(map).toHaveAttribute('data-feature-count', String(DEMO_ASSETS));
     const basemapResponse = await basemap;
     expect(basemapResponse.status()).toBe(200);
     // Sent as the build's pre-compressed copy: a quarter of its 756 KB.
@@ -36,12 +36,13 @@ test.describe('fleet map', () => {
   test('searches the area the map shows, keeps it and the map in the address, and clears it', async ({ page }) => {
     // A sign-in link may name a view: here, where the map looks.
     await page.goto(`/?map=${SODERTALJE_MAP}${signInLink(E2E_ADMIN_KEY).slice(1)}`);
-    await expect(page.getByTestId('asset-row')).toHaveCount(7);
+    await expect(page.getByTestId('asset-row')).toHaveCount(DEMO_ASSETS);
     const map = page.getByTestId('fleet-map');
     await expect(map).toHaveAttribute('data-state', 'ready');
 
     await page.getByRole('button', { name: 'Search this area' }).click();
-    // Kalles Grustransporter's three vehicles drive and stand in Södertälje; the other four are in Stockholm and Uppsala.
+    // Kalles Grustransporter's three vehicles drive and stand in Södertälje; the other four are in Stockholm and
+    // Uppsala, and the demo's aircraft fly far from there (demo-traffic.unit.spec.ts).
     await expect(page.getByTestId('asset-row')).toHaveCount(3);
     await expect(page.getByTestId('asset-row').filter({ hasText: /Kalles/ })).toHaveCount(3);
     await expect(map).toHaveAttribute('data-feature-count', '3');
@@ -62,7 +63,7 @@ test.describe('fleet map', () => {
     await expect(page).not.toHaveURL(new RegExp(`map=${SODERTALJE_MAP.replaceAll('.', '\\.')}`));
 
     await page.getByRole('button', { name: /^Area/ }).click();
-    await expect(page.getByTestId('asset-row')).toHaveCount(7);
+    await expect(page.getByTestId('asset-row')).toHaveCount(DEMO_ASSETS);
     await expect(page).not.toHaveURL(/bbox=/);
   });
 });

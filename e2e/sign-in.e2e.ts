@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { E2E_ADMIN_KEY, signInLink } from './e2e-env';
+import { DEMO_ASSETS, E2E_ADMIN_KEY, signInLink } from './e2e-env';
 
 const admin = { authorization: `Bearer ${E2E_ADMIN_KEY}` };
 
@@ -28,7 +28,7 @@ test.describe('signing in', () => {
     await expect(page.getByTestId('sign-in-notice')).toContainText('not accepted');
 
     await page.goto(signInLink(E2E_ADMIN_KEY));
-    await expect(page.getByTestId('asset-row')).toHaveCount(7);
+    await expect(page.getByTestId('asset-row')).toHaveCount(DEMO_ASSETS);
     expect(page.url()).not.toContain(E2E_ADMIN_KEY);
     await expect(page.getByTestId('session-role')).toHaveText('admin');
     await expect(page.getByTestId('session-scope')).toHaveText('all customers');
@@ -54,7 +54,7 @@ test.describe('signing in', () => {
     await expect(page.getByTestId('sign-in-notice')).toContainText('no longer accepted', { timeout: 15_000 });
 
     await page.goto(signInLink(E2E_ADMIN_KEY));
-    await expect(page.getByTestId('asset-row')).toHaveCount(7);
+    await expect(page.getByTestId('asset-row')).toHaveCount(DEMO_ASSETS);
     await page.getByTestId('sign-out').click();
     await expect(page.getByTestId('sign-in')).toBeVisible();
     await page.reload();

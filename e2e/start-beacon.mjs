@@ -1,5 +1,5 @@
 // Starts the built Beacon for the e2e run: demo fleet on, auth on (as by default), and a fresh data
-// directory each time so every run sees the same 7 vehicles. The directory is world-traversable
+// directory each time so every run sees the same demo fleet. The directory is world-traversable
 // (mkdtemp makes it 0700), so PostgreSQL's own user can keep its cluster in it when we are root.
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';

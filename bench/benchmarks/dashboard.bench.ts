@@ -17,7 +17,7 @@ import { SERVER_BUILD, WORKSPACE, ensureBuilt } from './ingest/server-build';
 import { adminKeyOf, packageVersion, serverEnv } from './ingest/server-env';
 import type { FleetPlan } from './query/fleet-plan';
 
-/** The demo's size (`BEACON_DEMO=on` shows 7 vehicles): the baseline's fleet. */
+/** About the demo's size (`BEACON_DEMO=on` shows 7 vehicles and 3 aircraft): the baseline's fleet. */
 const DEMO_ASSETS = 7;
 const DEMO_DATABASE = 'beacon_bench_demo';
 const CUSTOMERS = 10;

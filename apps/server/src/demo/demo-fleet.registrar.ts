@@ -6,7 +6,7 @@ import { RegisterCustomerCommand } from '../customers/register-customer/register
 import { RecordHeartbeatsCommand } from '../heartbeats/record-heartbeats/record-heartbeats.command';
 import { SYSTEM } from '../auth/principal';
 import type { RequestMetadata } from '../http/request-metadata';
-import { DEMO_FLEET } from './demo-fleet';
+import { DEMO_AIR_OPERATOR, DEMO_FLEET } from './demo-fleet';
 
 /** How long ago a silent vehicle was last heard of, so the demo starts with offline vehicles. */
 const SILENT_LAST_SEEN_MS = 15 * 60 * 1000;
@@ -33,7 +33,19 @@ export class DemoFleetRegistrar {
         if (vehicle.silent) await this.lastHeardLongAgo(vehicle.vin, customer.home, metadata);
       }
     }
-    this.logger.log(registered ? `demo fleet: registered ${registered} customers and vehicles` : 'demo fleet: already registered');
+    registered += await this.registerAircraft(demoMetadata());
+    this.logger.log(registered ? `demo fleet: registered ${registered} customers and assets` : 'demo fleet: already registered');
+  }
+
+  /** The operator and its aircraft: each keyed by its ICAO address, starting with the callsign it flies under. */
+  private async registerAircraft(metadata: RequestMetadata): Promise<number> {
+    const operator = DEMO_AIR_OPERATOR;
+    let registered = (await this.created(new RegisterCustomerCommand(operator.id, operator.name, operator.address, metadata))) ? 1 : 0;
+    for (const { icao24, callsign } of operator.aircraft) {
+      const asset = { id: icao24, kind: 'aircraft' as const, customerId: operator.id, icao24, callsign };
+      if (await this.created(new RegisterAssetCommand(asset, metadata))) registered++;
+    }
+    return registered;
   }
 
   private async created(command: RegisterCustomerCommand | RegisterAssetCommand): Promise<boolean> {

@@ -1,6 +1,6 @@
 import type { TownId } from '@beacon/simulation';
 
-/** The demo fleet of the original vehicle tracker: three customers and their seven vehicles. */
+/** The demo's road fleet, from the original vehicle tracker: three customers and their seven vehicles. */
 export interface DemoVehicle {
   vin: string;
   registration: string;
@@ -55,3 +55,34 @@ export const DEMO_FLEET: DemoCustomer[] = [
     ],
   },
 ];
+
+export interface DemoAircraft {
+  /** The ICAO 24-bit address in lower-case hex: the asset's id, as ADS-B feeds register aircraft. */
+  icao24: string;
+  callsign: string;
+}
+
+/** A customer flying aircraft: no town, no home, every aircraft in the air. */
+export interface DemoAirOperator {
+  id: string;
+  name: string;
+  address: string;
+  aircraft: DemoAircraft[];
+}
+
+/**
+ * The demo's aircraft, each flying the simulator's airliner legs (`@beacon/simulation`), seeded by its
+ * address. Addresses from Sweden's block (4a8000–4affff), picked so that for the first 90 minutes of
+ * every start all three are in the air and none over Södertälje or Stockholm (`demo-traffic.unit.spec.ts`):
+ * a new user sees them fly, and the e2e tests' area searches see the vehicles alone.
+ */
+export const DEMO_AIR_OPERATOR: DemoAirOperator = {
+  id: 'siris-flygfrakt',
+  name: 'Siris Flygfrakt AB',
+  address: 'Fraktvägen 4, 190 45 Stockholm-Arlanda',
+  aircraft: [
+    { icao24: '4ac9b9', callsign: 'SRF101' },
+    { icao24: '4ac837', callsign: 'SRF214' },
+    { icao24: '4ac973', callsign: 'SRF377' },
+  ],
+};
