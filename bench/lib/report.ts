@@ -65,6 +65,7 @@ export function describeTarget(target: Target): string {
     target.min === undefined ? undefined : `≥ ${formatNumber(target.min)}`,
     target.max === undefined ? undefined : `≤ ${formatNumber(target.max)}`,
     target.minRatio === undefined ? undefined : `≥ ${formatPercent(target.minRatio)} of baseline`,
+    target.maxRatio === undefined ? undefined : `≤ ${formatPercent(target.maxRatio)} of baseline`,
   ];
   return parts.filter((part) => part !== undefined).join(' and ');
 }

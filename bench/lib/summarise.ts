@@ -42,7 +42,8 @@ function meets(target: Target, value: number, ratio: number): boolean {
   return (
     (target.min === undefined || value >= target.min) &&
     (target.max === undefined || value <= target.max) &&
-    (target.minRatio === undefined || ratio >= target.minRatio)
+    (target.minRatio === undefined || ratio >= target.minRatio) &&
+    (target.maxRatio === undefined || ratio <= target.maxRatio)
   );
 }
 

@@ -9,13 +9,15 @@ export interface BenchmarkContext {
 }
 
 /**
- * What a scenario should reach. `min`/`max` bound its median in its own unit; `minRatio` bounds
- * its median divided by its baseline's median (e.g. 0.6 = "at least 60 % of the baseline").
+ * What a scenario should reach. `min`/`max` bound its median in its own unit; `minRatio` and
+ * `maxRatio` bound its median divided by its baseline's median (e.g. 0.6 = "at least 60 % of the
+ * baseline"; 1.1 = "at most 10 % above it", for a figure that must stay flat, such as memory).
  */
 export interface Target {
   min?: number;
   max?: number;
   minRatio?: number;
+  maxRatio?: number;
 }
 
 /** The raw samples of one scenario; the runner derives median, spread and ratio from them. */
