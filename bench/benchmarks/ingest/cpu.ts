@@ -42,14 +42,21 @@ export function parentPid(pid: number): number {
   return stat.ppid;
 }
 
+/** The living children of `pid`, e.g. the projector process the all-in-one server forks. */
+export function childPids(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry) && readStat(Number(entry))?.ppid === pid)
+    .map(Number);
+}
+
 /** CPU seconds used so far by `pid` and all its children, living or exited (e.g. PostgreSQL's backends). */
 export function processTreeCpuSeconds(pid: number): number {
   const root = readStat(pid);
   if (!root) return 0;
   let ticks = root.own + root.reaped;
-  for (const entry of readdirSync('/proc')) {
-    const child = /^\d+$/.test(entry) ? readStat(Number(entry)) : null;
-    if (child?.ppid === pid) ticks += child.own + child.reaped;
+  for (const child of childPids(pid)) {
+    const stat = readStat(child);
+    if (stat) ticks += stat.own + stat.reaped;
   }
   return ticks / TICKS;
 }
