@@ -51,7 +51,7 @@ export function loadSettings(run: LoadRun): Record<string, unknown> {
     },
     requestThreadLoopDelayP99MsMedian: round(median(window.map((sample) => sample.loopDelayP99Ms)), 1),
     flatMemory:
-      'median RSS (server + projector) of the last fifth of the run against the second fifth: at scale 1, minute 5 against minute 2',
+      'median RSS (server + projector) of the last fifth of the load against the second: minute 5 against minute 2 of a 5-minute load',
     timeline: points,
   };
 }

@@ -46,7 +46,7 @@ export function timeline(window: readonly Sample[]): TimelinePoint[] {
 }
 
 /**
- * The median RSS over one fifth of the run (1–5): at scale 1, a minute. The first fifth is the
+ * The median RSS over one fifth of the load (1–5): a minute of a 5-minute load. The first fifth is the
  * warm-up (JIT, pools, caches, the read model's first pages), so "flat memory" compares the last
  * fifth with the second, not with the first sample.
  */
