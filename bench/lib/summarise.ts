@@ -23,7 +23,8 @@ export function summarise(measurements: readonly Measurement[]): Metric[] {
     const own = median(m.runs);
     const baseline = medians.get(m.baseline);
     if (baseline === undefined) throw new Error(`scenario "${m.scenario}" names an unknown baseline "${m.baseline}"`);
-    const ratio = own / baseline;
+    // A baseline is its own measure (1 even when it is 0, e.g. no errors); otherwise a zero baseline has no ratio.
+    const ratio = m.scenario === m.baseline ? 1 : own / baseline;
     return {
       scenario: m.scenario,
       unit: m.unit,

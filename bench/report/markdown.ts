@@ -110,7 +110,8 @@ function metricRow(metric: Metric): string[] {
 }
 
 function formatRatio(metric: Metric): string {
-  return `${formatNumber(metric.ratio)} ×`;
+  // JSON has no NaN or Infinity: a ratio to a zero baseline is written as null.
+  return Number.isFinite(metric.ratio) ? `${formatNumber(metric.ratio)} ×` : '—';
 }
 
 function formatMinutes(seconds: number): string {
