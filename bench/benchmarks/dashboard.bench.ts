@@ -111,7 +111,7 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
         },
         baselineFleet: { assets: DEMO_ASSETS, customers: 2, server: 'a second server with a database of its own' },
         live: { heartbeatsPerSecond: size.perSecond, batchesPerSecond: 10, seconds: size.seconds, longTaskFloorMs: LONG_TASK_THRESHOLD_MS },
-        cores: cores ?? 'one core: browser and server share it',
+        cores: cores ?? 'shared: the browser and the server share every core',
         browser: {
           name: 'chromium',
           version: browser.version(),

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 
-/** Where each side runs: the browser on one core, everything Beacon (server, PostgreSQL, the harness posting heartbeats) on the rest. */
+/** Where each side runs: the browser on every core, everything Beacon (server, PostgreSQL, the harness posting heartbeats) off core 0. */
 export interface CoreSplit {
   browser: string;
   beacon: string;
@@ -12,20 +12,23 @@ export interface CoreSplit {
  * A dispatcher's browser runs on a computer of its own, not on Beacon's server. On a 2-core
  * machine the page would otherwise wait for a core while the server projects 1,000 heartbeats/s,
  * and its long tasks would measure that wait rather than its own work (a trace shows the page's
- * tasks spending most of their time off-core: bench/README.md "dashboard"). So the browser gets
- * core 0 and the rest gets the others, with `taskset` (util-linux): the harness's processes and
- * threads now, and what it starts later inherits its main thread's cores. With one core there is
- * nothing to split, and null says so.
+ * tasks spending most of their time off-core: bench/README.md "dashboard"). So Beacon's side stays
+ * off core 0, with `taskset` (util-linux): the harness's processes and threads now, and what it
+ * starts later inherits its main thread's cores. The browser may use every core: Chromium draws
+ * the map in software on threads of its own, and confined to core 0 its page waited longer still
+ * (longest task 269 ms against 199 ms with nothing pinned, in runs of the same hour). With one core
+ * there is nothing to split, and null says so.
  */
-export function splitCores(): CoreSplit | null {
+export function splitCores(env: NodeJS.ProcessEnv = process.env): CoreSplit | null {
   const cores = availableParallelism();
-  if (cores < 2) return null;
-  const split = { browser: '0', beacon: `1-${cores - 1}` };
+  // BENCH_DASHBOARD_SHARED_CORES=1 lets Beacon use core 0 too, to compare with the split.
+  if (cores < 2 || env['BENCH_DASHBOARD_SHARED_CORES'] === '1') return null;
+  const split = { browser: `0-${cores - 1}`, beacon: `1-${cores - 1}` };
   for (const pid of [process.pid, ...descendantsOf(process.pid)]) pin(pid, split.beacon, true);
   return split;
 }
 
-/** Runs `launch` with the harness's main thread on the browser's core, so the browser it starts is there too. */
+/** Runs `launch` with the harness's main thread on the browser's cores, so the browser it starts gets them too. */
 export async function onBrowserCore<T>(split: CoreSplit | null, launch: () => Promise<T>): Promise<T> {
   if (split === null) return launch();
   pin(process.pid, split.browser, false);
