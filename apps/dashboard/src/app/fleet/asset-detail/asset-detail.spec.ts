@@ -79,8 +79,11 @@ describe('AssetDetail', () => {
     expect(text('detail-speed')).toBe('45 km/h');
   });
 
-  it('sums up the track, charts its speed and offers its replay', () => {
+  it('sums up the track, charts its speed and offers its replay', async () => {
     openAndAnswer();
+    // The chart is a deferred block: the first spec to show it (the order is random) waits for its chunk.
+    await fixture.whenStable();
+    fixture.detectChanges();
 
     expect(text('track-count')).toBe('3');
     expect(text('track-span')).toBe('59 min');
