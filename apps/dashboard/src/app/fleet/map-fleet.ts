@@ -39,7 +39,7 @@ export class MapFleet {
 
   /** The filters the map reads itself, or null while the table's rows are the whole search. */
   private readonly ownFilters = computed(() => (this.store.hasMore() ? { ...this.store.filters(), sort: '' as const } : null), {
-    equal: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+    equal: (a, b) => a === b || (a !== null && b !== null && sameFilters(a, b)),
   });
   private readonly current = computed<readonly AssetDto[]>(() => {
     const own = this.own();
@@ -47,7 +47,10 @@ export class MapFleet {
     return wanted !== null && own !== null && sameFilters(own.filters, wanted) ? own.page.items : this.store.assets();
   });
 
-  readonly assets = signal<readonly AssetDto[]>([]);
+  private readonly shownState = signal<readonly AssetDto[]>([]);
+
+  /** What the map draws now. */
+  readonly assets = this.shownState.asReadonly();
   /** Assets of the search the map leaves out (beyond `MAP_MOST_ASSETS`). */
   readonly leftOut = computed(() => {
     const own = this.own();
@@ -61,7 +64,7 @@ export class MapFleet {
         throttle((assets) => (assets.length === 0 ? EMPTY : timer(MAP_REDRAW_MS)), { leading: true, trailing: true }),
         takeUntilDestroyed(),
       )
-      .subscribe((assets) => this.assets.set(assets));
+      .subscribe((assets) => this.shownState.set(assets));
 
     toObservable(this.ownFilters)
       .pipe(

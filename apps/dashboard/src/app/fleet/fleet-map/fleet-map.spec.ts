@@ -120,6 +120,15 @@ describe('FleetMap', () => {
     expect(host.getAttribute('data-feature-count')).toBe('2');
   });
 
+  it('says how many assets of the search it was not given, and nothing when it has them all', async () => {
+    await render();
+    expect(byTestId('map-left-out')).toBeNull();
+
+    fixture.componentRef.setInput('leftOut', 12500);
+    fixture.detectChanges();
+    expect(byTestId('map-left-out')?.textContent).toContain('12,500 more assets are not on the map');
+  });
+
   it('rings the open asset', async () => {
     await render();
     expect(view.selected.at(-1)).toBeNull();

@@ -26,9 +26,9 @@ import { readMapColours } from './map-colours';
 type MapState = 'loading' | 'ready' | 'unavailable';
 
 /**
- * The fleet on a map: the assets it is given (the page's `MapFleet`), coloured by status, clustered when zoomed out. The
- * map is made after the first render (it needs its element's size) and then only fed: each new list
- * of assets replaces the data of its one source, and the open asset is ringed.
+ * The fleet on a map: the assets it is given (the page's `MapFleet`), coloured by status, clustered
+ * when zoomed out. The map is made after the first render (it needs its element's size) and then
+ * only fed: each new list of assets replaces the data of its one source, and the open asset is ringed.
  *
  * Once the user has moved the map (or it opened where its address said), "Search this area" offers
  * what it shows as the search's area, and its camera is reported for the address; until then the
