@@ -36,7 +36,7 @@ interface QueryChange {
  * The rows loaded so far (every page read, in order, with the latest total, counts and cursor) and the
  * filters they answer, so live events are judged against those.
  */
-interface ShownPage {
+export interface ShownPage {
   filters: FleetQuery;
   page: SearchAssetsResponse;
 }

@@ -102,17 +102,17 @@ describe('live events', () => {
     });
   });
 
+  /** One online and two offline assets, for the page-level specs. */
+  const fleet = () =>
+    aSearchResponse([
+      anAsset({ id: 'a', status: 'online', lastSeenAt: at('11:59:00') }),
+      anAsset({ id: 'b', status: 'offline', lastSeenAt: at('10:00:00') }),
+      anAsset({ id: 'c', status: 'offline', lastSeenAt: at('10:00:00') }),
+    ]);
   const status = (data: LiveStatusEvent) => ({ type: 'status' as const, data });
   const moved = (data: LivePositionEvent) => ({ type: 'position' as const, data });
 
   describe('applyEvents: status', () => {
-    const fleet = () =>
-      aSearchResponse([
-        anAsset({ id: 'a', status: 'online', lastSeenAt: at('11:59:00') }),
-        anAsset({ id: 'b', status: 'offline', lastSeenAt: at('10:00:00') }),
-        anAsset({ id: 'c', status: 'offline', lastSeenAt: at('10:00:00') }),
-      ]);
-
     it('moves one asset from its old status count to the new one', () => {
       const page = applyEvents(fleet(), [status({ id: 'b', status: 'online', at: at('12:00:00') })], '');
       expect(page.items.map((a) => [a.id, a.status])).toEqual([
@@ -172,13 +172,6 @@ describe('live events', () => {
   });
 
   describe('applyEvents: a window of several', () => {
-    const fleet = () =>
-      aSearchResponse([
-        anAsset({ id: 'a', status: 'online', lastSeenAt: at('11:59:00') }),
-        anAsset({ id: 'b', status: 'offline', lastSeenAt: at('10:00:00') }),
-        anAsset({ id: 'c', status: 'offline', lastSeenAt: at('10:00:00') }),
-      ]);
-
     it('applies every event in order, each to what the one before left', () => {
       const page = applyEvents(
         fleet(),

@@ -8,7 +8,7 @@ import { retryWithBackoff } from './backoff';
 import { FleetApi } from './fleet-api';
 import type { FleetQuery } from './fleet-query';
 import { FLEET_REFRESH_LIMIT } from './fleet-query';
-import { FleetStore } from './fleet-store';
+import { FleetStore, type ShownPage } from './fleet-store';
 import { applyEvents } from './live-events';
 
 /** The most assets the map holds: beyond, it says how many it leaves out, and a smaller area shows them. */
@@ -17,11 +17,6 @@ export const MAP_MOST_ASSETS = 20_000;
 export const MAP_REDRAW_MS = 1_000;
 /** The live stream keeps the map's fleet current; reading it again now and then catches what the stream cannot say (a new asset). */
 export const MAP_REFRESH_MS = 60_000;
-
-interface MapRows {
-  filters: FleetQuery;
-  page: SearchAssetsResponse;
-}
 
 /**
  * The assets the map shows: the whole search, not just the rows the table has loaded. While the
@@ -35,7 +30,7 @@ interface MapRows {
 export class MapFleet {
   private readonly store = inject(FleetStore);
   private readonly api = inject(FleetApi);
-  private readonly own = signal<MapRows | null>(null);
+  private readonly own = signal<ShownPage | null>(null);
 
   /** The filters the map reads itself, or null while the table's rows are the whole search. */
   private readonly ownFilters = computed(() => (this.store.hasMore() ? { ...this.store.filters(), sort: '' as const } : null), {
