@@ -10,6 +10,7 @@ import { firstRender } from './dashboard/first-render';
 import { TIMEOUT_SECONDS, dashboardFleet, seedThroughApi } from './dashboard/fleet-seed';
 import { LONG_TASK_THRESHOLD_MS, liveWindow } from './dashboard/live-window';
 import { HeartbeatRotation } from './dashboard/paced-heartbeats';
+import { WHEEL, scrollWindow } from './dashboard/scroll-window';
 import { startBeaconServer } from './ingest/beacon-server';
 import type { Child } from './ingest/child';
 import { freeLoopbackPort } from './ingest/free-port';
@@ -32,10 +33,11 @@ const DASHBOARD_BUILD = {
  * 10,000 assets and 1,000 heartbeats/s at scale 1; both scale, so each asset reports every 10 s at
  * any scale. The window is 20 s, and never shorter than one round of the fleet's reports.
  */
-function sizes(scale: number): { assets: number; perSecond: number; seconds: number } {
+function sizes(scale: number): { assets: number; perSecond: number; seconds: number; scrollSeconds: number } {
   const assets = Math.max(100, Math.round(10_000 * scale));
   const perSecond = assets / 10;
-  return { assets, perSecond, seconds: Math.max(10, Math.round(20 * scale)) };
+  // 10 s of the wheel is 2,000 rows, ten pages of the table; at scale 0.1 the 1,000 rows take 5.
+  return { assets, perSecond, seconds: Math.max(10, Math.round(20 * scale)), scrollSeconds: Math.max(5, Math.round(10 * scale)) };
 }
 
 interface Server {
@@ -96,9 +98,17 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
     const live = { ...onFleet, log: context.log, rotation, seconds: size.seconds, baseline: `longest task, idle page, ${many}` };
     const idle = liveWindow({ ...live, scenario: live.baseline, perSecond: 0 });
     const busy = liveWindow({ ...live, scenario: `longest task, ${rate}, ${many}`, perSecond: size.perSecond, target: { max: 100 } });
-    context.log('first render on both fleets, then the page idle and under heartbeats, in rounds');
-    const [baseRows, fleetRows, idleTask, busyTask] = await repeatInRounds(
-      [baseRender.scenario, fleetRender.scenario, idle.scenario, busy.scenario],
+    const scroll = scrollWindow({
+      ...onFleet,
+      log: context.log,
+      seconds: size.scrollSeconds,
+      scenario: `longest task, scrolling the table, ${many}`,
+      baseline: live.baseline,
+      target: { max: 100 },
+    });
+    context.log('first render on both fleets, then the page idle, under heartbeats and scrolled, in rounds');
+    const [baseRows, fleetRows, idleTask, busyTask, scrollTask] = await repeatInRounds(
+      [baseRender.scenario, fleetRender.scenario, idle.scenario, busy.scenario, scroll.scenario],
       context,
     );
     return {
@@ -125,10 +135,11 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
           [baseRender.scenario.scenario]: { mapFeatures: baseRender.mapFeatures },
           [idle.scenario.scenario]: idle.details,
           [busy.scenario.scenario]: busy.details,
+          [scroll.scenario.scenario]: { ...scroll.details, wheel: WHEEL, seconds: size.scrollSeconds },
         },
         postgres: postgres.settings,
       },
-      measurements: [baseRows, fleetRows, baseRender.map, fleetRender.map, idleTask, busyTask].filter((m) => m !== undefined),
+      measurements: [baseRows, fleetRows, baseRender.map, fleetRender.map, idleTask, busyTask, scrollTask].filter((m) => m !== undefined),
     };
   } finally {
     await browser.close();
@@ -138,7 +149,8 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
 
 export const benchmark: Benchmark = {
   name: 'dashboard',
-  description: 'the dashboard in headless Chromium: first render of the whole fleet, and long tasks under live heartbeats',
+  description:
+    'the dashboard in headless Chromium: first render of the whole fleet, and long tasks under live heartbeats and while scrolling the table',
   run: async (context) => {
     await ensureBuilt([SERVER_BUILD, DASHBOARD_BUILD], context.log);
     return withBenchPostgres((postgres) => run(context, postgres));
