@@ -215,7 +215,7 @@ export class FleetStore {
     // A resync means the stream lost events it cannot replay: start the poll again, asking at once.
     if (events.some((event) => event.type === 'resync')) this.queries.next({ filters: this.filtersState(), delayMs: 0 });
     const rowEvents = events.filter((event): event is RowEvent => event.type !== 'resync');
-    this.updatePage((s) => applyEvents(s.page, rowEvents, s.filters.status));
+    this.updatePage((s) => applyEvents(s.page, rowEvents, s.filters));
     this.liveWindowsSubject.next(rowEvents);
     for (const event of events) this.liveEventsSubject.next(event);
   }

@@ -1,6 +1,6 @@
 import type { PositionDto } from '@beacon/contracts';
 import { aSearchResponse, anAsset } from '../../testing/fleet-fixtures';
-import type { LivePositionEvent, LiveStatusEvent } from '@beacon/contracts';
+import type { AssetStatus, LivePositionEvent, LiveStatusEvent } from '@beacon/contracts';
 import { applyEvents, withPosition, withStatus } from './live-events';
 
 describe('live events', () => {
@@ -111,10 +111,13 @@ describe('live events', () => {
     ]);
   const status = (data: LiveStatusEvent) => ({ type: 'status' as const, data });
   const moved = (data: LivePositionEvent) => ({ type: 'position' as const, data });
+  /** The search's filters that rows can leave by: none, a status, an area. */
+  const anyStatus = { status: '', bbox: '' } as const;
+  const only = (status: AssetStatus) => ({ status, bbox: '' });
 
   describe('applyEvents: status', () => {
     it('moves one asset from its old status count to the new one', () => {
-      const page = applyEvents(fleet(), [status({ id: 'b', status: 'online', at: at('12:00:00') })], '');
+      const page = applyEvents(fleet(), [status({ id: 'b', status: 'online', at: at('12:00:00') })], anyStatus);
       expect(page.items.map((a) => [a.id, a.status])).toEqual([
         ['a', 'online'],
         ['b', 'online'],
@@ -135,14 +138,14 @@ describe('live events', () => {
         counts: { online: 5, offline: 2, unknown: 1 },
       };
 
-      const page = applyEvents(before, [status({ id: 'b', status: 'online', at: at('12:00:00') })], 'offline');
+      const page = applyEvents(before, [status({ id: 'b', status: 'online', at: at('12:00:00') })], only('offline'));
       expect(page.items.map((a) => a.id)).toEqual(['c']);
       expect(page.total).toBe(1);
       expect(page.counts).toEqual({ online: 6, offline: 1, unknown: 1 });
     });
 
     it('keeps an asset that still matches the status filter', () => {
-      const page = applyEvents(fleet(), [status({ id: 'a', status: 'online', at: at('12:00:00') })], 'online');
+      const page = applyEvents(fleet(), [status({ id: 'a', status: 'online', at: at('12:00:00') })], only('online'));
       expect(page.items.length).toBe(3);
       expect(page.items[0]?.lastSeenAt).toBe(at('12:00:00'));
       expect(page.counts).toEqual(fleet().counts);
@@ -150,7 +153,7 @@ describe('live events', () => {
 
     it('ignores assets that are not on the page', () => {
       const before = fleet();
-      expect(applyEvents(before, [status({ id: 'zz', status: 'online', at: at('12:00:00') })], '')).toBe(before);
+      expect(applyEvents(before, [status({ id: 'zz', status: 'online', at: at('12:00:00') })], anyStatus)).toBe(before);
     });
   });
 
@@ -158,7 +161,7 @@ describe('live events', () => {
     it('updates the asset on the page and leaves the others alone', () => {
       const before = aSearchResponse([anAsset({ id: 'a' }), anAsset({ id: 'b' })]);
       const position = aPosition('12:00:00');
-      const page = applyEvents(before, [moved({ id: 'b', position })], '');
+      const page = applyEvents(before, [moved({ id: 'b', position })], anyStatus);
 
       expect(page.items[0]).toBe(before.items[0]);
       expect(page.items[1]?.position).toEqual(position);
@@ -167,7 +170,33 @@ describe('live events', () => {
 
     it('ignores assets that are not on the page', () => {
       const before = aSearchResponse([anAsset({ id: 'a' })]);
-      expect(applyEvents(before, [moved({ id: 'zz', position: aPosition('12:00:00') })], '')).toBe(before);
+      expect(applyEvents(before, [moved({ id: 'zz', position: aPosition('12:00:00') })], anyStatus)).toBe(before);
+    });
+
+    it('drops an asset that moves out of the searched area from the rows, the total and its count', () => {
+      // Around Stockholm (lat 59.0–59.7): the fleet's 'a' is online, 'b' and 'c' offline.
+      const stockholm = { status: '', bbox: '17.5,59,18.5,59.7' } as const;
+      const page = applyEvents(
+        fleet(),
+        [
+          moved({ id: 'a', position: aPosition('12:00:00', 59.86) }), // north, to Uppsala
+          moved({ id: 'b', position: aPosition('12:00:00', 59.7) }), // on the edge: still inside
+          moved({ id: 'a', position: aPosition('12:00:01', 59.3) }), // gone already: the next search brings it back
+        ],
+        stockholm,
+      );
+      expect(page.items.map((a) => [a.id, a.position?.lat ?? null])).toEqual([
+        ['b', 59.7],
+        ['c', null],
+      ]);
+      expect(page.total).toBe(2);
+      expect(page.counts).toEqual({ online: 0, offline: 2, unknown: 0 });
+    });
+
+    it('keeps every row wherever it moves when no area is searched', () => {
+      const page = applyEvents(fleet(), [moved({ id: 'a', position: aPosition('12:00:00', -33.9) })], anyStatus);
+      expect(page.items.map((a) => a.id)).toEqual(['a', 'b', 'c']);
+      expect(page.total).toBe(3);
     });
   });
 
@@ -182,7 +211,7 @@ describe('live events', () => {
           moved({ id: 'b', position: aPosition('12:00:02', 59.9) }),
           status({ id: 'a', status: 'offline', at: at('12:00:01') }),
         ],
-        '',
+        anyStatus,
       );
       expect(page.items.map((a) => [a.id, a.status, a.position?.lat ?? null, a.lastSeenAt])).toEqual([
         ['a', 'offline', null, at('11:59:00')],
@@ -197,7 +226,7 @@ describe('live events', () => {
       const page = applyEvents(
         before,
         [status({ id: 'b', status: 'online', at: at('12:00:00') }), moved({ id: 'b', position: aPosition('12:00:05') })],
-        'offline',
+        only('offline'),
       );
       expect(page.items.map((a) => a.id)).toEqual(['c']);
       expect(page.total).toBe(1);
@@ -209,7 +238,7 @@ describe('live events', () => {
       const page = applyEvents(
         before,
         [status({ id: 'a', status: 'online', at: at('11:59:00') }), moved({ id: 'zz', position: aPosition('12:00:00') })],
-        '',
+        anyStatus,
       );
       expect(page).toBe(before);
     });

@@ -1,4 +1,6 @@
-import type { AssetDto, AssetStatus, LivePositionEvent, LiveStatusEvent, PositionDto, SearchAssetsResponse } from '@beacon/contracts';
+import type { AssetDto, LivePositionEvent, LiveStatusEvent, PositionDto, SearchAssetsResponse } from '@beacon/contracts';
+import { areaHolds } from './fleet-map/map-area';
+import type { FleetQuery } from './fleet-query';
 import type { LiveEvent } from './live-stream';
 
 /**
@@ -35,10 +37,16 @@ export type RowEvent = Exclude<LiveEvent, { type: 'resync' }>;
  *
  * Counts cover every status whatever the status filter, while `total` and the rows follow it
  * (docs/API.md "Search"), so an asset leaving the filter leaves the rows and the total but its count
- * still moves. Assets not loaded are ignored: the next poll brings them. Returns `page` itself when
- * no event changed anything.
+ * still moves. An asset whose new position is outside the searched area (`bbox`; the stream sends
+ * the first position of an asset leaving it) leaves the search: the rows, the total and its count.
+ * Assets not loaded are ignored: the next poll brings them. Returns `page` itself when no event
+ * changed anything.
  */
-export function applyEvents(page: SearchAssetsResponse, events: readonly RowEvent[], statusFilter: AssetStatus | ''): SearchAssetsResponse {
+export function applyEvents(
+  page: SearchAssetsResponse,
+  events: readonly RowEvent[],
+  filters: Pick<FleetQuery, 'status' | 'bbox'>,
+): SearchAssetsResponse {
   if (events.length === 0) return page;
   const rowOf = new Map(page.items.map((asset, row) => [asset.id, row]));
   let items: AssetDto[] | null = null;
@@ -55,10 +63,15 @@ export function applyEvents(page: SearchAssetsResponse, events: readonly RowEven
     items[row] = updated;
     if (updated.status !== asset.status) {
       counts = { ...counts, [asset.status]: Math.max(0, counts[asset.status] - 1), [updated.status]: counts[updated.status] + 1 };
-      if (statusFilter && updated.status !== statusFilter) {
+      if (filters.status && updated.status !== filters.status) {
         left.add(row);
         total = Math.max(0, total - 1);
       }
+    }
+    if (filters.bbox && updated.position !== asset.position && updated.position && !areaHolds(filters.bbox, updated.position)) {
+      left.add(row);
+      total = Math.max(0, total - 1);
+      counts = { ...counts, [updated.status]: Math.max(0, counts[updated.status] - 1) };
     }
   }
   if (items === null) return page;

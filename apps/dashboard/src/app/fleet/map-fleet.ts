@@ -87,7 +87,7 @@ export class MapFleet {
       bufferTime(MAP_REDRAW_MS),
       map((windows) => windows.flat()),
       filter((events) => events.length > 0),
-      tap((events) => this.own.update((own) => own && { ...own, page: applyEvents(own.page, events, filters.status) })),
+      tap((events) => this.own.update((own) => own && { ...own, page: applyEvents(own.page, events, filters) })),
     );
     return merge(reads, live);
   }

@@ -149,6 +149,20 @@ describe('GET /api/v1/live', () => {
     expect(stockholm.events.filter((e) => e.data['id'] === 'VIN-OTHER')).toEqual([]);
   });
 
+  it('sends a bbox client the first position outside its area of an asset leaving it, so the client can drop it', async () => {
+    const stockholm = await watch('?bbox=17.5,59,18.5,59.7');
+    const latOf = (e: { data: Record<string, unknown> }) => (e.data['position'] as { lat: number }).lat;
+    await ping('VIN-LIVE-2', { lat: 59.32, lon: 18.02 }); // Stockholm
+    await stockholm.next((e) => e.type === 'position' && e.data['id'] === 'VIN-LIVE-2' && latOf(e) === 59.32);
+    await ping('VIN-LIVE-2', { lat: 59.86, lon: 17.64 }); // Uppsala, north of the area
+    await stockholm.next((e) => e.type === 'position' && e.data['id'] === 'VIN-LIVE-2' && latOf(e) === 59.86, 3_000);
+    await ping('VIN-LIVE-2', { lat: 59.87, lon: 17.65 }); // further on: the client was told already
+    await ping('VIN-OTHER', { lat: 59.33, lon: 18.03 }); // sent after it, so its arrival means the other had its chance
+    await stockholm.next((e) => e.type === 'position' && e.data['id'] === 'VIN-OTHER', 3_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_200)); // past the throttle's second
+    expect(stockholm.of('position', 'VIN-LIVE-2').map(latOf)).toEqual([59.32, 59.86]);
+  });
+
   it('sends at most one position per asset per second, and the newest one last', async () => {
     const client = await watch('?customerId=acme');
     const start = Date.now();

@@ -25,4 +25,10 @@ export interface StatusChange extends ChangeOf {
 export interface PositionChange extends ChangeOf {
   kind: 'position';
   position: PositionDto;
+  /**
+   * Where the stream last placed the asset (its previous position sent), null before the first:
+   * an asset leaving a client's bbox is sent its first position outside, so the client can drop
+   * it. Set by the PositionThrottle, which decides what is sent.
+   */
+  from: { lat: number; lon: number } | null;
 }

@@ -15,12 +15,18 @@ export function filterKey(filter: LiveFilter): string {
 
 /**
  * A change passes when its asset belonged to the customer at the change's time (a scoped filter
- * never passes one without a customer) and, with a bbox, its position lies inside.
+ * never passes one without a customer) and, with a bbox, its position lies inside. A position
+ * outside passes too when the one sent before it was inside: the asset is leaving the area, and
+ * its client drops it instead of showing it where it last was until the next search.
  */
 export function matches(filter: LiveFilter, change: LiveChange): boolean {
   if (filter.customerId !== null && change.customerId !== filter.customerId) return false;
   const box = filter.bbox;
   if (!box) return true;
-  if (change.lat === null || change.lon === null) return false;
-  return change.lon >= box.minLon && change.lon <= box.maxLon && change.lat >= box.minLat && change.lat <= box.maxLat;
+  return inside(box, change) || (change.kind === 'position' && change.from !== null && inside(box, change.from));
+}
+
+function inside(box: BoundingBox, point: { lat: number | null; lon: number | null }): boolean {
+  if (point.lat === null || point.lon === null) return false;
+  return point.lon >= box.minLon && point.lon <= box.maxLon && point.lat >= box.minLat && point.lat <= box.maxLat;
 }

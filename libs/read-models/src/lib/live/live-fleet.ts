@@ -106,7 +106,7 @@ export class LiveFleet {
       asset.position = position;
       // A heartbeat from before the current owner's period (sent late) is the previous owner's history.
       const customerId = asset.ownedSince !== null && Date.parse(position.timestamp) < asset.ownedSince ? null : asset.customerId;
-      changes.push({ kind: 'position', ...where(asset), customerId, position });
+      changes.push({ kind: 'position', ...where(asset), customerId, position, from: null });
     }
     this.announceStatus(asset, now, changes);
   }

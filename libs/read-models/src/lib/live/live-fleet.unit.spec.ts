@@ -55,6 +55,7 @@ describe('LiveFleet', () => {
         lat: 59.3,
         lon: 18.1,
         position: { lat: 59.3, lon: 18.1, altitude: null, speed: 3, heading: 90, timestamp: new Date(T0).toISOString() },
+        from: null,
       },
       { kind: 'status', assetId: 'A', customerId: 'acme', lat: 59.3, lon: 18.1, status: 'online', at: new Date(T0).toISOString() },
     ]);

@@ -3,13 +3,14 @@ import { LiveHub, replayFor, type LiveConnection } from './live-hub';
 import { LiveJournal } from './live-journal';
 import { PositionThrottle } from './position-throttle';
 
-const position = (assetId: string, lat: number, customerId = 'acme'): PositionChange => ({
+const position = (assetId: string, lat: number, customerId = 'acme', from: PositionChange['from'] = null): PositionChange => ({
   kind: 'position',
   assetId,
   customerId,
   lat,
   lon: 18,
   position: { lat, lon: 18, altitude: null, speed: null, heading: null, timestamp: '2026-11-25T12:00:00.000Z' },
+  from,
 });
 const offline = (assetId: string, customerId = 'acme'): LiveChange => ({
   kind: 'status',
@@ -43,8 +44,18 @@ describe('PositionThrottle', () => {
     expect(throttle.admit([position('A', 1), position('B', 1)], 0)).toHaveLength(2);
     expect(throttle.admit([position('A', 2), position('A', 3), offline('A')], 100)).toEqual([offline('A')]);
     expect(throttle.due(999)).toEqual([]);
-    expect(throttle.due(1_000)).toEqual([position('A', 3)]);
+    expect(throttle.due(1_000)).toEqual([position('A', 3, 'acme', { lat: 1, lon: 18 })]);
     expect(throttle.due(5_000)).toEqual([]);
+  });
+
+  it('gives each position it sends the one it sent before for that asset, not one it held back', () => {
+    const throttle = new PositionThrottle(1_000);
+    expect(throttle.admit([position('A', 1)], 0)).toEqual([position('A', 1)]);
+    throttle.admit([position('A', 2)], 100); // held back, then replaced: never sent
+    throttle.admit([position('A', 3)], 200);
+    expect(throttle.due(1_000)).toEqual([position('A', 3, 'acme', { lat: 1, lon: 18 })]);
+    expect(throttle.admit([position('A', 4)], 2_000)).toEqual([position('A', 4, 'acme', { lat: 3, lon: 18 })]);
+    expect(throttle.admit([position('B', 5)], 2_000)).toEqual([position('B', 5)]);
   });
 });
 
@@ -96,6 +107,24 @@ describe('LiveHub', () => {
     expect(box.chunks.join('')).toContain('"id":"A"');
     expect(box.chunks.join('')).not.toMatch(/"id":"[BC]"/);
     expect(sent).toBe(3 * 2 + 1 + 1);
+  });
+
+  it('sends a bbox client the first position outside its area of an asset leaving it, and none after', () => {
+    const hub = new LiveHub();
+    const journal = new LiveJournal();
+    const box = new FakeConnection();
+    hub.add(box, { customerId: null, bbox: { minLon: 17, minLat: 59, maxLon: 19, maxLat: 60 } });
+    const inside = { lat: 59.5, lon: 18 };
+    const outside = { lat: 61, lon: 18 };
+
+    hub.publish(journal.append([position('A', 61, 'acme', inside)])); // leaving
+    hub.publish(journal.append([position('A', 62, 'acme', outside)])); // gone
+    hub.publish(journal.append([position('B', 59.2, 'acme', outside)])); // arriving
+
+    expect(box.chunks.join('')).toContain('"lat":61,');
+    expect(box.chunks.join('')).not.toContain('"lat":62,');
+    expect(box.chunks.join('')).toContain('"lat":59.2,');
+    expect(box.chunks.join('')).not.toContain('from');
   });
 
   it('drops a client that falls more than 1 MiB behind instead of buffering without end', () => {

@@ -5,10 +5,11 @@ import type { LiveChange, PositionChange } from './live-change';
  * sooner waits, and is replaced by a newer one, until its asset's interval has passed; then the
  * newest is sent. Every client therefore gets at most one position per asset per interval, and the
  * last position of a burst is never lost. Throttling once for all clients, rather than per client,
- * keeps the cost per asset instead of per asset × client. Status changes pass at once.
+ * keeps the cost per asset instead of per asset × client. Status changes pass at once. Each
+ * position sent carries the one sent before it (`from`), for the bbox filter.
  */
 export class PositionThrottle {
-  private readonly lastSent = new Map<string, number>();
+  private readonly lastSent = new Map<string, { at: number; lat: number; lon: number }>();
   private readonly waiting = new Map<string, PositionChange>();
 
   constructor(private readonly intervalMs = 1_000) {}
@@ -35,12 +36,14 @@ export class PositionThrottle {
 
   private mayPass(assetId: string, now: number): boolean {
     const last = this.lastSent.get(assetId);
-    return last === undefined || now - last >= this.intervalMs;
+    return last === undefined || now - last.at >= this.intervalMs;
   }
 
   private pass(change: PositionChange, now: number, into: LiveChange[]): void {
     this.waiting.delete(change.assetId);
-    this.lastSent.set(change.assetId, now);
-    into.push(change);
+    const last = this.lastSent.get(change.assetId);
+    const { lat, lon } = change.position;
+    this.lastSent.set(change.assetId, { at: now, lat, lon });
+    into.push({ ...change, from: last ? { lat: last.lat, lon: last.lon } : null });
   }
 }

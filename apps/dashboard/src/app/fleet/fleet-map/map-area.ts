@@ -41,6 +41,15 @@ export function readArea(text: string): string {
   return inRange && west <= east && south <= north ? [west, south, east, north].join(',') : '';
 }
 
+/**
+ * Whether a `bbox` holds a position, as the search decides it (edges included); for the live
+ * stream's positions, which may be an asset's first one outside the area it is leaving.
+ */
+export function areaHolds(bbox: string, position: { lat: number; lon: number }): boolean {
+  const [west, south, east, north] = bbox.split(',').map(Number) as [number, number, number, number];
+  return position.lon >= west && position.lon <= east && position.lat >= south && position.lat <= north;
+}
+
 function floor(degrees: number): number {
   return Math.floor(scaled(degrees)) / STEP;
 }
