@@ -122,17 +122,16 @@ export async function livePushLatency(context: BenchmarkContext, postgresUrl: st
           record(of('delivered'), '%', result.delivered * 100, of('delivered', bare.name), isBeacon ? { min: 100 } : undefined);
         }
       }
-      if (round === 0) continue;
-      const most = Math.max(...size.clients);
-      const memory = `memory per client, ${formatNumber(most)} clients`;
-      const bareBytes = await bytesPerClient(startBarePushServer, most);
-      const beaconBytes = await bytesPerClient(() => startBeaconPushServer(databaseUrl, context.log, 'registered'), most);
-      context.log(
-        `${label.padEnd(9)} ${memory}: ${bare.name} ${(bareBytes / 1024).toFixed(1)} KiB, Beacon ${(beaconBytes / 1024).toFixed(1)} KiB`,
-      );
-      record(`${memory} (${bare.name})`, 'KiB', bareBytes / 1024, `${memory} (${bare.name})`);
-      record(`${memory} (Beacon)`, 'KiB', beaconBytes / 1024, `${memory} (${bare.name})`);
     }
+    // Once, not in every round: bytes held per stream do not drift with the machine's load as
+    // times do, and each measurement starts two servers of its own (about 30 s).
+    const most = Math.max(...size.clients);
+    const memory = `memory per client, ${formatNumber(most)} clients`;
+    const bareBytes = await bytesPerClient(startBarePushServer, most);
+    const beaconBytes = await bytesPerClient(() => startBeaconPushServer(databaseUrl, context.log, 'registered'), most);
+    context.log(`          ${memory}: ${bare.name} ${(bareBytes / 1024).toFixed(1)} KiB, Beacon ${(beaconBytes / 1024).toFixed(1)} KiB`);
+    record(`${memory} (${bare.name})`, 'KiB', bareBytes / 1024, `${memory} (${bare.name})`);
+    record(`${memory} (Beacon)`, 'KiB', beaconBytes / 1024, `${memory} (${bare.name})`);
   } finally {
     await Promise.all([beacon.child.stop(), bare.child.stop()]);
   }
