@@ -111,13 +111,13 @@ describe('live events', () => {
     ]);
   const status = (data: LiveStatusEvent) => ({ type: 'status' as const, data });
   const moved = (data: LivePositionEvent) => ({ type: 'position' as const, data });
-  /** The search's filters that rows can leave by: none, a status, an area. */
-  const anyStatus = { status: '', bbox: '' } as const;
+  /** The search's filters a row can leave: none, or a status (an area has specs of its own below). */
+  const unfiltered = { status: '', bbox: '' } as const;
   const only = (status: AssetStatus) => ({ status, bbox: '' });
 
   describe('applyEvents: status', () => {
     it('moves one asset from its old status count to the new one', () => {
-      const page = applyEvents(fleet(), [status({ id: 'b', status: 'online', at: at('12:00:00') })], anyStatus);
+      const page = applyEvents(fleet(), [status({ id: 'b', status: 'online', at: at('12:00:00') })], unfiltered);
       expect(page.items.map((a) => [a.id, a.status])).toEqual([
         ['a', 'online'],
         ['b', 'online'],
@@ -153,7 +153,7 @@ describe('live events', () => {
 
     it('ignores assets that are not on the page', () => {
       const before = fleet();
-      expect(applyEvents(before, [status({ id: 'zz', status: 'online', at: at('12:00:00') })], anyStatus)).toBe(before);
+      expect(applyEvents(before, [status({ id: 'zz', status: 'online', at: at('12:00:00') })], unfiltered)).toBe(before);
     });
   });
 
@@ -161,7 +161,7 @@ describe('live events', () => {
     it('updates the asset on the page and leaves the others alone', () => {
       const before = aSearchResponse([anAsset({ id: 'a' }), anAsset({ id: 'b' })]);
       const position = aPosition('12:00:00');
-      const page = applyEvents(before, [moved({ id: 'b', position })], anyStatus);
+      const page = applyEvents(before, [moved({ id: 'b', position })], unfiltered);
 
       expect(page.items[0]).toBe(before.items[0]);
       expect(page.items[1]?.position).toEqual(position);
@@ -170,7 +170,7 @@ describe('live events', () => {
 
     it('ignores assets that are not on the page', () => {
       const before = aSearchResponse([anAsset({ id: 'a' })]);
-      expect(applyEvents(before, [moved({ id: 'zz', position: aPosition('12:00:00') })], anyStatus)).toBe(before);
+      expect(applyEvents(before, [moved({ id: 'zz', position: aPosition('12:00:00') })], unfiltered)).toBe(before);
     });
 
     it('drops an asset that moves out of the searched area from the rows, the total and its count', () => {
@@ -194,7 +194,7 @@ describe('live events', () => {
     });
 
     it('keeps every row wherever it moves when no area is searched', () => {
-      const page = applyEvents(fleet(), [moved({ id: 'a', position: aPosition('12:00:00', -33.9) })], anyStatus);
+      const page = applyEvents(fleet(), [moved({ id: 'a', position: aPosition('12:00:00', -33.9) })], unfiltered);
       expect(page.items.map((a) => a.id)).toEqual(['a', 'b', 'c']);
       expect(page.total).toBe(3);
     });
@@ -211,7 +211,7 @@ describe('live events', () => {
           moved({ id: 'b', position: aPosition('12:00:02', 59.9) }),
           status({ id: 'a', status: 'offline', at: at('12:00:01') }),
         ],
-        anyStatus,
+        unfiltered,
       );
       expect(page.items.map((a) => [a.id, a.status, a.position?.lat ?? null, a.lastSeenAt])).toEqual([
         ['a', 'offline', null, at('11:59:00')],
@@ -238,7 +238,7 @@ describe('live events', () => {
       const page = applyEvents(
         before,
         [status({ id: 'a', status: 'online', at: at('11:59:00') }), moved({ id: 'zz', position: aPosition('12:00:00') })],
-        anyStatus,
+        unfiltered,
       );
       expect(page).toBe(before);
     });
