@@ -1,8 +1,5 @@
-import type { Browser } from 'playwright';
 import type { Scenario } from '../../lib/repeat';
-import type { Target } from '../../lib/types';
-import { msScenario } from './ms-scenario';
-import { openFleetPage, type FleetPage } from './fleet-page';
+import { freshPageScenario, type FreshPageOptions } from './fresh-page-scenario';
 import { postAtRate, type HeartbeatRotation } from './paced-heartbeats';
 import { traced } from './page-trace';
 import type { TracedTask } from './trace-tasks';
@@ -11,8 +8,6 @@ import type { TracedTask } from './trace-tasks';
 export const LONG_TASK_THRESHOLD_MS = 50;
 /** The target's bound: a task this long is a stutter the user sees. */
 const LONG_TASK_LIMIT_MS = 100;
-/** After the page opens, before the window: its first poll and the stream's replay are done. */
-const SETTLE_MS = 2_000;
 /** After the last heartbeat, inside the window: the stream's last messages arrive and are applied. */
 const GRACE_MS = 3_000;
 /**
@@ -22,14 +17,7 @@ const GRACE_MS = 3_000;
  */
 const LEAST_DELIVERED = 0.9;
 
-export interface LiveWindowOptions {
-  scenario: string;
-  baseline: string;
-  target?: Target;
-  browser: Browser;
-  url: string;
-  adminKey: string;
-  total: number;
+export interface LiveWindowOptions extends FreshPageOptions {
   /** Heartbeats posted a second during the window; 0 leaves the page idle. */
   perSecond: number;
   rotation: HeartbeatRotation;
@@ -68,81 +56,66 @@ export function liveWindow(options: LiveWindowOptions): { scenario: Scenario; de
     rowsUpdated: [],
     projectionLagMs: [],
   };
-  let page: FleetPage | null = null;
-  let calls = 0;
-  const scenario: Scenario = {
-    ...msScenario(options),
-    prepare: async () => {
-      page = await openFleetPage(options.browser, options.url, options.adminKey, options.total);
-      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-    },
-    measure: async () => {
-      const open = page;
-      if (!open) throw new Error('the fleet page was not opened');
-      try {
-        const warmUp = ++calls === 1;
-        const startedAt = Date.now();
-        const before = await open.probe();
-        const pageStart = await open.page.evaluate(() => performance.now());
-        const window = async () => {
-          const posted =
-            options.perSecond > 0
-              ? await postAtRate(options, options.rotation, options.perSecond, options.seconds)
-              : await new Promise<null>((resolve) => setTimeout(() => resolve(null), options.seconds * 1000));
-          await new Promise((resolve) => setTimeout(resolve, GRACE_MS));
-          return posted;
-        };
-        const traceDirectory = process.env['BENCH_DASHBOARD_TRACE'];
-        let sent: Awaited<ReturnType<typeof window>>;
-        if (traceDirectory && !warmUp) {
-          const name = `${options.scenario.replace(/\W+/g, '-')}-${calls}`;
-          const trace = await traced(options.browser, open.page, traceDirectory, name, LONG_TASK_THRESHOLD_MS, window);
-          sent = trace.result;
-          options.log(`          trace ${trace.path}: ${describeTasks(trace.tasks)}`);
-        } else {
-          sent = await window();
-        }
-        const after = await open.probe();
-        const pageEnd = await open.page.evaluate(() => performance.now());
-        const lastSeen = await open.page.$$eval('[data-testid="asset-row"] [data-testid="asset-last-seen"]', (cells) =>
-          cells.map((cell) => cell.getAttribute('title')),
-        );
-        const tasks = after.longTasks.filter((task) => task.start >= pageStart).map((task) => task.duration);
-        const longest = Math.max(LONG_TASK_THRESHOLD_MS, ...tasks);
-        const updated = lastSeen.filter((iso) => iso !== null && Date.parse(iso) >= startedAt).length;
-        const positions = after.positions - before.positions;
-        const lagMs = await projectionLagMs(options.url, options.adminKey);
-        const run = {
-          longTasks: tasks.length,
-          over100: tasks.filter((duration) => duration > LONG_TASK_LIMIT_MS).length,
-          share: tasks.reduce((sum, duration) => sum + duration, 0) / (pageEnd - pageStart),
-          positionsPerSecond: positions / options.seconds,
-          rowsUpdated: lastSeen.length === 0 ? 0 : updated / lastSeen.length,
-          lagMs,
-        };
-        options.log(
-          `          ${sent ? `${sent.sent} heartbeats sent (at most ${sent.mostInFlight} batches unanswered), ` : ''}` +
-            `${positions} positions received; ${run.longTasks} long tasks, ${run.over100} over ${LONG_TASK_LIMIT_MS} ms, ` +
-            `${Math.round(run.share * 100)} % of the window in long tasks; ${updated} of ${lastSeen.length} rows show a heartbeat of the window; projection lag ${lagMs} ms`,
-        );
-        if (sent && positions < LEAST_DELIVERED * sent.sent) {
-          throw new Error(`${options.scenario}: the page received ${positions} positions of the ${sent.sent} heartbeats sent`);
-        }
-        if (!warmUp) {
-          details.longTasks.push(run.longTasks);
-          details.longTasksOver100Ms.push(run.over100);
-          details.longTaskShare.push(Math.round(run.share * 1000) / 1000);
-          details.positionsReceivedPerSecond.push(Math.round(run.positionsPerSecond));
-          details.rowsUpdated.push(Math.round(run.rowsUpdated * 1000) / 1000);
-          details.projectionLagMs.push(run.lagMs);
-        }
-        return longest;
-      } finally {
-        page = null;
-        await open.close();
-      }
-    },
-  };
+  let calls = 0; // names each run's trace file
+  const scenario = freshPageScenario(options, async (open, warmUp) => {
+    calls++;
+    const startedAt = Date.now();
+    const before = await open.probe();
+    const pageStart = await open.page.evaluate(() => performance.now());
+    const window = async () => {
+      const posted =
+        options.perSecond > 0
+          ? await postAtRate(options, options.rotation, options.perSecond, options.seconds)
+          : await new Promise<null>((resolve) => setTimeout(() => resolve(null), options.seconds * 1000));
+      await new Promise((resolve) => setTimeout(resolve, GRACE_MS));
+      return posted;
+    };
+    const traceDirectory = process.env['BENCH_DASHBOARD_TRACE'];
+    let sent: Awaited<ReturnType<typeof window>>;
+    if (traceDirectory && !warmUp) {
+      const name = `${options.scenario.replace(/\W+/g, '-')}-${calls}`;
+      const trace = await traced(options.browser, open.page, traceDirectory, name, LONG_TASK_THRESHOLD_MS, window);
+      sent = trace.result;
+      options.log(`          trace ${trace.path}: ${describeTasks(trace.tasks)}`);
+    } else {
+      sent = await window();
+    }
+    const after = await open.probe();
+    const pageEnd = await open.page.evaluate(() => performance.now());
+    const lastSeen = await open.page.$$eval('[data-testid="asset-row"] [data-testid="asset-last-seen"]', (cells) =>
+      cells.map((cell) => cell.getAttribute('title')),
+    );
+    const tasks = after.longTasks.filter((task) => task.start >= pageStart).map((task) => task.duration);
+    const longest = Math.max(LONG_TASK_THRESHOLD_MS, ...tasks);
+    const updated = lastSeen.filter((iso) => iso !== null && Date.parse(iso) >= startedAt).length;
+    const positions = after.positions - before.positions;
+    const lagMs = await projectionLagMs(options.url, options.adminKey);
+    const run = {
+      longTasks: tasks.length,
+      over100: tasks.filter((duration) => duration > LONG_TASK_LIMIT_MS).length,
+      share: tasks.reduce((sum, duration) => sum + duration, 0) / (pageEnd - pageStart),
+      positionsPerSecond: positions / options.seconds,
+      rowsUpdated: lastSeen.length === 0 ? 0 : updated / lastSeen.length,
+      lagMs,
+    };
+    options.log(
+      `          ${sent ? `${sent.sent} heartbeats sent (at most ${sent.mostInFlight} batches unanswered), ` : ''}` +
+        `${positions} positions received; ${run.longTasks} long tasks, ${run.over100} over ${LONG_TASK_LIMIT_MS} ms, ` +
+        `${Math.round(run.share * 100)} % of the window in long tasks; ${updated} of ${lastSeen.length} rows show a heartbeat of the window; projection lag ${lagMs} ms`,
+    );
+    if (sent && positions < LEAST_DELIVERED * sent.sent) {
+      throw new Error(`${options.scenario}: the page received ${positions} positions of the ${sent.sent} heartbeats sent`);
+    }
+    if (!warmUp) {
+      details.longTasks.push(run.longTasks);
+      details.longTasksOver100Ms.push(run.over100);
+      details.longTaskShare.push(Math.round(run.share * 1000) / 1000);
+      details.positionsReceivedPerSecond.push(Math.round(run.positionsPerSecond));
+      details.rowsUpdated.push(Math.round(run.rowsUpdated * 1000) / 1000);
+      details.projectionLagMs.push(run.lagMs);
+    }
+    return longest;
+  });
   return { scenario, details };
 }
 
