@@ -25,24 +25,38 @@ export function assetFilter(filter: AssetFilter, params: SqlParams): string {
   return conditions.length ? conditions.join(' AND ') : 'TRUE';
 }
 
+/** The cell `area_lon`/`area_lat` bin positions into, in degrees (migration AssetUpdatesStayOnTheirPage). */
+const AREA_CELL_DEGREES = 0.05;
+
 /**
- * The box operator finds candidates through the GiST index on `point(lon, lat)`; the BETWEENs
- * state the rule: every edge inclusive, and a box with west > east (which `box()` would quietly
- * turn around) finds nothing. Assets without a position have a NULL point and never match.
+ * Candidates come from the GiST index on the position's cell, `point(area_lon, area_lat)`, in the
+ * box grown by a cell on every side (a cell's corner lies up to a cell below and left of the
+ * positions in it; the margin above absorbs rounding); the BETWEENs then state the rule on the exact
+ * position: every edge inclusive, and a box with west > east (which `box()` would quietly turn
+ * around) finds nothing. Assets without a position have a NULL point and never match.
  */
 function insideBox({ minLon, minLat, maxLon, maxLat }: BoundingBox, params: SqlParams): string {
   const [west, south, east, north] = [minLon, minLat, maxLon, maxLat].map((v) => `${params.add(v)}::float8`);
-  return `point(lon, lat) <@ box(point(${west}, ${south}), point(${east}, ${north}))
+  const cell = AREA_CELL_DEGREES;
+  return `point(area_lon, area_lat) <@ box(point(${west} - ${cell}, ${south} - ${cell}), point(${east} + ${cell}, ${north} + ${cell}))
       AND lon BETWEEN ${west} AND ${east} AND lat BETWEEN ${south} AND ${north}`;
 }
 
-/** Status is decided against `now` at query time: online while `offline_at` is still ahead. */
+/**
+ * Status is decided against `now` at query time: online while `offline_at` is still ahead. The
+ * index is on `offline_minute` (`offline_at` binned down to the minute), so each condition comes
+ * with the one on the minute that it implies, for the index to answer.
+ */
 export function statusCondition(status: AssetSearch['status'], now: Date, params: SqlParams): string {
   switch (status) {
-    case 'online':
-      return `offline_at > ${params.add(now)}`;
-    case 'offline':
-      return `offline_at <= ${params.add(now)}`;
+    case 'online': {
+      const at = params.add(now);
+      return `offline_minute > ${at}::timestamptz - interval '1 minute' AND offline_at > ${at}`;
+    }
+    case 'offline': {
+      const at = params.add(now);
+      return `offline_minute <= ${at} AND offline_at <= ${at}`;
+    }
     case 'unknown':
       return 'last_seen_at IS NULL';
     case undefined:

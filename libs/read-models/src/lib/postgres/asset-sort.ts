@@ -15,7 +15,7 @@ const ID = 'id COLLATE "C"';
 
 const SORT_COLUMNS: Record<AssetSortField, SortColumn> = {
   // Lower-cased under pg_c_utf8 (Unicode case mapping; the database may run in C), then compared
-  // by code point. The expression is the one indexed by rm_assets_registration_order.
+  // by code point. The expression is the one indexed by rm_assets_registration_order (ascending).
   registration: {
     key: 'lower(registration COLLATE pg_c_utf8) COLLATE "C"',
     keyAsText: 'lower(registration COLLATE pg_c_utf8)',

@@ -3,6 +3,7 @@ import { AssetVersion1764000400000 } from './1764000400000-asset-version';
 import { AssetSearch1764000600000 } from './1764000600000-asset-search';
 import { AssetViewDocument1764001300000 } from './1764001300000-asset-view-document';
 import { SearchVocabulary1764001500000 } from './1764001500000-search-vocabulary';
+import { AssetUpdatesStayOnTheirPage1764001600000 } from './1764001600000-asset-updates-stay-on-their-page';
 
 export const postgresReadModelMigrations = [
   CreateAssetReadModel1764000100000,
@@ -10,4 +11,5 @@ export const postgresReadModelMigrations = [
   AssetSearch1764000600000,
   AssetViewDocument1764001300000,
   SearchVocabulary1764001500000,
+  AssetUpdatesStayOnTheirPage1764001600000,
 ];
