@@ -122,6 +122,40 @@ describe('ElasticsearchAssetsProjection', () => {
     expect(positions.count).toBe(3);
   });
 
+  it('sends a large batch as bulk requests of bounded size, two at a time, and stores every write', async () => {
+    const timestamps = Array.from({ length: 250 }, (_, n) => new Date(Date.UTC(2026, 10, 25, 10, 0, n)).toISOString());
+    await harness.store.appendHeartbeats(timestamps.map((t) => heartbeatFixture('truck-1', t)));
+    const events = await harness.store.readAll(0n, 1000);
+    const client = harness.elasticsearch.client;
+    const bulk = client.bulk.bind(client);
+    const requests: number[] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const spy = jest.spyOn(client, 'bulk').mockImplementation(async (request: Parameters<typeof bulk>[0]) => {
+      requests.push(((request as { operations?: unknown[] }).operations?.length ?? 0) / 2);
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
+      try {
+        return await bulk(request);
+      } finally {
+        inFlight--;
+      }
+    });
+    try {
+      const indices = new ElasticsearchIndices(harness.elasticsearch.prefix);
+      const projection = new ElasticsearchAssetsProjection(client, indices, harness.projection.writeTarget, { maxWritesPerBulk: 40 });
+      await projection.apply(events, undefined, 0n);
+    } finally {
+      spy.mockRestore();
+    }
+    // 250 positions, the truck and its customer: 252 writes in 7 requests of at most 40.
+    expect(requests.reduce((sum, writes) => sum + writes, 0)).toBe(252);
+    expect(Math.max(...requests)).toBeLessThanOrEqual(40);
+    expect(requests).toHaveLength(7);
+    expect(mostInFlight).toBe(2);
+    await client.indices.refresh({ index: `${harness.elasticsearch.prefix}-*` });
+    expect((await client.count({ index: `${harness.elasticsearch.prefix}-positions-*` })).count).toBe(250);
+  });
+
   it('re-reads what another process projected in between instead of trusting what it remembers', async () => {
     await harness.store.appendHeartbeats([heartbeatFixture('truck-1', '2026-11-25T10:00:05.000Z')]);
     const firstBatch = await harness.store.readAll(0n, 100);

@@ -11,6 +11,13 @@ import type { ElasticsearchIndices, WriteTarget } from './elasticsearch-indices'
  * one core (`npm run bench -- projections` measures both).
  */
 const CONCURRENT_BULKS = 2;
+/**
+ * Writes per bulk request, at most: a few MB (asset documents are about 1 KB, positions a fifth of
+ * that), the size Elasticsearch's guide suggests. A catch-up batch of 50,000 events can carry as
+ * many writes; sent as two halves of 20–40 MB each, they went over the coordinating memory a
+ * 512 MB node gives indexing (10 % of its heap) and were refused with 429 on every retry.
+ */
+const MAX_WRITES_PER_BULK = 5_000;
 /** All a bulk answer is read for, item by item in request order: a tenth of the full answer. */
 const BULK_ANSWER = ['errors', 'items.*.status', 'items.*.error'];
 
@@ -44,8 +51,8 @@ export class BulkWriteError extends Error {
 
 /**
  * Projects the log into Elasticsearch. Per batch: one multi-get of the documents the batch
- * touches, the events applied in memory (DocumentChanges), the writes sent as two bulk requests
- * at once. Every write carries its global position as an external version, so Elasticsearch
+ * touches, the events applied in memory (DocumentChanges), the writes sent as bulk requests of at
+ * most 5,000 writes, two at a time. Every write carries its global position as an external version, so Elasticsearch
  * itself refuses anything older than what it has: a replayed batch, a retried half, or a deposed
  * leader writing late changes nothing.
  */
@@ -64,15 +71,17 @@ export class ElasticsearchAssetsProjection implements ReadModelProjection {
   private projectedUpTo: bigint | null = null;
 
   private readonly concurrentBulks: number;
+  private readonly maxWritesPerBulk: number;
 
   constructor(
     private readonly client: Client,
     private readonly indices: ElasticsearchIndices,
     /** `aliasesOf(indices)` for the live read model; a generation's indices for a rebuild filling them. */
     private readonly target: WriteTarget,
-    options: { concurrentBulks?: number } = {},
+    options: { concurrentBulks?: number; maxWritesPerBulk?: number } = {},
   ) {
     this.concurrentBulks = options.concurrentBulks ?? CONCURRENT_BULKS;
+    this.maxWritesPerBulk = options.maxWritesPerBulk ?? MAX_WRITES_PER_BULK;
   }
 
   get writeTarget(): WriteTarget {
@@ -174,7 +183,8 @@ export class ElasticsearchAssetsProjection implements ReadModelProjection {
     }
     if (writes.length === 0) return false;
     // Each document appears once per batch, so the parts may land in any order.
-    const outcomes = await Promise.all(splitInto(writes, this.concurrentBulks).map((part) => this.bulk(part)));
+    const parts = splitInto(writes, Math.max(this.concurrentBulks, Math.ceil(writes.length / this.maxWritesPerBulk)));
+    const outcomes = await inParallel(parts, this.concurrentBulks, (part) => this.bulk(part));
     const refused = outcomes.flatMap((outcome) => outcome.refused);
     if (refused.length > 0) throw new BulkWriteError(refused);
     return outcomes.some((outcome) => outcome.refusedAsOlder);
@@ -225,6 +235,28 @@ function splitInto<T>(items: T[], parts: number): T[][] {
   const slices: T[][] = [];
   for (let start = 0; start < items.length; start += size) slices.push(items.slice(start, start + size));
   return slices;
+}
+
+/**
+ * `work` on every item, at most `limit` at a time; the results in the order of `items`. After a
+ * failure no more items are started (the batch is retried as a whole).
+ */
+async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      try {
+        results[index] = await work(items[index] as T);
+      } catch (error) {
+        next = items.length;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** Remembered documents, bounded: past the bound it starts over (a fleet rarely gets there). */
