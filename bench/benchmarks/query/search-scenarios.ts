@@ -15,14 +15,17 @@ import type { QueryFixture } from './seed-read-models';
 function callsAt(scale: number): number {
   return scale < 0.1 ? 100 : 200;
 }
-/** The issue's target: search p95 < 50 ms on Elasticsearch. */
-const ELASTICSEARCH_TARGET: Target = { max: 50 };
+/** Issue 23's target for a search's p95, in ms. */
+const P95_TARGET: Target = { max: 50 };
+/** What it holds for on PostgreSQL: whole-word and one-typo text (on Elasticsearch, every query). */
+const POSTGRES_TARGETED = new Set(['text: label word', 'text: one typo']);
 
 interface Store {
   label: string;
   readModel: AssetReadModel;
   baseline: LatencyScenario;
-  target?: Target;
+  /** The p95 target of a query of the mix on this store, if it has one. */
+  targetOf: (query: string) => Target | undefined;
 }
 
 /** One query of the mix on both stores: the same calls, so they must find the same. */
@@ -42,25 +45,27 @@ export async function searchLatency(context: BenchmarkContext, fixture: QueryFix
       label: 'Elasticsearch',
       readModel: readModels.elasticsearch,
       baseline: baseline(BASELINES.elasticsearch.name, BASELINES.elasticsearch.query(fixture.elasticsearch, fixture.indices)),
-      target: ELASTICSEARCH_TARGET,
+      targetOf: () => P95_TARGET,
     },
     {
       label: 'PostgreSQL',
       readModel: readModels.postgres,
       baseline: baseline(BASELINES.postgres.name, BASELINES.postgres.query(fixture.pool)),
+      targetOf: (query) => (POSTGRES_TARGETED.has(query) ? P95_TARGET : undefined),
     },
   ];
   const pair = (name: string, query: (store: Store, call: number) => Promise<number>): Pair => ({
     name,
-    on: stores.map((store) =>
-      latencyScenario({
+    on: stores.map((store) => {
+      const target = store.targetOf(name);
+      return latencyScenario({
         name: `${store.label} ${name}`,
         baseline: store.baseline.name,
         calls,
         query: (call) => query(store, call),
-        ...(store.target ? { target: store.target } : {}),
-      }),
-    ),
+        ...(target ? { target } : {}),
+      });
+    }),
   });
   const queries = searchQueries(fixture.plan);
   const track = trackQuery(fixture.plan);
