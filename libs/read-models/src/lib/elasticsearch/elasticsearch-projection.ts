@@ -52,9 +52,9 @@ export class BulkWriteError extends Error {
 /**
  * Projects the log into Elasticsearch. Per batch: one multi-get of the documents the batch
  * touches, the events applied in memory (DocumentChanges), the writes sent as bulk requests of at
- * most 5,000 writes, two at a time. Every write carries its global position as an external version, so Elasticsearch
- * itself refuses anything older than what it has: a replayed batch, a retried half, or a deposed
- * leader writing late changes nothing.
+ * most 5,000 writes, two at a time. Every write carries its global position as an external
+ * version, so Elasticsearch itself refuses anything older than what it has: a replayed batch, a
+ * retried part, or a deposed leader writing late changes nothing.
  */
 export class ElasticsearchAssetsProjection implements ReadModelProjection {
   /** Its writes go to Elasticsearch, versioned by position: no PostgreSQL transaction is held for them. */
