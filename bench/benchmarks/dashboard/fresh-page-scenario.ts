@@ -19,10 +19,10 @@ export interface FreshPageOptions {
 
 /**
  * A scenario measured on a fleet page of its own each run: opened and settled untimed
- * (`prepare`), handed to `measure` with whether this is the warm-up run, and closed afterwards
- * whatever happened.
+ * (`prepare`), handed to `measure` with the run's number (1, the first, is the warm-up), and
+ * closed afterwards whatever happened.
  */
-export function freshPageScenario(options: FreshPageOptions, measure: (open: FleetPage, warmUp: boolean) => Promise<number>): Scenario {
+export function freshPageScenario(options: FreshPageOptions, measure: (open: FleetPage, runNumber: number) => Promise<number>): Scenario {
   let page: FleetPage | null = null;
   let calls = 0;
   return {
@@ -35,7 +35,7 @@ export function freshPageScenario(options: FreshPageOptions, measure: (open: Fle
       const open = page;
       if (!open) throw new Error('the fleet page was not opened');
       try {
-        return await measure(open, ++calls === 1);
+        return await measure(open, ++calls);
       } finally {
         page = null;
         await open.close();

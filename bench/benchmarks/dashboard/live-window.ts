@@ -56,9 +56,8 @@ export function liveWindow(options: LiveWindowOptions): { scenario: Scenario; de
     rowsUpdated: [],
     projectionLagMs: [],
   };
-  let calls = 0; // names each run's trace file
-  const scenario = freshPageScenario(options, async (open, warmUp) => {
-    calls++;
+  const scenario = freshPageScenario(options, async (open, runNumber) => {
+    const warmUp = runNumber === 1;
     const startedAt = Date.now();
     const before = await open.probe();
     const pageStart = await open.page.evaluate(() => performance.now());
@@ -73,7 +72,7 @@ export function liveWindow(options: LiveWindowOptions): { scenario: Scenario; de
     const traceDirectory = process.env['BENCH_DASHBOARD_TRACE'];
     let sent: Awaited<ReturnType<typeof window>>;
     if (traceDirectory && !warmUp) {
-      const name = `${options.scenario.replace(/\W+/g, '-')}-${calls}`;
+      const name = `${options.scenario.replace(/\W+/g, '-')}-${runNumber}`;
       const trace = await traced(options.browser, open.page, traceDirectory, name, LONG_TASK_THRESHOLD_MS, window);
       sent = trace.result;
       options.log(`          trace ${trace.path}: ${describeTasks(trace.tasks)}`);

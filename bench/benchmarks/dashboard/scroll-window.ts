@@ -24,7 +24,8 @@ export interface ScrollWindowDetails {
  */
 export function scrollWindow(options: ScrollWindowOptions): { scenario: Scenario; details: ScrollWindowDetails } {
   const details: ScrollWindowDetails = { longTasks: [], rowsLoaded: [] };
-  const scenario = freshPageScenario(options, async (open, warmUp) => {
+  const scenario = freshPageScenario(options, async (open, runNumber) => {
+    const warmUp = runNumber === 1;
     const pageStart = await open.page.evaluate(() => performance.now());
     // The wheel turns over the table's rows, where a dispatcher's pointer would be.
     const box = await open.page.locator('[data-testid="asset-row"]').first().boundingBox();

@@ -184,7 +184,10 @@ export class ElasticsearchAssetsProjection implements ReadModelProjection {
     if (writes.length === 0) return false;
     // Each document appears once per batch, so the parts may land in any order.
     const parts = splitInto(writes, Math.max(this.concurrentBulks, Math.ceil(writes.length / this.maxWritesPerBulk)));
-    const outcomes = await inParallel(parts, this.concurrentBulks, (part) => this.bulk(part));
+    const outcomes: Awaited<ReturnType<typeof this.bulk>>[] = [];
+    for (let next = 0; next < parts.length; next += this.concurrentBulks) {
+      outcomes.push(...(await Promise.all(parts.slice(next, next + this.concurrentBulks).map((part) => this.bulk(part)))));
+    }
     const refused = outcomes.flatMap((outcome) => outcome.refused);
     if (refused.length > 0) throw new BulkWriteError(refused);
     return outcomes.some((outcome) => outcome.refusedAsOlder);
@@ -235,28 +238,6 @@ function splitInto<T>(items: T[], parts: number): T[][] {
   const slices: T[][] = [];
   for (let start = 0; start < items.length; start += size) slices.push(items.slice(start, start + size));
   return slices;
-}
-
-/**
- * `work` on every item, at most `limit` at a time; the results in the order of `items`. After a
- * failure no more items are started (the batch is retried as a whole).
- */
-async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      try {
-        results[index] = await work(items[index] as T);
-      } catch (error) {
-        next = items.length;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** Remembered documents, bounded: past the bound it starts over (a fleet rarely gets there). */
