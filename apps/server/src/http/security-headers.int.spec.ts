@@ -16,8 +16,14 @@ afterAll(async () => {
 
 describe('HTTP hardening', () => {
   it('sends a content security policy and the usual security headers with every answer', async () => {
-    for (const url of ['/api/v1/customers', '/api/openapi.json', '/health/live', '/nowhere']) {
-      const response = await open.request({ method: 'GET', url, headers: adminHeaders });
+    const heartbeat = { lat: 59.33, lon: 18.06, timestamp: new Date().toISOString() };
+    const requests = [
+      ...['/api/v1/customers', '/api/openapi.json', '/health/live', '/nowhere'].map((url) => ({ method: 'GET' as const, url })),
+      // The single-heartbeat route is Fastify's own (decision 018), outside Nest's router.
+      { method: 'POST' as const, url: '/api/v1/assets/no-such-asset/heartbeats', payload: heartbeat },
+    ];
+    for (const request of requests) {
+      const response = await open.request({ ...request, headers: adminHeaders });
       const policy = response.headers['content-security-policy'];
       expect(policy).toContain("script-src 'self'");
       expect(policy).toContain("frame-ancestors 'none'");
