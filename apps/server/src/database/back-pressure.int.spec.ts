@@ -1,4 +1,4 @@
-import { takeGlobalOrderLock } from '@beacon/event-store';
+import { beginOrderedAppend } from '@beacon/event-store';
 import { Client } from 'pg';
 import { adminHeaders, migratedTestDatabase, registerVehicle, startTestApp, type TestApp } from '../testing/test-app';
 
@@ -16,7 +16,7 @@ async function stallTheLog(databaseUrl: string): Promise<{ release(): Promise<vo
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   await client.query('BEGIN');
-  await takeGlobalOrderLock(client);
+  await beginOrderedAppend(client, { exclusive: true });
   return {
     release: async () => {
       await client.query('ROLLBACK');

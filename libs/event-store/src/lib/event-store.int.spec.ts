@@ -6,7 +6,7 @@ import { ConcurrencyError } from './errors';
 import { EventStore } from './event-store';
 import type { NewHeartbeat } from './heartbeat-row';
 import { heartbeatFixture } from '../testing/heartbeat.fixture';
-import { takeGlobalOrderLock } from './global-order-lock';
+import { beginOrderedAppend } from './global-order-lock';
 import { inTransaction } from './transaction';
 
 let database: TestDatabase;
@@ -166,9 +166,9 @@ describe('EventStore', () => {
         }
       })(),
     );
-    // A writer that holds its transaction (and so its place in the order) open for a second.
+    // A writer that holds its transaction open for a second while heartbeat flushes commit beside it.
     const slow = inTransaction(pool, async (client) => {
-      await takeGlobalOrderLock(client);
+      await beginOrderedAppend(client, { exclusive: false });
       await client.query(`INSERT INTO events (stream_id, stream_position, type, data) VALUES ('slow', 1, 'Slow', '{}')`);
       await new Promise((resolve) => setTimeout(resolve, 1000));
     });
@@ -191,6 +191,63 @@ describe('EventStore', () => {
     expect(committed.rows).toHaveLength(8 * (5 + 20 * 625) + 1);
     // Compared as one string: a 100,000-element diff would drown the report.
     expect(seen.join(',')).toBe(committed.rows.map((r) => r.p).join(','));
+  });
+
+  it('hides what an append in flight would pass over until it ends, and lets heartbeat flushes commit beside it', async () => {
+    const start = await lastPosition();
+    const early = await pool.connect();
+    try {
+      // An append that drew its position first, and commits last.
+      await early.query('BEGIN');
+      await beginOrderedAppend(early, { exclusive: false });
+      await early.query(`INSERT INTO events (stream_id, stream_position, type, data) VALUES ('early', 1, 'Early', '{}')`);
+      // A flush that draws after it does not wait for it: with the lock of decision 001 it did.
+      const late = await Promise.race([
+        store.appendHeartbeats([heartbeat('late', 1)]),
+        new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 5_000)),
+      ]);
+      expect(late).toEqual({ stored: [true] });
+      expect(await lastPosition()).toBe(start + 2n);
+      // The late heartbeat is committed, but reading it would step over the early event.
+      expect(await store.readAll(start, 100)).toEqual([]);
+      await early.query('COMMIT');
+    } finally {
+      early.release();
+    }
+    expect((await store.readAll(start, 100)).map((e) => e.type)).toEqual(['Early', 'HeartbeatRecorded']);
+  });
+
+  it('holds readers back only while an append is in flight, and reads past one that rolled back', async () => {
+    const start = await lastPosition();
+    await inTransaction(pool, async (client) => {
+      await beginOrderedAppend(client, { exclusive: false });
+      // It could still draw a position below the heartbeat's: until it ends, the heartbeat waits.
+      await store.appendHeartbeats([heartbeat('beside-idle', 1)]);
+      expect(await store.readAll(start, 100)).toEqual([]);
+    });
+    expect((await store.readAll(start, 100)).map((e) => e.streamId)).toEqual(['asset-beside-idle']);
+    const rolledBack = await pool.connect();
+    try {
+      await rolledBack.query('BEGIN');
+      await beginOrderedAppend(rolledBack, { exclusive: false });
+      await rolledBack.query(`INSERT INTO events (stream_id, stream_position, type, data) VALUES ('gone', 1, 'Gone', '{}')`);
+      await rolledBack.query('ROLLBACK');
+    } finally {
+      rolledBack.release();
+    }
+    await store.appendHeartbeats([heartbeat('after-gap', 1)]);
+    expect((await store.readAll(start, 100)).map((e) => e.streamId)).toEqual(['asset-beside-idle', 'asset-after-gap']);
+  });
+
+  it('refuses to read the log from a REPEATABLE READ transaction, whose snapshot the horizon cannot follow', async () => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      await expect(store.readAll(0n, 1, client)).rejects.toThrow(/READ COMMITTED/);
+      await client.query('ROLLBACK');
+    } finally {
+      client.release();
+    }
   });
 
   it('pages through the log with reads ahead, giving exactly what readAll gives, in order', async () => {

@@ -3,7 +3,7 @@ import { ConcurrencyError, type ExpectedVersion } from './errors';
 import { appendInOrder } from './global-order-lock';
 import { HeartbeatPartitions, isMissingPartition, partitionDay } from './heartbeat-partitions';
 import { HEARTBEAT_APPEND_SQL, heartbeatInsertParameters, type NewHeartbeat } from './heartbeat-row';
-import { READ_ALL_SQL, READ_ALL_TYPES, type LogRow } from './log-row';
+import { LOG_HORIZON_SQL, READ_ALL_SQL, READ_ALL_TYPES, type LogRow } from './log-row';
 import type { EventShape, NewEvent, RecordedEvent, UntypedEvent } from './recorded-event';
 
 export interface StreamAppend {
@@ -99,7 +99,7 @@ export class EventStore {
   }
 
   private async insertHeartbeats(rows: NewHeartbeat[]): Promise<HeartbeatAppendResult> {
-    // Not in an explicit transaction: the statement is one, holding the append lock to its commit.
+    // Not in an explicit transaction: the statement is one, marked in flight until its commit.
     // Named, so each pooled connection parses and plans it once rather than on every flush.
     const inserted = await this.pool.query<{ stored_asset_id: string; stored_day: string; stored_dedupe_key: string }>({
       name: 'beacon_append_heartbeats',
@@ -130,11 +130,18 @@ export class EventStore {
     return result.rows.map(toRecorded) as RecordedEvent<E>[];
   }
 
-  /** Up to `limit` events after `after`, in global order (`READ_ALL_SQL`). */
+  /**
+   * Up to `limit` events after `after`, in global order, none beyond the log's horizon: an event
+   * still hidden in an append in flight is never passed over (decision 041). In a transaction, it
+   * must be READ COMMITTED (PostgreSQL's default; the horizon refuses any other).
+   */
   async readAll(after: bigint, limit: number, client: Pick<ClientBase, 'query'> = this.pool): Promise<RecordedEvent[]> {
+    const horizon = await client.query<{ horizon: string }>({ name: 'beacon_log_horizon', text: LOG_HORIZON_SQL });
+    const upTo = BigInt(horizon.rows[0]?.horizon ?? 0);
+    if (upTo <= after) return [];
     const result = await client.query<LogRow>({
       text: READ_ALL_SQL,
-      values: [after.toString(), limit],
+      values: [after.toString(), limit, upTo.toString()],
       rowMode: 'array',
       types: READ_ALL_TYPES,
     });

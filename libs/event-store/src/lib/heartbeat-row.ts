@@ -74,12 +74,13 @@ export const HEARTBEAT_PLAIN_INSERT_SQL = `
 
 /**
  * Stores each heartbeat once and returns the keys of those that were new: one statement (the
- * function of migration 1764001400000) that takes the append lock, inserts and notifies, and is
- * its own transaction when sent outside one. Parameters are `heartbeatInsertParameters`.
+ * function of migration 1764001700000) that marks itself in flight, inserts and notifies, and is
+ * its own transaction when sent outside one. Flushes on other connections insert beside it
+ * (decision 041). Parameters are `heartbeatInsertParameters`.
  */
 export const HEARTBEAT_APPEND_SQL = `
   SELECT stored_asset_id, stored_day, stored_dedupe_key
-    FROM beacon_append_heartbeats_v2($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`;
+    FROM beacon_append_heartbeats_v3($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`;
 
 /**
  * A stored heartbeat comes back as one JSON array built by PostgreSQL, its global position first

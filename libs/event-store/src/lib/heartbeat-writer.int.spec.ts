@@ -2,7 +2,7 @@ import { createTestDatabase, eventually, type TestDatabase } from '@beacon/testi
 import { Client, Pool } from 'pg';
 import type { NewHeartbeat } from './heartbeat-row';
 import { heartbeatFixture } from '../testing/heartbeat.fixture';
-import { takeGlobalOrderLock } from './global-order-lock';
+import { beginOrderedAppend } from './global-order-lock';
 import { HeartbeatWriter } from './heartbeat-writer';
 import { runMigrations } from './migrate';
 import { eventStoreMigrations } from './migrations';
@@ -104,7 +104,7 @@ describe('HeartbeatWriter', () => {
     const blocker = new Client({ connectionString: database.url });
     await blocker.connect();
     await blocker.query('BEGIN');
-    await takeGlobalOrderLock(blocker);
+    await beginOrderedAppend(blocker, { exclusive: true });
     const pending = writer.append([heartbeat('killed', 1), heartbeat('killed', 2)]);
     const waiting = await eventually(async () => {
       // On a pool connection: a transaction sees pg_stat_activity as it was at its first look.
@@ -129,7 +129,7 @@ describe('HeartbeatWriter', () => {
     const blocker = new Client({ connectionString: database.url });
     await blocker.connect();
     await blocker.query('BEGIN');
-    await takeGlobalOrderLock(blocker);
+    await beginOrderedAppend(blocker, { exclusive: true });
     // Asked on a pool connection: a transaction sees pg_stat_activity as it was at its first look.
     const waitingFlushes = async (): Promise<number> =>
       (

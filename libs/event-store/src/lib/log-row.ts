@@ -19,16 +19,23 @@ type LifecycleTuple = [
 const LIFECYCLE_TUPLE_LENGTH = 7;
 
 /**
- * Up to $2 events after position $1, in global order: one statement over both tables, so both
- * are read in one snapshot (the ordering guarantee depends on it); each branch is an index range
+ * The highest position a read may go up to: every append that drew a position at or below it has
+ * ended (decision 041). A statement of its own, before the read, so that the read's snapshot is
+ * taken after it and sees every commit at or below it.
+ */
+export const LOG_HORIZON_SQL = 'SELECT beacon_log_horizon() AS horizon';
+
+/**
+ * Up to $2 events after position $1 and at most at $3 (the log's horizon), in global order: one
+ * statement over both tables, so both are read in one snapshot; each branch is an index range
  * scan, merged by position. Each row is one JSON column: the event as an array.
  */
 export const READ_ALL_SQL = `SELECT event FROM (
     (SELECT global_position, ${LIFECYCLE_AS_JSON} AS event
-       FROM events WHERE global_position > $1 ORDER BY global_position LIMIT $2)
+       FROM events WHERE global_position > $1 AND global_position <= $3 ORDER BY global_position LIMIT $2)
     UNION ALL
     (SELECT global_position, ${HEARTBEAT_AS_JSON}
-       FROM heartbeats WHERE global_position > $1 ORDER BY global_position LIMIT $2)
+       FROM heartbeats WHERE global_position > $1 AND global_position <= $3 ORDER BY global_position LIMIT $2)
   ) merged ORDER BY global_position LIMIT $2`;
 
 /** A row of `READ_ALL_SQL` with `READ_ALL_TYPES`: the event itself (rowMode 'array'). */

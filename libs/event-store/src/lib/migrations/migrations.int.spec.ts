@@ -42,6 +42,7 @@ describe('event log migrations', () => {
       'PartitionHeartbeatsByDay1764000200000',
       'AppendHeartbeatsFunction1764000800000',
       'HeartbeatCategory1764001400000',
+      'ConcurrentHeartbeatAppends1764001700000',
     ]);
     const after = await new EventStore(pool).readAll(0n, 10);
     expect(after.map((e) => [e.globalPosition, e.type])).toEqual([
@@ -70,7 +71,7 @@ describe('event log migrations', () => {
     await store.appendHeartbeats([plane('2026-11-25T10:00:01.000Z', 'A7'), plane('2026-11-25T10:00:02.000Z')]);
     // What the previous release sends during a rolling update: the function without the category.
     await pool.query(
-      HEARTBEAT_APPEND_SQL.replace('beacon_append_heartbeats_v2', 'beacon_append_heartbeats').replace(', $19)', ')'),
+      HEARTBEAT_APPEND_SQL.replace('beacon_append_heartbeats_v3', 'beacon_append_heartbeats').replace(', $19)', ')'),
       heartbeatInsertParameters([plane('2026-11-25T10:00:00.000Z', 'A3')]).filter((_, i) => i !== CATEGORY_PARAMETER),
     );
     const read = (await store.readAll(0n, 1_000)).slice(head).map((e) => e.data);
@@ -79,6 +80,13 @@ describe('event log migrations', () => {
       plane('2026-11-25T10:00:02.000Z').data,
       plane('2026-11-25T10:00:00.000Z').data,
     ]);
+
+    // The release before ConcurrentHeartbeatAppends1764001700000: v2, alone under the exclusive lock.
+    await pool.query(
+      HEARTBEAT_APPEND_SQL.replace('beacon_append_heartbeats_v3', 'beacon_append_heartbeats_v2'),
+      heartbeatInsertParameters([plane('2026-11-25T10:00:03.000Z', 'A1')]),
+    );
+    expect((await store.readAll(0n, 1_000)).slice(head + 3).map((e) => e.data)).toEqual([plane('2026-11-25T10:00:03.000Z', 'A1').data]);
 
     const migration = new HeartbeatCategory1764001400000();
     await migration.down(runner);
@@ -92,6 +100,7 @@ describe('event log migrations', () => {
       plane('2026-11-25T10:00:01.000Z').data,
       plane('2026-11-25T10:00:02.000Z').data,
       plane('2026-11-25T10:00:00.000Z').data,
+      plane('2026-11-25T10:00:03.000Z').data,
     ]);
   });
 });
