@@ -1,7 +1,7 @@
 import type { ClientBase, Pool } from 'pg';
 import { ConcurrencyError, type ExpectedVersion } from './errors';
 import { appendInOrder } from './global-order-lock';
-import { HeartbeatPartitions, isMissingPartition, partitionDay } from './heartbeat-partitions';
+import { HeartbeatPartitions, isMissingPartition } from './heartbeat-partitions';
 import { HEARTBEAT_APPEND_SQL, heartbeatInsertParameters, type NewHeartbeat } from './heartbeat-row';
 import { LOG_HORIZON_SQL, READ_ALL_SQL, READ_ALL_TYPES, type LogRow } from './log-row';
 import type { EventShape, NewEvent, RecordedEvent, UntypedEvent } from './recorded-event';
@@ -46,8 +46,6 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
   metadata: row.metadata,
   recordedAt: row.recorded_at,
 });
-
-const heartbeatKey = (assetId: string, day: string, dedupeKey: string): string => `${assetId}\u0000${day}\u0000${dedupeKey}`;
 
 /** The PostgreSQL event log (see README.md for the ordering guarantee). */
 export class EventStore {
@@ -101,19 +99,15 @@ export class EventStore {
   private async insertHeartbeats(rows: NewHeartbeat[]): Promise<HeartbeatAppendResult> {
     // Not in an explicit transaction: the statement is one, marked in flight until its commit.
     // Named, so each pooled connection parses and plans it once rather than on every flush.
-    const inserted = await this.pool.query<{ stored_asset_id: string; stored_day: string; stored_dedupe_key: string }>({
+    const notStored = await this.pool.query<{ not_stored: number }>({
       name: 'beacon_append_heartbeats',
       text: HEARTBEAT_APPEND_SQL,
       values: heartbeatInsertParameters(rows),
     });
-    // Each row is stored at most once, so as many stored as sent means all were new: the usual case,
-    // answered without building a key per row.
-    if (inserted.rows.length === rows.length) return { stored: rows.map(() => true) };
-    const fresh = new Set(inserted.rows.map((r) => heartbeatKey(r.stored_asset_id, r.stored_day, r.stored_dedupe_key)));
-    // A key repeated inside one batch is stored once: only its first occurrence counts as stored.
-    return {
-      stored: rows.map((r) => fresh.delete(heartbeatKey(r.data.assetId, partitionDay(r.data.timestamp), r.dedupeKey))),
-    };
+    // Usually every row was new, and nothing comes back.
+    if (notStored.rows.length === 0) return { stored: rows.map(() => true) };
+    const duplicates = new Set(notStored.rows.map((row) => row.not_stored - 1));
+    return { stored: rows.map((_, index) => !duplicates.has(index)) };
   }
 
   /**

@@ -73,13 +73,13 @@ export const HEARTBEAT_PLAIN_INSERT_SQL = `
    ORDER BY ordinal`;
 
 /**
- * Stores each heartbeat once and returns the keys of those that were new: one statement (the
- * function of migration 1764001700000) that marks itself in flight, inserts and notifies, and is
- * its own transaction when sent outside one. Flushes on other connections insert beside it
- * (decision 041). Parameters are `heartbeatInsertParameters`.
+ * Stores each heartbeat once and returns the rows that were not new (their 1-based places in the
+ * batch, usually none): one statement (the function of migration 1764001700000) that marks itself
+ * in flight, inserts and notifies, and is its own transaction when sent outside one. Flushes on
+ * other connections insert beside it (decision 041). Parameters are `heartbeatInsertParameters`.
  */
 export const HEARTBEAT_APPEND_SQL = `
-  SELECT stored_asset_id, stored_day, stored_dedupe_key
+  SELECT not_stored
     FROM beacon_append_heartbeats_v3($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`;
 
 /**

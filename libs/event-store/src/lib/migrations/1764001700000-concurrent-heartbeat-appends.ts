@@ -23,8 +23,10 @@ const MARKER_CLASS = 0x42450000;
  * Heartbeat flushes hold the old append lock shared: they run side by side, but never beside an
  * append of an earlier release, which holds it exclusively and draws without a marker. Lifecycle
  * appends still take it exclusively: they check stream versions in Node between statements.
- * `beacon_append_heartbeats_v3` is v2 (migration 1764001400000) with the marker in place of the
- * exclusive lock; v2 stays for the earlier release during a rolling update (docs/DEPLOY.md).
+ * `beacon_append_heartbeats_v3` inserts as v2 (migration 1764001400000) did, with the marker in
+ * place of the exclusive lock, and answers only the rows it did not store (1-based, in order): none
+ * at all in the usual case, where v2 sent back every stored row's key for Node to parse and match.
+ * v2 stays for the earlier release during a rolling update (docs/DEPLOY.md).
  */
 export class ConcurrentHeartbeatAppends1764001700000 implements MigrationInterface {
   name = 'ConcurrentHeartbeatAppends1764001700000';
@@ -70,11 +72,13 @@ export class ConcurrentHeartbeatAppends1764001700000 implements MigrationInterfa
         altitudes float8[], speeds float8[], headings float8[], accuracies float8[], batteries float8[],
         message_ids text[], vertical_rates float8[], on_grounds boolean[], squawks text[], callsigns text[],
         categories text[], correlation_ids text[], sources text[], received_ats timestamptz[])
-      RETURNS TABLE (stored_asset_id text, stored_day text, stored_dedupe_key text)
+      RETURNS TABLE (not_stored int)
       LANGUAGE plpgsql AS $$
+      DECLARE
+        stored bigint;
       BEGIN
         PERFORM beacon_begin_append(false);
-        RETURN QUERY WITH stored AS (
+        WITH inserted AS (
           INSERT INTO heartbeats (asset_id, dedupe_key, occurred_at, occurred_day, lat, lon, altitude, speed, heading,
                                   accuracy, battery, message_id, vertical_rate, on_ground, squawk, callsign, category,
                                   correlation_id, source, received_at)
@@ -89,10 +93,26 @@ export class ConcurrentHeartbeatAppends1764001700000 implements MigrationInterfa
                                       correlation_id, source, received_at, ordinal)
            ORDER BY t.ordinal
           ON CONFLICT (asset_id, occurred_day, dedupe_key) DO NOTHING
-          RETURNING heartbeats.asset_id, heartbeats.occurred_day::text, heartbeats.dedupe_key)
-        SELECT * FROM stored;
-        IF FOUND THEN
+          RETURNING 1)
+        SELECT count(*) INTO stored FROM inserted;
+        IF stored > 0 THEN
           PERFORM pg_notify('beacon_event_log', '');
+        END IF;
+        IF stored < cardinality(asset_ids) THEN
+          -- Seldom: which rows were not new. A key's first row in the batch was stored when this
+          -- transaction wrote the row holding it; a key's later rows never were.
+          RETURN QUERY
+            SELECT k.ordinal::int FROM (
+              SELECT t.ordinal, t.asset_id, t.dedupe_key, (t.occurred_at AT TIME ZONE 'UTC')::date AS day,
+                     row_number() OVER (PARTITION BY t.asset_id, (t.occurred_at AT TIME ZONE 'UTC')::date, t.dedupe_key
+                                        ORDER BY t.ordinal) AS nth
+                FROM unnest(asset_ids, dedupe_keys, occurred_ats) WITH ORDINALITY AS t(asset_id, dedupe_key, occurred_at, ordinal)
+            ) k
+             WHERE k.nth > 1
+                OR NOT EXISTS (SELECT 1 FROM heartbeats h
+                                WHERE h.asset_id = k.asset_id AND h.occurred_day = k.day AND h.dedupe_key = k.dedupe_key
+                                  AND h.xmin = pg_current_xact_id()::xid)
+             ORDER BY k.ordinal;
         END IF;
       END $$`);
   }

@@ -4,10 +4,14 @@ import { EventStore } from '../event-store';
 import { runMigrations } from '../migrate';
 import { heartbeatFixture } from '../../testing/heartbeat.fixture';
 import type { QueryRunner } from 'typeorm';
-import { HEARTBEAT_APPEND_SQL, heartbeatInsertParameters, type NewHeartbeat } from '../heartbeat-row';
+import { heartbeatInsertParameters, type NewHeartbeat } from '../heartbeat-row';
 import { CreateEventLog1764000000000 } from './1764000000000-create-event-log';
 import { HeartbeatCategory1764001400000 } from './1764001400000-heartbeat-category';
 import { eventStoreMigrations } from './index';
+
+/** How an earlier release called its append function, with its number of array parameters. */
+const earlierRelease = (fn: string, parameters: number): string =>
+  `SELECT * FROM ${fn}(${Array.from({ length: parameters }, (_, i) => `$${i + 1}`).join(', ')})`;
 
 /** Where `heartbeatInsertParameters` puts the categories, which the function before 1764001400000 does not take. */
 const CATEGORY_PARAMETER = 15;
@@ -71,7 +75,7 @@ describe('event log migrations', () => {
     await store.appendHeartbeats([plane('2026-11-25T10:00:01.000Z', 'A7'), plane('2026-11-25T10:00:02.000Z')]);
     // What the previous release sends during a rolling update: the function without the category.
     await pool.query(
-      HEARTBEAT_APPEND_SQL.replace('beacon_append_heartbeats_v3', 'beacon_append_heartbeats').replace(', $19)', ')'),
+      earlierRelease('beacon_append_heartbeats', 18),
       heartbeatInsertParameters([plane('2026-11-25T10:00:00.000Z', 'A3')]).filter((_, i) => i !== CATEGORY_PARAMETER),
     );
     const read = (await store.readAll(0n, 1_000)).slice(head).map((e) => e.data);
@@ -83,7 +87,7 @@ describe('event log migrations', () => {
 
     // The release before ConcurrentHeartbeatAppends1764001700000: v2, alone under the exclusive lock.
     await pool.query(
-      HEARTBEAT_APPEND_SQL.replace('beacon_append_heartbeats_v3', 'beacon_append_heartbeats_v2'),
+      earlierRelease('beacon_append_heartbeats_v2', 19),
       heartbeatInsertParameters([plane('2026-11-25T10:00:03.000Z', 'A1')]),
     );
     expect((await store.readAll(0n, 1_000)).slice(head + 3).map((e) => e.data)).toEqual([plane('2026-11-25T10:00:03.000Z', 'A1').data]);
