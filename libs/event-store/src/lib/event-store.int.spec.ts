@@ -239,6 +239,26 @@ describe('EventStore', () => {
     expect((await store.readAll(start, 100)).map((e) => e.streamId)).toEqual(['asset-beside-idle', 'asset-after-gap']);
   });
 
+  it('reads exactly up to an append in flight once positions need more than 32 bits', async () => {
+    // A marker's key is two int4s; here the low half no longer fits in a signed one, the high half is 1.
+    const start = 2n ** 32n + 2n ** 31n + 10n;
+    await pool.query(`SELECT setval('event_global_position', $1)`, [start.toString()]);
+    await store.appendHeartbeats([heartbeat('before-wide', 1)]);
+    const early = await pool.connect();
+    try {
+      await early.query('BEGIN');
+      await beginOrderedAppend(early, { exclusive: false });
+      await early.query(`INSERT INTO events (stream_id, stream_position, type, data) VALUES ('early-wide', 1, 'Early', '{}')`);
+      await store.appendHeartbeats([heartbeat('late-wide', 1)]);
+      // Up to the marker, not a position further on either side.
+      expect((await store.readAll(start, 100)).map((e) => e.globalPosition)).toEqual([start + 1n]);
+      await early.query('COMMIT');
+    } finally {
+      early.release();
+    }
+    expect((await store.readAll(start, 100)).map((e) => e.globalPosition)).toEqual([start + 1n, start + 2n, start + 3n]);
+  });
+
   it('refuses to read the log from a REPEATABLE READ transaction, whose snapshot the horizon cannot follow', async () => {
     const client = await pool.connect();
     try {
