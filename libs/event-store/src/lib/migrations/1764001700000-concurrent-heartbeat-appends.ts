@@ -44,9 +44,8 @@ export class ConcurrentHeartbeatAppends1764001700000 implements MigrationInterfa
           PERFORM pg_advisory_xact_lock_shared(${APPEND_LOCK});
         END IF;
         SELECT CASE WHEN is_called THEN last_value ELSE 0 END + 1 INTO lowest FROM event_global_position;
-        PERFORM pg_advisory_xact_lock_shared(${MARKER_CLASS} + (lowest >> 32)::int,
-                                             ((lowest & 4294967295) - CASE WHEN (lowest & 4294967295) >= 2147483648
-                                                                           THEN 4294967296 ELSE 0 END)::int);
+        -- bit(32) keeps the low 32 bits, which int then reads as they are (negative from 2^31 on).
+        PERFORM pg_advisory_xact_lock_shared(${MARKER_CLASS} + (lowest >> 32)::int, lowest::bit(32)::int);
       END $$`);
     await runner.query(`
       CREATE FUNCTION beacon_log_horizon() RETURNS bigint
