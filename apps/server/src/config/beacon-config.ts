@@ -46,6 +46,8 @@ export interface BeaconConfig {
   drainSeconds: number;
   /** How long a command's answer waits for the read model to apply its event (0: it does not wait). */
   readYourWritesMs: number;
+  /** How long the live stream still follows the log after its last client left. */
+  liveIdleSeconds: number;
   /** PostgreSQL cancels a statement that runs (or waits for a lock) longer than this. */
   databaseStatementTimeoutMs: number;
   /** Heartbeats waiting for a group-commit flush beyond this many rows are refused with 503. */
@@ -100,6 +102,7 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string | null }):
     rateLimitPerSecond: parseRateLimit(read('BEACON_RATE_LIMIT_PER_SECOND') ?? '2000'),
     drainSeconds: parseDrainSeconds(read('BEACON_DRAIN_SECONDS') ?? '0'),
     readYourWritesMs: wholeNumber('BEACON_READ_YOUR_WRITES_MS', read('BEACON_READ_YOUR_WRITES_MS') ?? '2000', 0, 30_000),
+    liveIdleSeconds: wholeNumber('BEACON_LIVE_IDLE_SECONDS', read('BEACON_LIVE_IDLE_SECONDS') ?? '60', 1, 86_400),
     databaseStatementTimeoutMs: wholeNumber(
       'BEACON_DATABASE_STATEMENT_TIMEOUT_MS',
       read('BEACON_DATABASE_STATEMENT_TIMEOUT_MS') ?? '15000',

@@ -9,7 +9,8 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { PG_POOL } from '../../config/config.tokens';
+import type { BeaconConfig } from '../../config/beacon-config';
+import { BEACON_CONFIG, PG_POOL } from '../../config/config.tokens';
 import { ASSETS_PROJECTION, type AssetsProjection } from '../assets-projection';
 import { LiveMetrics } from './live-metrics';
 
@@ -21,6 +22,7 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   constructor(
     @Inject(PG_POOL) pool: Pool,
+    @Inject(BEACON_CONFIG) config: BeaconConfig,
     store: EventStore,
     @Inject(ASSET_READ_MODEL) readModel: AssetReadModel,
     @Inject(ASSETS_PROJECTION) projection: AssetsProjection,
@@ -31,19 +33,21 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
       store,
       readModel,
       projectionName: projection.name,
+      idleAfterMs: config.liveIdleSeconds * 1000,
       observer: {
         clients: (count) => metrics.clients.set(count),
         messagesSent: (count) => metrics.messages.inc(count),
         pushDelay: (seconds) => metrics.pushDelay.observe(seconds),
         clientDropped: () => metrics.dropped.inc(),
+        following: (on) => metrics.following.set(on ? 1 : 0),
         info: (message) => this.logger.log(message),
         warn: (message) => this.logger.warn(message),
       },
     });
   }
 
-  onApplicationBootstrap(): Promise<void> {
-    return this.engine.start();
+  onApplicationBootstrap(): void {
+    this.engine.start();
   }
 
   /** Before the HTTP server closes: it would otherwise wait for every open stream to be left. */
@@ -55,7 +59,7 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
     return this.engine.stop();
   }
 
-  connect(connection: LiveConnection, filter: LiveFilter, lastEventId: string | null): Resume {
+  connect(connection: LiveConnection, filter: LiveFilter, lastEventId: string | null): Promise<Resume> {
     return this.engine.connect(connection, filter, lastEventId);
   }
 

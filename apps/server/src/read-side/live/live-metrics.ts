@@ -6,6 +6,7 @@ import { BeaconMetrics } from '../../metrics/beacon-metrics';
 @Injectable()
 export class LiveMetrics {
   readonly clients: Gauge;
+  readonly following: Gauge;
   readonly messages: Counter;
   readonly dropped: Counter;
   /** Heartbeat recorded (in the log) → its position framed for clients: the stream's own share of push latency. */
@@ -14,6 +15,11 @@ export class LiveMetrics {
   constructor(metrics: BeaconMetrics) {
     const registers = [metrics.registry];
     this.clients = new Gauge({ name: 'beacon_live_clients', help: 'Open live streams (GET /api/v1/live)', registers });
+    this.following = new Gauge({
+      name: 'beacon_live_following',
+      help: 'Whether this process follows the event log for live streams (1): only while clients are connected, or just were',
+      registers,
+    });
     this.messages = new Counter({ name: 'beacon_live_messages_total', help: 'Messages written to live streams', registers });
     this.dropped = new Counter({
       name: 'beacon_live_dropped_clients_total',

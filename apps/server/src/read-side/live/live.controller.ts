@@ -26,13 +26,13 @@ export class LiveController {
   @ReadAccess()
   @KeyInQuery()
   @TicketInQuery()
-  stream(
+  async stream(
     @Query() query: Record<string, string>,
     @Headers('last-event-id') lastEventId: string | undefined,
     @CurrentPrincipal() caller: Principal,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
-  ): void {
+  ): Promise<void> {
     const params = parseLiveParams(query, lastEventId, readScope(caller));
     const socket = request.raw.socket;
     reply.hijack();
@@ -61,16 +61,24 @@ export class LiveController {
         if (!response.destroyed) response.end();
       },
     };
-    const resume = this.feed.connect(connection, params.filter, params.lastEventId);
+    let stopWatching: (() => void) | null = null;
+    let closed = false;
+    response.on('close', () => {
+      closed = true;
+      stopWatching?.();
+      this.feed.disconnect(connection, params.filter);
+    });
+    // The response's head goes out with this first write: the client sees the stream open once it is in the hub.
+    const resume = await this.feed.connect(connection, params.filter, params.lastEventId);
+    if (closed) {
+      this.feed.disconnect(connection, params.filter); // it left while the live stream started
+      return;
+    }
     response.write(`retry: ${RECONNECT_MS}\n: connected\n\n`);
     if (resume.kind === 'replay') response.write(resume.chunk);
     if (resume.kind === 'resync')
       response.write(`event: resync\ndata: ${JSON.stringify({ reason: 'events since Last-Event-ID are no longer kept' })}\n\n`);
     // The key (or the ticket's key) is checked again while the stream is open: a revoked or expired key ends it.
-    const stopWatching = this.keyWatch.watch(request, () => connection.end());
-    response.on('close', () => {
-      stopWatching();
-      this.feed.disconnect(connection, params.filter);
-    });
+    stopWatching = this.keyWatch.watch(request, () => connection.end());
   }
 }
