@@ -1,5 +1,5 @@
 import type { AssetSearch, BoundingBox } from '../read-model.port';
-import { textCondition } from './text-match';
+import { searchRowConditions, textCondition } from './text-match';
 
 /** Collects positional parameters while a statement is written: `params.add(value)` → `$n`. */
 export class SqlParams {
@@ -23,6 +23,17 @@ export function assetFilter(filter: AssetFilter, params: SqlParams): string {
   const text = textCondition(filter.terms, params);
   if (text) conditions.push(text);
   return conditions.length ? conditions.join(' AND ') : 'TRUE';
+}
+
+/**
+ * The same filter on the search rows (alias `s`), for a search with text and without an area: the
+ * rows carry the customer and kind beside the words (migration SearchRowsInPageOrder1764001800000).
+ */
+export function searchRowFilter(filter: AssetFilter, params: SqlParams): string {
+  const conditions = searchRowConditions(filter.terms, params);
+  if (filter.customerId) conditions.push(`s.customer_id = ${params.add(filter.customerId)}`);
+  if (filter.kind) conditions.push(`s.kind = ${params.add(filter.kind)}`);
+  return conditions.join(' AND ');
 }
 
 /** The cell `area_lon`/`area_lat` bin positions into, in degrees (migration AssetUpdatesStayOnTheirPage). */

@@ -30,23 +30,50 @@ const SORT_COLUMNS: Record<AssetSortField, SortColumn> = {
   id: { key: ID, keyAsText: 'id', type: 'text' },
 };
 
+/** What an order is written with: the sort key and the id, each compared by code point. */
+export interface OrderColumns {
+  key: string;
+  id: string;
+  type: SortColumn['type'];
+}
+
+/**
+ * The registration order as the search rows (`rm_asset_search`, alias `s`) hold it: their
+ * `registration_key` is the same lower-cased registration (migration SearchRowsInPageOrder1764001800000).
+ */
+export const SEARCH_ROW_REGISTRATION_ORDER: OrderColumns = {
+  key: 's.registration_key COLLATE "C"',
+  id: 's.asset_id COLLATE "C"',
+  type: 'text',
+};
+
+function assetColumnsFor(sort: AssetSort): OrderColumns {
+  const { key, type } = SORT_COLUMNS[sort.field];
+  return { key, id: ID, type };
+}
+
 export function sortKeyAsText(sort: AssetSort): string {
   return SORT_COLUMNS[sort.field].keyAsText;
 }
 
 /** Rows without a key last in either direction, then ids ascending: a total order. */
-export function orderBy(sort: AssetSort): string {
-  const { key } = SORT_COLUMNS[sort.field];
-  const tieBreak = sort.field === 'id' ? '' : `, ${ID} ASC`;
+export function orderBy(sort: AssetSort, columns: OrderColumns = assetColumnsFor(sort)): string {
+  const { key, id } = columns;
+  const tieBreak = sort.field === 'id' ? '' : `, ${id} ASC`;
   return `${key} ${sort.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST${tieBreak}`;
 }
 
 /** The rows that come after `position` in that order (keyset paging). */
-export function afterPosition(sort: AssetSort, position: CursorPosition, params: SqlParams): string {
-  const { key, type } = SORT_COLUMNS[sort.field];
+export function afterPosition(
+  sort: AssetSort,
+  position: CursorPosition,
+  params: SqlParams,
+  columns: OrderColumns = assetColumnsFor(sort),
+): string {
+  const { key, id: idColumn, type } = columns;
   const id = params.add(position.id);
-  if (position.key === null) return `(${key} IS NULL AND ${ID} > ${id})`;
+  if (position.key === null) return `(${key} IS NULL AND ${idColumn} > ${id})`;
   const value = `${params.add(position.key)}::${type}`;
   const beyond = sort.direction === 'asc' ? '>' : '<';
-  return `(${key} ${beyond} ${value} OR (${key} = ${value} AND ${ID} > ${id}) OR ${key} IS NULL)`;
+  return `(${key} ${beyond} ${value} OR (${key} = ${value} AND ${idColumn} > ${id}) OR ${key} IS NULL)`;
 }

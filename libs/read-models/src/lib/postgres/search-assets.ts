@@ -1,9 +1,9 @@
 import type { AssetDto, SearchAssetsResponse } from '@beacon/contracts';
 import type { Pool } from 'pg';
 import type { AssetSearch, AssetSort } from '../read-model.port';
-import { SqlParams, assetFilter, statusCondition, type AssetFilter } from './asset-filter';
+import { SqlParams, assetFilter, searchRowFilter, statusCondition, type AssetFilter } from './asset-filter';
 import { ASSET_COLUMNS, toAssetDto, type AssetRow } from './asset-row';
-import { afterPosition, orderBy, sortKeyAsText } from './asset-sort';
+import { SEARCH_ROW_REGISTRATION_ORDER, afterPosition, orderBy, sortKeyAsText } from './asset-sort';
 import { encodeCursor, type CursorPosition } from './search-cursor';
 
 export interface PageRequest {
@@ -19,23 +19,58 @@ export interface Page {
   nextCursor: string | null;
 }
 
+type PageRow = AssetRow & { sort_key: string | null };
+
 /** One page in sort order; one row more than asked tells whether another page follows. */
 export async function readPage(pool: Pool, request: PageRequest, now: Date): Promise<Page> {
-  const params = new SqlParams();
-  const conditions = [assetFilter(request.filter, params), statusCondition(request.status, now, params)];
-  if (request.after) conditions.push(afterPosition(request.sort, request.after, params));
-  const result = await pool.query<AssetRow & { sort_key: string | null }>(
-    `SELECT ${ASSET_COLUMNS}, ${sortKeyAsText(request.sort)} AS sort_key FROM rm_assets
-      WHERE ${conditions.join(' AND ')}
-      ORDER BY ${orderBy(request.sort)} LIMIT ${params.add(request.limit + 1)}`,
-    params.values,
-  );
+  const result = await pool.query<PageRow>(pageFromSearchRows(request) ? searchRowPage(request) : assetPage(request, now));
   const rows = result.rows.slice(0, request.limit);
   const last = rows[rows.length - 1];
   const hasMore = result.rows.length > request.limit;
   return {
     items: rows.map((row) => toAssetDto(row, now)),
     nextCursor: hasMore && last ? encodeCursor(request.sort, { key: last.sort_key, id: last.view.id }) : null,
+  };
+}
+
+/**
+ * Whether the page can be chosen among the search rows: text, in registration order, and nothing
+ * that heartbeats change (status, area), which only `rm_assets` holds.
+ */
+function pageFromSearchRows(request: PageRequest): boolean {
+  return request.filter.terms.length > 0 && request.sort.field === 'registration' && request.status === undefined && !request.filter.bbox;
+}
+
+function assetPage(request: PageRequest, now: Date): { text: string; values: unknown[] } {
+  const params = new SqlParams();
+  const conditions = [assetFilter(request.filter, params), statusCondition(request.status, now, params)];
+  if (request.after) conditions.push(afterPosition(request.sort, request.after, params));
+  return {
+    text: `SELECT ${ASSET_COLUMNS}, ${sortKeyAsText(request.sort)} AS sort_key FROM rm_assets
+      WHERE ${conditions.join(' AND ')}
+      ORDER BY ${orderBy(request.sort)} LIMIT ${params.add(request.limit + 1)}`,
+    values: params.values,
+  };
+}
+
+/**
+ * The page sorted among the matching search rows, then only its assets read (decision 043): a
+ * common word's thousands of matches are never visited in `rm_assets`.
+ */
+function searchRowPage(request: PageRequest): { text: string; values: unknown[] } {
+  const params = new SqlParams();
+  const order = SEARCH_ROW_REGISTRATION_ORDER;
+  const conditions = [searchRowFilter(request.filter, params)];
+  if (request.after) conditions.push(afterPosition(request.sort, request.after, params, order));
+  const pageOrder = orderBy(request.sort, order);
+  return {
+    text: `SELECT a.view, a.customer_name, s.registration_key AS sort_key
+       FROM (SELECT s.asset_id, s.registration_key FROM rm_asset_search s
+              WHERE ${conditions.join(' AND ')}
+              ORDER BY ${pageOrder} LIMIT ${params.add(request.limit + 1)}) s
+       JOIN rm_assets a ON a.id = s.asset_id
+      ORDER BY ${pageOrder}`,
+    values: params.values,
   };
 }
 

@@ -25,10 +25,15 @@ export async function normaliseTerms(pool: Pool, q: string | undefined): Promise
  */
 export function textCondition(terms: string[], params: SqlParams): string | null {
   if (terms.length === 0) return null;
-  const conditions = terms.map((term) => termCondition(term, params));
+  const conditions = searchRowConditions(terms, params);
   // The matching ids as one array, not `id IN (…)`: the planner then looks them up in the primary
   // key, where for a term found in thousands of assets it would hash-join a scan of every asset.
   return `id = ANY(ARRAY(SELECT s.asset_id FROM rm_asset_search s WHERE ${conditions.join(' AND ')}))`;
+}
+
+/** The same rule as conditions on the search rows themselves (alias `s`), one per term. */
+export function searchRowConditions(terms: string[], params: SqlParams): string[] {
+  return terms.map((term) => termCondition(term, params));
 }
 
 function termCondition(term: string, params: SqlParams): string {

@@ -1,10 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { BY_REGISTRATION } from './contract-answers';
+import type { AssetSearch } from '../../lib/read-model.port';
+import { BY_REGISTRATION, BY_REGISTRATION_DESC } from './contract-answers';
 import {
   CRANE_TRUCK,
   FEED_TRUCK,
   FLATBED,
+  GREEN,
   MILK_TANKER,
+  NORDIC,
   NORWEGIAN_JET,
   REFRIGERATED_TRUCK,
   REFRIGERATED_VAN,
@@ -16,6 +19,22 @@ import {
   TRACTOR,
 } from './contract-fleet';
 import { idsOf, searchAt, type ReadModelOf } from './contract-search';
+
+/** Greenfield's assets (FLATBED since its reassignment): the customer's name is one of their words. */
+const GREENFIELD = [TRACTOR, MILK_TANKER, FEED_TRUCK, FLATBED, SPARE_TRAILER];
+
+/** Every page of a text search, by cursor, checking that each reports the total of the whole result. */
+async function textPages(readModel: ReadModelOf, criteria: Partial<AssetSearch>, total: number): Promise<string[][]> {
+  const pages: string[][] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await searchAt(readModel, { ...criteria, ...(cursor === undefined ? {} : { cursor }) });
+    expect(page.total).toBe(total);
+    pages.push(idsOf(page));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined && pages.length <= total);
+  return pages;
+}
 
 interface TextCase {
   finds: string;
@@ -67,6 +86,30 @@ export function describeTextSearch(readModel: ReadModelOf): void {
       const result = await searchAt(readModel, { q });
       expect(idsOf(result)).toEqual(ids);
       expect(result.total).toBe(ids.length);
+    });
+
+    it('orders matches by registration either way, those without one last', async () => {
+      const descending = await searchAt(readModel, { q: 'greenfield', sort: { field: 'registration', direction: 'desc' } });
+      expect(idsOf(descending)).toEqual(BY_REGISTRATION_DESC.filter((id) => GREENFIELD.includes(id)));
+    });
+
+    it('walks the matches by cursor in either order, past the one without a registration', async () => {
+      expect(await textPages(readModel, { q: 'greenfield', limit: 2 }, 5)).toEqual([
+        [TRACTOR, MILK_TANKER],
+        [FEED_TRUCK, FLATBED],
+        [SPARE_TRAILER],
+      ]);
+      const descending = { q: 'greenfield', limit: 2, sort: { field: 'registration', direction: 'desc' } } as const;
+      expect(await textPages(readModel, descending, 5)).toEqual([[FLATBED, FEED_TRUCK], [MILK_TANKER, TRACTOR], [SPARE_TRAILER]]);
+    });
+
+    it('narrows matches to a customer, as the asset belongs now, and to a kind', async () => {
+      expect(idsOf(await searchAt(readModel, { q: 'truck', customerId: NORDIC }))).toEqual([REFRIGERATED_TRUCK, CRANE_TRUCK]);
+      expect(idsOf(await searchAt(readModel, { q: 'truck', customerId: GREEN }))).toEqual([FEED_TRUCK]);
+      expect(idsOf(await searchAt(readModel, { q: 'flatbed', customerId: NORDIC }))).toEqual([]);
+      expect(idsOf(await searchAt(readModel, { q: 'flatbed', customerId: GREEN }))).toEqual([FLATBED]);
+      expect(idsOf(await searchAt(readModel, { q: '737', kind: 'aircraft' }))).toEqual([RYANAIR_737, SAS_737_MAX]);
+      expect(idsOf(await searchAt(readModel, { q: 'truck', kind: 'aircraft' }))).toEqual([]);
     });
 
     it('counts the matches by status, whatever the page size', async () => {

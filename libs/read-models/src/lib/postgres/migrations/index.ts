@@ -4,6 +4,7 @@ import { AssetSearch1764000600000 } from './1764000600000-asset-search';
 import { AssetViewDocument1764001300000 } from './1764001300000-asset-view-document';
 import { SearchVocabulary1764001500000 } from './1764001500000-search-vocabulary';
 import { AssetUpdatesStayOnTheirPage1764001600000 } from './1764001600000-asset-updates-stay-on-their-page';
+import { SearchRowsInPageOrder1764001800000 } from './1764001800000-search-rows-in-page-order';
 
 export const postgresReadModelMigrations = [
   CreateAssetReadModel1764000100000,
@@ -12,4 +13,5 @@ export const postgresReadModelMigrations = [
   AssetViewDocument1764001300000,
   SearchVocabulary1764001500000,
   AssetUpdatesStayOnTheirPage1764001600000,
+  SearchRowsInPageOrder1764001800000,
 ];

@@ -3,11 +3,12 @@ import { EventStore, eventStoreMigrations, inTransaction, runMigrations } from '
 import { createTestDatabase, type TestDatabase } from '@beacon/testing';
 import { Pool } from 'pg';
 import type { QueryRunner } from 'typeorm';
-import { loadContractFleet } from '../../../testing/contract/contract-fleet';
+import { GREEN, NORDIC, loadContractFleet } from '../../../testing/contract/contract-fleet';
 import { searchAt } from '../../../testing/contract/contract-search';
 import { postgresAssetsProjection } from '../assets.projection';
 import { PostgresAssetReadModel } from '../postgres-asset-read-model';
 import { AssetViewDocument1764001300000 } from './1764001300000-asset-view-document';
+import { SearchRowsInPageOrder1764001800000 } from './1764001800000-search-rows-in-page-order';
 import { postgresReadModelMigrations } from './index';
 
 let database: TestDatabase;
@@ -77,5 +78,33 @@ describe('migration AssetViewDocument1764001300000', () => {
 
     await migration.up(runner);
     expect(fromColumns(await searchAt(() => readModel))).toEqual(fromColumns(before));
+  });
+});
+
+describe('migration SearchRowsInPageOrder1764001800000', () => {
+  /** Text searches whose page comes from the search rows: both orders, a cursor, a customer, a kind. */
+  const TEXT_SEARCHES = [
+    { q: 'greenfield' },
+    { q: 'greenfield', sort: { field: 'registration', direction: 'desc' } },
+    { q: 'greenfield', limit: 2 },
+    { q: 'truck', customerId: NORDIC },
+    { q: 'flatbed', customerId: GREEN },
+    { q: '737', kind: 'aircraft' },
+  ] as const;
+
+  it('fills the search rows of assets already projected: after going down and up again, text searches answer as before', async () => {
+    const readModel = new PostgresAssetReadModel(pool);
+    const answers = () => Promise.all(TEXT_SEARCHES.map((criteria) => searchAt(() => readModel, criteria)));
+    const before = await answers();
+    const secondPage = await searchAt(() => readModel, { q: 'greenfield', limit: 2, cursor: before[2]?.nextCursor ?? '' });
+    expect(before.map((answer) => answer.total)).toEqual([5, 5, 5, 2, 1, 2]);
+
+    const migration = new SearchRowsInPageOrder1764001800000();
+    await migration.down(runner);
+    await migration.up(runner);
+    expect(await answers()).toEqual(before);
+    expect(await searchAt(() => readModel, { q: 'greenfield', limit: 2, cursor: before[2]?.nextCursor ?? '' })).toEqual(secondPage);
+    const unfilled = await pool.query(`SELECT asset_id FROM rm_asset_search WHERE customer_id IS NULL OR kind IS NULL`);
+    expect(unfilled.rows).toEqual([]);
   });
 });
