@@ -151,11 +151,12 @@ export class LiveEngine {
         onError: (error) => observer.warn(`live stream: reading the log failed: ${error.message}`),
       });
       await tail.start();
-      if (!this.running) {
-        await tail.stop(); // the server began stopping while this start was under way
+      // The server began stopping while this start was under way; or another start won, which the
+      // engine does not let happen (one attempt at a time), but a second tail must not be left running.
+      if (!this.running || this.tail) {
+        await tail.stop();
         return true;
       }
-      if (this.tail) throw new Error('the live stream already follows the log'); // never: attempts are one at a time
       this.fleet = fleet;
       this.tail = tail;
       observer.following(true);
