@@ -1,4 +1,5 @@
 import type { SearchAssetsResponse } from '@beacon/contracts';
+import { expect } from '@jest/globals';
 import type { AssetReadModel, AssetSearch } from '../../lib/read-model.port';
 import { NOW } from './contract-fleet';
 
@@ -11,3 +12,16 @@ export function searchAt(readModel: ReadModelOf, criteria: Partial<AssetSearch> 
 }
 
 export const idsOf = (response: SearchAssetsResponse): string[] => response.items.map((item) => item.id);
+
+/** Follows nextCursor to the end, checking that every page reports the total of the whole result. */
+export async function walkPages(readModel: ReadModelOf, criteria: Partial<AssetSearch>, total: number): Promise<string[][]> {
+  const pages: string[][] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await searchAt(readModel, { ...criteria, ...(cursor === undefined ? {} : { cursor }) });
+    expect(page.total).toBe(total);
+    pages.push(idsOf(page));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined && pages.length <= total);
+  return pages;
+}

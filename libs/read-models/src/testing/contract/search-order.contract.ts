@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { InvalidCursorError } from '../../lib/invalid-cursor-error';
-import type { AssetSearch, AssetSort } from '../../lib/read-model.port';
+import type { AssetSort } from '../../lib/read-model.port';
 import { BY_ID, BY_ID_DESC, BY_LAST_SEEN_ASC, BY_LAST_SEEN_DESC, BY_REGISTRATION, BY_REGISTRATION_DESC } from './contract-answers';
 import {
   FEED_TRUCK,
@@ -12,7 +12,7 @@ import {
   RYANAIR_737,
   SAS_737_MAX,
 } from './contract-fleet';
-import { idsOf, searchAt, type ReadModelOf } from './contract-search';
+import { idsOf, searchAt, walkPages, type ReadModelOf } from './contract-search';
 
 interface OrderCase {
   sort: AssetSort;
@@ -39,19 +39,6 @@ const PAGING_CASES: (OrderCase & { limit: number })[] = [
 
 const chunks = (ids: string[], size: number): string[][] =>
   Array.from({ length: Math.ceil(ids.length / size) }, (_, i) => ids.slice(i * size, (i + 1) * size));
-
-/** Follows nextCursor to the end, checking that every page reports the total of the whole result. */
-async function walkPages(readModel: ReadModelOf, criteria: Partial<AssetSearch>, total: number): Promise<string[][]> {
-  const pages: string[][] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await searchAt(readModel, { ...criteria, ...(cursor === undefined ? {} : { cursor }) });
-    expect(page.total).toBe(total);
-    pages.push(idsOf(page));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined && pages.length <= total);
-  return pages;
-}
 
 export function describeOrderAndPaging(readModel: ReadModelOf): void {
   describe('sort (missing values last either way, then id ascending)', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import type { AssetSearch } from '../../lib/read-model.port';
 import { BY_REGISTRATION, BY_REGISTRATION_DESC } from './contract-answers';
 import {
   CRANE_TRUCK,
@@ -18,23 +17,10 @@ import {
   TIPPER,
   TRACTOR,
 } from './contract-fleet';
-import { idsOf, searchAt, type ReadModelOf } from './contract-search';
+import { idsOf, searchAt, walkPages, type ReadModelOf } from './contract-search';
 
 /** Greenfield's assets (FLATBED since its reassignment): the customer's name is one of their words. */
 const GREENFIELD = [TRACTOR, MILK_TANKER, FEED_TRUCK, FLATBED, SPARE_TRAILER];
-
-/** Every page of a text search, by cursor, checking that each reports the total of the whole result. */
-async function textPages(readModel: ReadModelOf, criteria: Partial<AssetSearch>, total: number): Promise<string[][]> {
-  const pages: string[][] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await searchAt(readModel, { ...criteria, ...(cursor === undefined ? {} : { cursor }) });
-    expect(page.total).toBe(total);
-    pages.push(idsOf(page));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined && pages.length <= total);
-  return pages;
-}
 
 interface TextCase {
   finds: string;
@@ -94,13 +80,13 @@ export function describeTextSearch(readModel: ReadModelOf): void {
     });
 
     it('walks the matches by cursor in either order, past the one without a registration', async () => {
-      expect(await textPages(readModel, { q: 'greenfield', limit: 2 }, 5)).toEqual([
+      expect(await walkPages(readModel, { q: 'greenfield', limit: 2 }, 5)).toEqual([
         [TRACTOR, MILK_TANKER],
         [FEED_TRUCK, FLATBED],
         [SPARE_TRAILER],
       ]);
       const descending = { q: 'greenfield', limit: 2, sort: { field: 'registration', direction: 'desc' } } as const;
-      expect(await textPages(readModel, descending, 5)).toEqual([[FLATBED, FEED_TRUCK], [MILK_TANKER, TRACTOR], [SPARE_TRAILER]]);
+      expect(await walkPages(readModel, descending, 5)).toEqual([[FLATBED, FEED_TRUCK], [MILK_TANKER, TRACTOR], [SPARE_TRAILER]]);
     });
 
     it('narrows matches to a customer, as the asset belongs now, and to a kind', async () => {
