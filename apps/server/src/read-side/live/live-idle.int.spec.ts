@@ -1,3 +1,4 @@
+import { eventually } from '@beacon/testing';
 import { adminHeaders, registerVehicle, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../../testing/test-app';
 import { LiveClient } from '../../testing/live-client';
 
@@ -27,13 +28,8 @@ async function following(): Promise<number> {
   return Number(value);
 }
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** Waits until the live stream no longer follows the log (the idle time here is 1 s). */
+const stopsFollowing = (): Promise<void> => eventually(async () => expect(await following()).toBe(0));
 
 async function watch(headers: Record<string, string> = admin): Promise<LiveClient> {
   const client = new LiveClient(`${baseUrl}/api/v1/live`, headers);
@@ -67,7 +63,7 @@ describe('the live stream while nobody watches', () => {
     await client.next((e) => e.type === 'position' && latOf(e) === 59.2);
 
     client.close();
-    await until('the live stream stops following the log', async () => (await following()) === 0);
+    await stopsFollowing();
   });
 
   it('starts afresh for the next client: the fleet as it is now, and ids from before answered with resync', async () => {
@@ -75,14 +71,14 @@ describe('the live stream while nobody watches', () => {
     await ping('VIN-IDLE-1', { lat: 59.3, lon: 18.3 });
     const seen = await first.next((e) => e.type === 'position' && latOf(e) === 59.3);
     first.close();
-    await until('the live stream stops following the log', async () => (await following()) === 0);
+    await stopsFollowing();
 
     // While nobody watches, a new asset reports for the first time: it comes online.
     await registerVehicle(test, 'VIN-IDLE-2', 'acme');
     await ping('VIN-IDLE-2', { lat: 57.7, lon: 11.9 });
-    await until('the read model shows VIN-IDLE-2 online', async () => {
+    await eventually(async () => {
       const detail = await test.request({ method: 'GET', url: '/api/v1/assets/VIN-IDLE-2', headers: adminHeaders });
-      return detail.json().status === 'online';
+      expect(detail.json().status).toBe('online'); // the read model has it online
     });
 
     const resumed = await watch({ ...admin, 'last-event-id': seen.lastEventId });
