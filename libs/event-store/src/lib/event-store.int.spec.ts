@@ -145,6 +145,34 @@ describe('EventStore', () => {
     ]);
   });
 
+  it('tells new from already stored the same way whether it inserts plainly first or expects duplicates (decision 044)', async () => {
+    await new EventStore(pool).appendHeartbeats([heartbeat('either-1', 1)]);
+    const batch = (n: number) => [
+      heartbeat('either-1', 1),
+      heartbeat(`either-${n}`, 1),
+      heartbeat(`either-${n}`, 1),
+      heartbeat(`either-${n}`, 2),
+    ];
+    // A fresh store inserts plainly, meets the stored row at the start, and checks row by row.
+    const fresh = new EventStore(pool);
+    expect((await fresh.appendHeartbeats(batch(2))).stored).toEqual([false, true, false, true]);
+    // Having met a duplicate, it expects more and checks row by row at once.
+    expect((await fresh.appendHeartbeats(batch(3))).stored).toEqual([false, true, false, true]);
+    expect((await fresh.appendHeartbeats([heartbeat('either-4', 1)])).stored).toEqual([true]);
+    const rows = await pool.query(`SELECT asset_id, dedupe_key FROM heartbeats WHERE asset_id LIKE 'either-%' ORDER BY global_position`);
+    expect(rows.rows.map((r) => r.asset_id)).toEqual(['either-1', 'either-2', 'either-2', 'either-3', 'either-3', 'either-4']);
+  });
+
+  it('stores a batch sent by several writers at once exactly once, and tells exactly one of them each row was new', async () => {
+    const batch = Array.from({ length: 300 }, (_, i) => heartbeat(`race-${i % 7}`, i));
+    // Each writer its own store, so each tries a plain insert first.
+    const results = await Promise.all(Array.from({ length: 4 }, () => new EventStore(pool).appendHeartbeats(batch)));
+    const newPerRow = batch.map((_, i) => results.filter((r) => r.stored[i]).length);
+    expect(newPerRow).toEqual(batch.map(() => 1));
+    const count = await pool.query(`SELECT count(*)::int AS n FROM heartbeats WHERE asset_id LIKE 'race-%'`);
+    expect(count.rows[0].n).toBe(300);
+  });
+
   it('rolls back a failed heartbeat batch whole, leaving other batches stored', async () => {
     const good = [heartbeat('fail-1', 1)];
     // PostgreSQL refuses a NUL character in text, after the batch's first row is written.
@@ -190,6 +218,37 @@ describe('EventStore', () => {
     );
     expect(committed.rows).toHaveLength(8 * (5 + 20 * 625) + 1);
     // Compared as one string: a 100,000-element diff would drown the report.
+    expect(seen.join(',')).toBe(committed.rows.map((r) => r.p).join(','));
+  });
+
+  it('misses nothing while flushes that meet a duplicate roll back their plain insert and store again', async () => {
+    const start = await lastPosition();
+    const writers = Array.from({ length: 4 }, (_, w) =>
+      (async () => {
+        for (let b = 0; b < 20; b++) {
+          const rows = Array.from({ length: 400 }, (_, i) => heartbeat(`again-${w}`, b * 400 + i));
+          // Every other batch carries its writer's last row before in the middle: the plain insert
+          // fails there, after drawing positions for the rows before it. A fresh store tries plainly each time.
+          if (b % 2 === 1) rows.splice(200, 0, heartbeat(`again-${w}`, b * 400 - 1));
+          await new EventStore(pool).appendHeartbeats(rows);
+        }
+      })(),
+    );
+    const seen: bigint[] = [];
+    let done = false;
+    const all = Promise.all(writers).finally(() => (done = true));
+    let after = start;
+    while (!done || (await lastPosition()) > after) {
+      const batch = await store.readAll(after, 997);
+      for (const e of batch) seen.push(e.globalPosition);
+      after = batch.at(-1)?.globalPosition ?? after;
+      if (batch.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await all;
+    const committed = await pool.query<{ p: string }>(`SELECT global_position AS p FROM heartbeats WHERE global_position > $1 ORDER BY 1`, [
+      start.toString(),
+    ]);
+    expect(committed.rows).toHaveLength(4 * 20 * 400);
     expect(seen.join(',')).toBe(committed.rows.map((r) => r.p).join(','));
   });
 

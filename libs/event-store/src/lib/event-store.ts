@@ -1,6 +1,7 @@
 import type { ClientBase, Pool } from 'pg';
 import { ConcurrencyError, type ExpectedVersion } from './errors';
 import { appendInOrder } from './global-order-lock';
+import { DuplicateOutlook } from './duplicate-outlook';
 import { HeartbeatPartitions, isMissingPartition } from './heartbeat-partitions';
 import { HEARTBEAT_APPEND_SQL, heartbeatInsertParameters, type NewHeartbeat } from './heartbeat-row';
 import { LOG_HORIZON_SQL, READ_ALL_SQL, READ_ALL_TYPES, type LogRow } from './log-row';
@@ -50,6 +51,7 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
 /** The PostgreSQL event log (see README.md for the ordering guarantee). */
 export class EventStore {
   private readonly partitions: HeartbeatPartitions;
+  private readonly duplicates = new DuplicateOutlook();
 
   constructor(private readonly pool: Pool) {
     this.partitions = new HeartbeatPartitions(pool);
@@ -102,8 +104,9 @@ export class EventStore {
     const notStored = await this.pool.query<{ not_stored: number }>({
       name: 'beacon_append_heartbeats',
       text: HEARTBEAT_APPEND_SQL,
-      values: heartbeatInsertParameters(rows),
+      values: [...heartbeatInsertParameters(rows), this.duplicates.expectsDuplicates()],
     });
+    this.duplicates.appended(notStored.rows.length > 0);
     // Usually every row was new, and nothing comes back.
     if (notStored.rows.length === 0) return { stored: rows.map(() => true) };
     const duplicates = new Set(notStored.rows.map((row) => row.not_stored - 1));

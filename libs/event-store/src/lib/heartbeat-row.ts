@@ -74,13 +74,15 @@ export const HEARTBEAT_PLAIN_INSERT_SQL = `
 
 /**
  * Stores each heartbeat once and returns the rows that were not new (their 1-based places in the
- * batch, usually none): one statement (the function of migration 1764001700000) that marks itself
+ * batch, usually none): one statement (the function of migration 1764001900000) that marks itself
  * in flight, inserts and notifies, and is its own transaction when sent outside one. Flushes on
- * other connections insert beside it (decision 041). Parameters are `heartbeatInsertParameters`.
+ * other connections insert beside it (decision 041). It inserts plainly and checks row by row only
+ * after meeting a duplicate, or at once when `$20` says duplicates are expected (decision 044).
+ * Parameters are `heartbeatInsertParameters`, then that flag.
  */
 export const HEARTBEAT_APPEND_SQL = `
   SELECT not_stored
-    FROM beacon_append_heartbeats_v3($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`;
+    FROM beacon_append_heartbeats_v4($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`;
 
 /**
  * A stored heartbeat comes back as one JSON array built by PostgreSQL, its global position first

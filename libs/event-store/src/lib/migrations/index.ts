@@ -3,6 +3,7 @@ import { PartitionHeartbeatsByDay1764000200000 } from './1764000200000-partition
 import { AppendHeartbeatsFunction1764000800000 } from './1764000800000-append-heartbeats-function';
 import { HeartbeatCategory1764001400000 } from './1764001400000-heartbeat-category';
 import { ConcurrentHeartbeatAppends1764001700000 } from './1764001700000-concurrent-heartbeat-appends';
+import { OptimisticHeartbeatAppends1764001900000 } from './1764001900000-optimistic-heartbeat-appends';
 
 /** Migration classes of the event log, in order; the server runs them with the read models' own. */
 export const eventStoreMigrations = [
@@ -11,4 +12,5 @@ export const eventStoreMigrations = [
   AppendHeartbeatsFunction1764000800000,
   HeartbeatCategory1764001400000,
   ConcurrentHeartbeatAppends1764001700000,
+  OptimisticHeartbeatAppends1764001900000,
 ];

@@ -47,6 +47,7 @@ describe('event log migrations', () => {
       'AppendHeartbeatsFunction1764000800000',
       'HeartbeatCategory1764001400000',
       'ConcurrentHeartbeatAppends1764001700000',
+      'OptimisticHeartbeatAppends1764001900000',
     ]);
     const after = await new EventStore(pool).readAll(0n, 10);
     expect(after.map((e) => [e.globalPosition, e.type])).toEqual([
@@ -90,7 +91,15 @@ describe('event log migrations', () => {
       earlierRelease('beacon_append_heartbeats_v2', 19),
       heartbeatInsertParameters([plane('2026-11-25T10:00:03.000Z', 'A1')]),
     );
-    expect((await store.readAll(0n, 1_000)).slice(head + 3).map((e) => e.data)).toEqual([plane('2026-11-25T10:00:03.000Z', 'A1').data]);
+    // The release before OptimisticHeartbeatAppends1764001900000: v3, checking every row for a duplicate.
+    await pool.query(
+      earlierRelease('beacon_append_heartbeats_v3', 19),
+      heartbeatInsertParameters([plane('2026-11-25T10:00:04.000Z', 'A2'), plane('2026-11-25T10:00:03.000Z', 'A1')]),
+    );
+    expect((await store.readAll(0n, 1_000)).slice(head + 3).map((e) => e.data)).toEqual([
+      plane('2026-11-25T10:00:03.000Z', 'A1').data,
+      plane('2026-11-25T10:00:04.000Z', 'A2').data,
+    ]);
 
     const migration = new HeartbeatCategory1764001400000();
     await migration.down(runner);
@@ -105,6 +114,7 @@ describe('event log migrations', () => {
       plane('2026-11-25T10:00:02.000Z').data,
       plane('2026-11-25T10:00:00.000Z').data,
       plane('2026-11-25T10:00:03.000Z').data,
+      plane('2026-11-25T10:00:04.000Z').data,
     ]);
   });
 });
