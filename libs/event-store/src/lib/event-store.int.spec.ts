@@ -227,8 +227,9 @@ describe('EventStore', () => {
       (async () => {
         for (let b = 0; b < 20; b++) {
           const rows = Array.from({ length: 400 }, (_, i) => heartbeat(`again-${w}`, b * 400 + i));
-          // Every other batch carries its writer's last row before in the middle: the plain insert
-          // fails there, after drawing positions for the rows before it. A fresh store tries plainly each time.
+          // Every other batch carries, in its middle, the last row of the writer's batch before: the
+          // plain insert fails there, after drawing positions for the rows before it. A fresh store
+          // tries plainly each time.
           if (b % 2 === 1) rows.splice(200, 0, heartbeat(`again-${w}`, b * 400 - 1));
           await new EventStore(pool).appendHeartbeats(rows);
         }
