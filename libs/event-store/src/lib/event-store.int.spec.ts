@@ -200,17 +200,7 @@ describe('EventStore', () => {
       await client.query(`INSERT INTO events (stream_id, stream_position, type, data) VALUES ('slow', 1, 'Slow', '{}')`);
       await new Promise((resolve) => setTimeout(resolve, 1000));
     });
-    const seen: bigint[] = [];
-    let done = false;
-    const all = Promise.all([...writers, slow]).finally(() => (done = true));
-    let after = start;
-    while (!done || (await lastPosition()) > after) {
-      const batch = await store.readAll(after, 997);
-      for (const e of batch) seen.push(e.globalPosition);
-      after = batch.at(-1)?.globalPosition ?? after;
-      if (batch.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    await all;
+    const seen = await readWhile(start, Promise.all([...writers, slow]));
     const committed = await pool.query<{ p: string }>(
       `SELECT global_position AS p FROM events WHERE global_position > $1
        UNION ALL SELECT global_position FROM heartbeats WHERE global_position > $1 ORDER BY 1`,
@@ -235,17 +225,7 @@ describe('EventStore', () => {
         }
       })(),
     );
-    const seen: bigint[] = [];
-    let done = false;
-    const all = Promise.all(writers).finally(() => (done = true));
-    let after = start;
-    while (!done || (await lastPosition()) > after) {
-      const batch = await store.readAll(after, 997);
-      for (const e of batch) seen.push(e.globalPosition);
-      after = batch.at(-1)?.globalPosition ?? after;
-      if (batch.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    await all;
+    const seen = await readWhile(start, Promise.all(writers));
     const committed = await pool.query<{ p: string }>(`SELECT global_position AS p FROM heartbeats WHERE global_position > $1 ORDER BY 1`, [
       start.toString(),
     ]);
@@ -357,6 +337,25 @@ describe('EventStore', () => {
     expect((await pages.next()).done).toBe(true);
   });
 });
+
+/**
+ * The positions a follower reads after `start` while `writing` runs, and until it has read up to the
+ * last committed position once `writing` has ended.
+ */
+async function readWhile(start: bigint, writing: Promise<unknown>): Promise<bigint[]> {
+  const seen: bigint[] = [];
+  let done = false;
+  const all = writing.finally(() => (done = true));
+  let after = start;
+  while (!done || (await lastPosition()) > after) {
+    const batch = await store.readAll(after, 997);
+    for (const e of batch) seen.push(e.globalPosition);
+    after = batch.at(-1)?.globalPosition ?? after;
+    if (batch.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  await all;
+  return seen;
+}
 
 async function lastPosition(): Promise<bigint> {
   const result = await pool.query<{ p: string | null }>(
