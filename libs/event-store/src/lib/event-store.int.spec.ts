@@ -94,6 +94,20 @@ describe('EventStore', () => {
     expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : 1)));
   });
 
+  it('reads an event larger than many chunks of the read, between heartbeats, whole', async () => {
+    const after = await lastPosition();
+    // About 600 KB of JSON: the binary COPY arrives in chunks of 64 KB, so this one spans ten.
+    const stops = Array.from({ length: 12_000 }, (_, i) => ({ stop: `Hållplats ${i} ✈`, at: i }));
+    await store.appendHeartbeats([heartbeat('big-before', 1)]);
+    await store.append('big', [{ type: 'RoutePlanned', data: { stops }, metadata: { correlationId: 'big' } }], {
+      expectedVersion: 'no_stream',
+    });
+    await store.appendHeartbeats([heartbeat('big-after', 1)]);
+    const read = await store.readAll(after, 10);
+    expect(read.map((e) => e.streamId)).toEqual(['asset-big-before', 'big', 'asset-big-after']);
+    expect(read[1]?.data).toEqual({ stops });
+  });
+
   it('lets exactly one of 20 racers with the same expected version win', async () => {
     await store.append('race', [event(0)], { expectedVersion: 'no_stream' });
     const results = await Promise.allSettled(

@@ -4,7 +4,7 @@ import { appendInOrder } from './global-order-lock';
 import { DuplicateOutlook } from './duplicate-outlook';
 import { HeartbeatPartitions, isMissingPartition } from './heartbeat-partitions';
 import { HEARTBEAT_APPEND_SQL, heartbeatInsertParameters, type NewHeartbeat } from './heartbeat-row';
-import { LOG_HORIZON_SQL, READ_ALL_SQL, READ_ALL_TYPES, type LogRow } from './log-row';
+import { LOG_HORIZON_SQL, readLogPage } from './log-row';
 import type { EventShape, NewEvent, RecordedEvent, UntypedEvent } from './recorded-event';
 
 export interface StreamAppend {
@@ -132,17 +132,18 @@ export class EventStore {
    * still hidden in an append in flight is never passed over (decision 041). In a transaction, it
    * must be READ COMMITTED (PostgreSQL's default; the horizon refuses any other).
    */
-  async readAll(after: bigint, limit: number, client: Pick<ClientBase, 'query'> = this.pool): Promise<RecordedEvent[]> {
-    const horizon = await client.query<{ horizon: string }>({ name: 'beacon_log_horizon', text: LOG_HORIZON_SQL });
-    const upTo = BigInt(horizon.rows[0]?.horizon ?? 0);
-    if (upTo <= after) return [];
-    const result = await client.query<LogRow>({
-      text: READ_ALL_SQL,
-      values: [after.toString(), limit, upTo.toString()],
-      rowMode: 'array',
-      types: READ_ALL_TYPES,
-    });
-    return result.rows.map(([event]) => event);
+  async readAll(after: bigint, limit: number, client?: ClientBase): Promise<RecordedEvent[]> {
+    if (client) return readAllWith(client, after, limit);
+    const pooled = await this.pool.connect();
+    try {
+      const events = await readAllWith(pooled, after, limit);
+      pooled.release();
+      return events;
+    } catch (error) {
+      // A read that failed may have left the connection inside its COPY: it is not reused.
+      pooled.release(true);
+      throw error;
+    }
   }
 
   /**
@@ -183,6 +184,13 @@ function assertExpected(streamId: string, expected: ExpectedVersion, actual: num
 }
 
 /** Returns the highest global position it was given (0 for no events). */
+async function readAllWith(client: ClientBase, after: bigint, limit: number): Promise<RecordedEvent[]> {
+  const horizon = await client.query<{ horizon: string }>({ name: 'beacon_log_horizon', text: LOG_HORIZON_SQL });
+  const upTo = BigInt(horizon.rows[0]?.horizon ?? 0);
+  if (upTo <= after) return [];
+  return readLogPage(client, after, limit, upTo);
+}
+
 async function insertStreamEvents(client: ClientBase, streamId: string, version: number, events: NewEvent[]): Promise<bigint> {
   if (events.length === 0) return 0n;
   const inserted = await client.query<{ position: string }>(

@@ -1,5 +1,6 @@
 import type { HeartbeatRecorded } from '@beacon/domain';
 import { BinaryArrays } from './binary-arrays';
+import type { CopyTuples } from './copy-tuples';
 import type { RecordedEvent } from './recorded-event';
 
 export type HeartbeatData = HeartbeatRecorded['data'];
@@ -84,39 +85,6 @@ export const HEARTBEAT_APPEND_SQL = `
   SELECT not_stored
     FROM beacon_append_heartbeats_v4($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`;
 
-/**
- * A stored heartbeat comes back as one JSON array built by PostgreSQL, its global position first
- * (as text: a JSON number could not carry every int8): one JSON.parse per row in Node instead of
- * a parser call per column, which is what limits catch-up speed. Times as epoch milliseconds.
- */
-export const HEARTBEAT_AS_JSON = `json_build_array(global_position::text, asset_id, date_part('epoch', occurred_at) * 1000, lat, lon,
-  altitude, speed, heading, accuracy, battery, message_id, vertical_rate, on_ground, squawk, callsign, category, correlation_id,
-  source, date_part('epoch', received_at) * 1000, date_part('epoch', recorded_at) * 1000)`;
-
-/** The array of `HEARTBEAT_AS_JSON`, in its order. */
-export type HeartbeatTuple = [
-  globalPosition: string,
-  assetId: string,
-  occurredMs: number,
-  lat: number | null,
-  lon: number | null,
-  altitude: number | null,
-  speed: number | null,
-  heading: number | null,
-  accuracy: number | null,
-  battery: number | null,
-  messageId: string | null,
-  verticalRate: number | null,
-  onGround: boolean | null,
-  squawk: string | null,
-  callsign: string | null,
-  category: string | null,
-  correlationId: string,
-  source: string,
-  receivedMs: number,
-  recordedMs: number,
-];
-
 /** The last `receivedAt` met, and its ISO string. */
 let lastReceivedMs = Number.NaN;
 let lastReceivedIso = '';
@@ -134,37 +102,70 @@ function receivedAtIso(ms: number): string {
   return lastReceivedIso;
 }
 
+/** The heartbeat columns `heartbeatEvent` reads, in its order, with their types. */
+const HEARTBEAT_READ: readonly (readonly [column: string, type: string])[] = [
+  ['asset_id', 'text'],
+  ['occurred_at', 'timestamptz'],
+  ['lat', 'float8'],
+  ['lon', 'float8'],
+  ['altitude', 'float8'],
+  ['speed', 'float8'],
+  ['heading', 'float8'],
+  ['accuracy', 'float8'],
+  ['battery', 'float8'],
+  ['message_id', 'text'],
+  ['vertical_rate', 'float8'],
+  ['on_ground', 'boolean'],
+  ['squawk', 'text'],
+  ['callsign', 'text'],
+  ['category', 'text'],
+  ['correlation_id', 'text'],
+  ['source', 'text'],
+  ['received_at', 'timestamptz'],
+];
+
+/** The columns of `heartbeatEvent`'s fields, for the log's read (log-row.ts). */
+export const HEARTBEAT_READ_COLUMNS = HEARTBEAT_READ.map(([column]) => column).join(', ');
+/** As many typed NULLs, for the rows of the log's read that are not heartbeats. */
+export const HEARTBEAT_READ_NULLS = HEARTBEAT_READ.map(([, type]) => `NULL::${type}`).join(', ');
+export const HEARTBEAT_READ_COLUMN_COUNT = HEARTBEAT_READ.length;
+
 /**
- * A stored heartbeat as the `HeartbeatRecorded` event it was appended as. Catch-up runs this for
- * every heartbeat in the log, so it builds each object once and copies nothing.
+ * A stored heartbeat as the `HeartbeatRecorded` event it was appended as, from the tuple of the
+ * log's binary read: its columns (`HEARTBEAT_READ_COLUMNS`) from field `first` on. Catch-up runs
+ * this for every heartbeat in the log, so it builds each object once and copies nothing.
  */
-export function heartbeatEvent(tuple: HeartbeatTuple): RecordedEvent {
-  const assetId = tuple[1];
+export function heartbeatEvent(globalPosition: bigint, recordedAt: Date, tuple: CopyTuples, first: number): RecordedEvent {
+  const assetId = tuple.text(first);
   const data: HeartbeatData = {
     assetId,
-    timestamp: new Date(Math.round(tuple[2])).toISOString(),
-    lat: tuple[3],
-    lon: tuple[4],
-    altitude: tuple[5],
-    speed: tuple[6],
-    heading: tuple[7],
-    accuracy: tuple[8],
-    battery: tuple[9],
-    messageId: tuple[10],
+    timestamp: new Date(tuple.timestampMs(first + 1)).toISOString(),
+    lat: tuple.float8OrNull(first + 2),
+    lon: tuple.float8OrNull(first + 3),
+    altitude: tuple.float8OrNull(first + 4),
+    speed: tuple.float8OrNull(first + 5),
+    heading: tuple.float8OrNull(first + 6),
+    accuracy: tuple.float8OrNull(first + 7),
+    battery: tuple.float8OrNull(first + 8),
+    messageId: tuple.textOrNull(first + 9),
   };
   // Aircraft fields exist on the event only when they were sent (see recordHeartbeat).
-  if (tuple[11] !== null) data.verticalRate = tuple[11];
-  if (tuple[12] !== null) data.onGround = tuple[12];
-  if (tuple[13] !== null) data.squawk = tuple[13];
-  if (tuple[14] !== null) data.callsign = tuple[14];
-  if (tuple[15] !== null) data.category = tuple[15];
+  if (!tuple.isNull(first + 10)) data.verticalRate = tuple.float8OrNull(first + 10);
+  if (!tuple.isNull(first + 11)) data.onGround = tuple.boolOrNull(first + 11);
+  if (!tuple.isNull(first + 12)) data.squawk = tuple.text(first + 12);
+  if (!tuple.isNull(first + 13)) data.callsign = tuple.text(first + 13);
+  if (!tuple.isNull(first + 14)) data.category = tuple.text(first + 14);
   return {
-    globalPosition: BigInt(tuple[0]),
+    globalPosition,
     streamId: `asset-${assetId}`,
     streamPosition: null,
     type: 'HeartbeatRecorded',
     data,
-    metadata: { correlationId: tuple[16], source: tuple[17], receivedAt: receivedAtIso(Math.round(tuple[18])) },
-    recordedAt: new Date(Math.round(tuple[19])),
+    metadata: {
+      correlationId: tuple.text(first + 15),
+      source: tuple.text(first + 16),
+      receivedAt: receivedAtIso(tuple.timestampMs(first + 17)),
+    },
+    recordedAt,
   };
 }
