@@ -8,18 +8,21 @@ import { AfterRun } from './ingest/after-run';
 import { startBareRoute } from './ingest/bare-route';
 import { startBeaconServer } from './ingest/beacon-server';
 import type { Child } from './ingest/child';
+import type { RequestPlan } from './ingest/load-generator';
 import { ownCpuSeconds, parentPid, processTreeCpuSeconds } from './ingest/cpu';
 import { EventLog } from './ingest/event-log';
 import { ASSET_COUNT, CUSTOMER_ID, assetIds, registerFleet } from './ingest/fleet';
 import { freeLoopbackPort } from './ingest/free-port';
 import { HeartbeatClock, batchItems, clockStart } from './ingest/heartbeat-bodies';
 import { LoadGenerators } from './ingest/load-generators';
+import { runLoad } from './ingest/load';
 import { loadScenario, type LoadScenario } from './ingest/load-scenario';
 import { rawInsertScenario } from './ingest/raw-insert-scenario';
 import { runDetails } from './ingest/run-details';
 import { ensureServerBuilt } from './ingest/server-build';
 import { adminKeyOf, packageVersion, serverEnv, type ServerEnv } from './ingest/server-env';
 import { idleLoopDelay } from './ingest/server-metrics';
+import { WrkPings, ensureWrk } from './ingest/wrk-pings';
 
 const BARE_SINGLE = 'bare route, 1 heartbeat';
 const SINGLE = 'single heartbeat';
@@ -34,8 +37,9 @@ const SINGLE_CONNECTIONS = 100;
 const BATCH_CONNECTIONS = 8;
 /** The issue's raw baseline: 4 connections, each one multi-row INSERT of 1,000 after the other. */
 const RAW_INSERT_CONNECTIONS = 4;
-/** As many autocannon processes as the machine has cores (2): one was the limit of the bare route. */
+/** As many autocannon processes (batches) and wrk threads (single heartbeats) as the machine has cores (2). */
 const LOAD_GENERATORS = 2;
+const WRK_THREADS = 2;
 /** Distinct bodies the bare route's batches cycle through (about 100 KB each). */
 const PREBUILT_BATCHES = 64;
 /** A projector that needs longer than this to catch up after a 10 s run is a finding, not a wait. */
@@ -94,15 +98,17 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
     const allRoles = await startReal(await createDatabase(postgres.url, ALL_ROLES_DATABASE));
     const inline = await startReal(await createDatabase(postgres.url, INLINE_DATABASE), undefined, PROJECTOR_INLINE);
     const ids = assetIds();
+    const pingIds = assetIds(ASSET_COUNT, ASSET_COUNT);
     const clockStartMs = clockStart();
     const generators = await LoadGenerators.start(LOAD_GENERATORS, clockStartMs);
     children.push(...generators.children);
+    const wrk = new WrkPings(clockStartMs, ASSET_COUNT, ASSET_COUNT, WRK_THREADS);
     const raw = await rawInsertTable(postgres.url, clockStartMs, connect);
     context.log(
       `servers ready: ingest role on ${ingest.url}, all roles on ${allRoles.url} (projector inline: ${inline.url}), bare route on ${bare.url}`,
     );
-    context.log(`registering ${ASSET_COUNT} vehicles with each server`);
-    for (const server of [ingest, allRoles, inline]) await registerFleet(server.url, server.adminKey, ids);
+    context.log(`registering ${2 * ASSET_COUNT} vehicles with each server (half for batches, half for single heartbeats)`);
+    for (const server of [ingest, allRoles, inline]) await registerFleet(server.url, server.adminKey, [...ids, ...pingIds]);
 
     const admin = clients[0] as Client;
     const backend = await admin.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
@@ -113,12 +119,13 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
       'projector-inline server': () => processTreeCpuSeconds(inline.child.pid),
       'bare route': () => processTreeCpuSeconds(bare.child.pid),
       postgres: () => processTreeCpuSeconds(postmaster),
+      // The autocannon processes (batches); a wrk run's own CPU replaces this in its line (wrk-pings.ts).
       'load generators': () => generators.children.reduce((sum, child) => sum + processTreeCpuSeconds(child.pid), 0),
       // The raw INSERT's client, and otherwise idle while the generators load a server.
       harness: ownCpuSeconds,
     };
     const afterRun = new AfterRun([ingest.eventLog, allRoles.eventLog, inline.eventLog], CATCH_UP_TIMEOUT_MS, context.log);
-    const common = { afterRun, cpuMeters, generators, ...durations(context.scale) };
+    const common = { afterRun, cpuMeters, ...durations(context.scale) };
     const on = async (server: RealServer) => ({
       url: server.url,
       adminKey: server.adminKey,
@@ -128,13 +135,18 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
     });
     const onBare = { url: bare.url, adminKey: ingest.adminKey, eventLog: ingest.eventLog, idleLoop: null, stores: false };
     const [onIngest, onAllRoles, onInline] = [await on(ingest), await on(allRoles), await on(inline)];
-    const single = { ...common, connections: SINGLE_CONNECTIONS, heartbeatsPerRequest: 1, plan: { kind: 'single' as const } };
-    const batch = {
+    const single = (to: { url: string; adminKey: string }) => ({
+      ...common,
+      connections: SINGLE_CONNECTIONS,
+      heartbeatsPerRequest: 1,
+      load: (seconds: number) => wrk.run({ ...to, connections: SINGLE_CONNECTIONS, seconds }),
+    });
+    const batch = (to: { url: string; adminKey: string }, plan: RequestPlan = { kind: 'batch', size: BATCH_SIZE }) => ({
       ...common,
       connections: BATCH_CONNECTIONS,
       heartbeatsPerRequest: BATCH_SIZE,
-      plan: { kind: 'batch' as const, size: BATCH_SIZE },
-    };
+      load: (seconds: number) => runLoad(generators, { ...to, connections: BATCH_CONNECTIONS, seconds, plan }),
+    });
     const rawInsert = rawInsertScenario({
       ...common,
       scenario: RAW_INSERT,
@@ -143,20 +155,25 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
       nextItems: batchItems(ids, new HeartbeatClock(ids.length, clockStartMs), BATCH_SIZE),
     });
     const loads = [
-      loadScenario({ ...single, ...onBare, scenario: BARE_SINGLE, baseline: BARE_SINGLE }),
-      loadScenario({ ...single, ...onIngest, scenario: SINGLE, baseline: BARE_SINGLE, target: { min: 10_000, minRatio: 0.5 } }),
-      loadScenario({ ...single, ...onAllRoles, scenario: SINGLE_ALL_ROLES, baseline: BARE_SINGLE }),
+      loadScenario({ ...single(onBare), ...onBare, scenario: BARE_SINGLE, baseline: BARE_SINGLE }),
+      loadScenario({
+        ...single(onIngest),
+        ...onIngest,
+        scenario: SINGLE,
+        baseline: BARE_SINGLE,
+        target: { min: 10_000, minRatio: 0.5 },
+      }),
+      loadScenario({ ...single(onAllRoles), ...onAllRoles, scenario: SINGLE_ALL_ROLES, baseline: BARE_SINGLE }),
       // The HTTP side alone, as a share of what PostgreSQL stores: far above 1, or HTTP is the limit.
       loadScenario({
-        ...batch,
+        ...batch(onBare, { kind: 'batch', size: BATCH_SIZE, prebuilt: PREBUILT_BATCHES }),
         ...onBare,
         scenario: BARE_BATCH,
         baseline: RAW_INSERT,
-        plan: { ...batch.plan, prebuilt: PREBUILT_BATCHES },
       }),
-      loadScenario({ ...batch, ...onIngest, scenario: BATCH, baseline: RAW_INSERT, target: { min: 50_000, minRatio: 0.6 } }),
-      loadScenario({ ...batch, ...onAllRoles, scenario: BATCH_ALL_ROLES, baseline: RAW_INSERT, target: { minRatio: 0.45 } }),
-      loadScenario({ ...batch, ...onInline, scenario: BATCH_INLINE, baseline: RAW_INSERT }),
+      loadScenario({ ...batch(onIngest), ...onIngest, scenario: BATCH, baseline: RAW_INSERT, target: { min: 50_000, minRatio: 0.6 } }),
+      loadScenario({ ...batch(onAllRoles), ...onAllRoles, scenario: BATCH_ALL_ROLES, baseline: RAW_INSERT, target: { minRatio: 0.45 } }),
+      loadScenario({ ...batch(onInline), ...onInline, scenario: BATCH_INLINE, baseline: RAW_INSERT }),
     ];
     const [bareSingleLoad, realSingleLoad, allRolesSingleLoad] = loads as [LoadScenario, LoadScenario, LoadScenario];
     // The raw INSERT just before the batches it is the baseline of, in every round.
@@ -175,7 +192,8 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
         connections: { [SINGLE]: SINGLE_CONNECTIONS, [BATCH]: BATCH_CONNECTIONS, [RAW_INSERT]: RAW_INSERT_CONNECTIONS },
         ...durations(context.scale),
         rate:
-          'HTTP: the sum over the load generators of 2xx responses / its autocannon duration (× 1,000 for batches); non-2xx, errors or timeouts fail the run. ' +
+          "HTTP: single heartbeats, 2xx responses / the wrk run's duration; batches, the sum over the autocannon generators of 2xx responses / " +
+          "each one's duration, × 1,000; non-2xx, errors or timeouts fail the run. " +
           'Raw INSERT: rows committed / time until the last INSERT in flight at the deadline returned',
         servers: {
           [`${SINGLE} / ${BATCH}`]: ingest.env.recorded,
@@ -183,10 +201,15 @@ async function run(context: BenchmarkContext, postgres: BenchPostgres): Promise<
           [BATCH_INLINE]: { ...inline.env.recorded, database: INLINE_DATABASE },
         },
         bareRoute: `fastify ${packageVersion('fastify')} in its own process, the server's Fastify options, one handler, no database; its batches cycle through ${PREBUILT_BATCHES} pre-built bodies`,
-        loadGenerator:
-          `autocannon ${packageVersion('autocannon')} in ${generators.count} processes of their own (ingest/load-generator.ts), ` +
-          'started once, each with its share of the connections, pipelining 1, building its requests as it goes; ' +
-          'their results summed (autocannon.aggregateResult); their CPU is perScenario.cores["load generators"]',
+        loadGenerator: {
+          'single heartbeats':
+            `${wrk.description} (ingest/ping.lua) to ${ASSET_COUNT} vehicles of their own, each run going on with every vehicle's timestamps; ` +
+            'its CPU (from the shell that ran it) is perScenario.cores["load generators"]',
+          batches:
+            `autocannon ${packageVersion('autocannon')} in ${generators.count} processes of their own (ingest/load-generator.ts), ` +
+            'started once, each with its share of the connections, pipelining 1, building its requests as it goes; ' +
+            'their results summed (autocannon.aggregateResult); their CPU is perScenario.cores["load generators"]',
+        },
         rawInsert: `${RAW_INSERT_CONNECTIONS} connections from the harness to database ${RAW_DATABASE} (event-store migrations, no server), each one multi-row INSERT of ${BATCH_SIZE} rows after the other (bench/lib/raw-insert.ts), rows as the ingest stores a batch request's`,
         perScenario: runDetails(inRounds),
         postgres: postgres.settings,
@@ -241,8 +264,9 @@ async function rawInsertTable(serverUrl: string, clockStartMs: number, connect: 
 
 export const benchmark: Benchmark = {
   name: 'ingest',
-  description: 'HTTP ingest of durable heartbeats (autocannon processes on loopback) against a bare Fastify route and a raw INSERT',
+  description: 'HTTP ingest of durable heartbeats (wrk and autocannon on loopback) against a bare Fastify route and a raw INSERT',
   run: async (context) => {
+    ensureWrk();
     await ensureServerBuilt(context.log);
     return withBenchPostgres((postgres) => run(context, postgres));
   },

@@ -7,7 +7,7 @@ export NX_DAEMON=false NX_NO_CLOUD=true CHROME_BIN="${CHROME_BIN:-/usr/bin/chrom
 
 step() { printf '\n\033[1m== %s ==\033[0m\n' "$1"; }
 
-step "browser";            bash tools/test/ensure-chromium.sh
+step "browser";            bash tools/ensure-debian-package.sh /usr/bin/chromium chromium
 step "format";             npm run format:check
 step "lint";               npm run lint
 step "unit tests";         npm run test:unit

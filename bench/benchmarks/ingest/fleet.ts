@@ -3,9 +3,12 @@ export const CUSTOMER_ID = 'bench-fleet';
 export const ASSET_COUNT = 1_000;
 const CONCURRENT_REGISTRATIONS = 8;
 
-/** VIN-length ids (17 characters), so bodies, URLs and index keys are the size of real ones. */
-export function assetIds(count: number = ASSET_COUNT): string[] {
-  return Array.from({ length: count }, (_, i) => `BENCHVIN${String(i).padStart(9, '0')}`);
+/**
+ * VIN-length ids (17 characters), so bodies, URLs and index keys are the size of real ones. The
+ * batches go to the first `ASSET_COUNT`, the single heartbeats (ping.lua) to the next as many.
+ */
+export function assetIds(count: number = ASSET_COUNT, first = 0): string[] {
+  return Array.from({ length: count }, (_, i) => `BENCHVIN${String(first + i).padStart(9, '0')}`);
 }
 
 /** POST /api/v1/customers, then POST /api/v1/assets for every id (a few at a time). */

@@ -33,29 +33,13 @@ export class HeartbeatClock {
 }
 
 /** Somewhere around Stockholm, moving a little with `n`; every value within the API's bounds. */
-function position(n: number): { lat: number; lon: number; speed: number; heading: number } {
-  return {
-    lat: 59.3 + (n % 1000) / 10_000,
-    lon: 18.0 + (n % 997) / 10_000,
-    speed: (n % 300) / 10,
-    heading: n % 360,
-  };
+function position(n: number): { lat: number; lon: number } {
+  return { lat: 59.3 + (n % 1000) / 10_000, lon: 18.0 + (n % 997) / 10_000 };
 }
 
 export interface HeartbeatRequest {
   path: string;
   body: string;
-}
-
-/** `POST /api/v1/assets/:id/heartbeats`: request n goes to asset n mod count, so assets rotate. */
-export function pingRequests(ids: readonly string[], clock: HeartbeatClock): () => HeartbeatRequest {
-  let n = 0;
-  return () => {
-    const asset = n % ids.length;
-    const { lat, lon, speed, heading } = position(n++);
-    const body = JSON.stringify({ lat, lon, speed, heading, timestamp: clock.next(asset) });
-    return { path: `/api/v1/assets/${ids[asset]}/heartbeats`, body };
-  };
 }
 
 /** One item of a batch request, as `POST /api/v1/heartbeats` takes it. */

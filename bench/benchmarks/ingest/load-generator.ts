@@ -7,10 +7,10 @@
  */
 import autocannon from 'autocannon';
 import { assetIds } from './fleet';
-import { HeartbeatClock, batchRequests, pingRequests, prebuilt, type HeartbeatRequest } from './heartbeat-bodies';
+import { HeartbeatClock, batchRequests, prebuilt, type HeartbeatRequest } from './heartbeat-bodies';
 
-/** What each request carries: one heartbeat, a batch built for it, or one of `prebuilt` batches built in advance. */
-export type RequestPlan = { kind: 'single' } | { kind: 'batch'; size: number; prebuilt?: number };
+/** What each request carries: a batch built for it, or one of `prebuilt` batches built in advance (single heartbeats: wrk-pings.ts). */
+export type RequestPlan = { kind: 'batch'; size: number; prebuilt?: number };
 
 /** The generator's share of the benchmark: the `index`-th of `of`, all on one clock start. */
 export interface GeneratorIdentity {
@@ -41,8 +41,8 @@ function main(): void {
     const key = JSON.stringify(plan);
     let next = sources.get(key);
     if (!next) {
-      next = plan.kind === 'single' ? pingRequests(ids, clock) : batchRequests(ids, clock, plan.size);
-      if (plan.kind === 'batch' && plan.prebuilt) next = prebuilt(next, plan.prebuilt);
+      next = batchRequests(ids, clock, plan.size);
+      if (plan.prebuilt) next = prebuilt(next, plan.prebuilt);
       sources.set(key, next);
     }
     return next;

@@ -3,9 +3,7 @@ import type { Measurement, Target } from '../../lib/types';
 import { measureCpu } from './cpu';
 import type { AfterRun } from './after-run';
 import type { EventLog } from './event-log';
-import { runLoad } from './load';
-import type { RequestPlan } from './load-generator';
-import type { LoadGenerators } from './load-generators';
+import type { LoadResult } from './load';
 import { scrapeTotals, serverSide, type LoopDelay, type ServerSide } from './server-metrics';
 
 export interface LoadScenarioOptions {
@@ -19,8 +17,8 @@ export interface LoadScenarioOptions {
   heartbeatsPerRequest: number;
   warmUpSeconds: number;
   seconds: number;
-  plan: RequestPlan;
-  generators: LoadGenerators;
+  /** One run of the load for so many seconds: autocannon's generators (batches) or wrk (single heartbeats). */
+  load: (seconds: number) => Promise<LoadResult>;
   eventLog: EventLog;
   /** The real server: each run must have stored what it answered 2xx for. */
   stores: boolean;
@@ -48,7 +46,7 @@ export interface LoadScenario {
   latency(percentile: 'p50' | 'p99', baseline: string, target?: Target): Measurement;
 }
 
-/** One autocannon run per call of `measure`; runs against the real server are checked against its log. */
+/** One run of the load per call of `measure`; runs against the real server are checked against its log. */
 export function loadScenario(options: LoadScenarioOptions): LoadScenario {
   const details: RunDetails = { p50: [], p99: [], cpu: [], server: [], projectionCatchUp: [] };
   const perRequest = options.heartbeatsPerRequest;
@@ -58,8 +56,9 @@ export function loadScenario(options: LoadScenarioOptions): LoadScenario {
     const warmUp = ++calls === 1;
     const metricsBefore = options.stores ? await scrapeTotals(options.url) : null;
     const { result: load, cores } = await measureCpu(options.cpuMeters, () =>
-      runLoad(options.generators, { ...options, seconds: warmUp ? options.warmUpSeconds : options.seconds }),
+      options.load(warmUp ? options.warmUpSeconds : options.seconds),
     );
+    if (load.generatorCores !== undefined) cores['load generators'] = load.generatorCores;
     let stored = '';
     if (options.stores) {
       const count = await options.eventLog.settledCountAfter(before);
@@ -79,8 +78,7 @@ export function loadScenario(options: LoadScenarioOptions): LoadScenario {
         `writer busy ${Math.round(inServer.writerBusy * 100)} %` +
         (inServer.loopLagP99Ms === undefined ? '' : `, event loop late by ${inServer.loopLagMeanMs} ms (p99 ${inServer.loopLagP99Ms} ms)`)
       : '';
-    const generators = `${options.generators.count} load generators started ${load.startSpreadMs} ms apart`;
-    const line = `          ${load.ok} × 2xx, p50 ${load.p50} ms, p99 ${load.p99} ms${stored}${server}; ${generators}; cores: ${cpu}`;
+    const line = `          ${load.ok} × 2xx, p50 ${load.p50} ms, p99 ${load.p99} ms${stored}${server}; ${load.generator}; cores: ${cpu}`;
     options.afterRun.finished(line, warmUp ? null : details.projectionCatchUp);
     if (!warmUp) {
       details.p50.push(load.p50);

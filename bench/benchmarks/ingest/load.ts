@@ -20,8 +20,10 @@ export interface LoadResult {
   p50: number;
   p99: number;
   seconds: number;
-  /** How far apart the generators' runs started, in ms: their rates add up only where they overlap. */
-  startSpreadMs: number;
+  /** What made the load, for the run's line: the autocannon processes say how far apart (ms) they started. */
+  generator: string;
+  /** The load generator's cores, where no CPU meter of the harness sees its process (wrk). */
+  generatorCores?: number;
 }
 
 /** autocannon's own sum of results run with `skipAggregateResult` (not in its type declarations). */
@@ -53,6 +55,6 @@ export async function runLoad(generators: LoadGenerators, options: LoadOptions):
     p50: result.latency.p50,
     p99: result.latency.p99,
     seconds: Math.max(...results.map((r) => r.duration)),
-    startSpreadMs: Math.max(...starts) - Math.min(...starts),
+    generator: `${generators.count} load generators started ${Math.max(...starts) - Math.min(...starts)} ms apart`,
   };
 }
