@@ -28,6 +28,8 @@ const LOG_FIELD_COUNT = HEARTBEAT_FIRST_FIELD + HEARTBEAT_READ_COLUMN_COUNT;
  * from the buffer. COPY takes no parameters, so the three bounds are written in: numbers only.
  */
 export function readAllStatement(after: bigint, limit: number, upTo: bigint): string {
+  // The types say so already; checked again because these go into SQL as they are.
+  if (typeof after !== 'bigint' || typeof upTo !== 'bigint') throw new TypeError('log positions must be bigints');
   if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`a read of ${limit} events`);
   const range = `global_position > ${after} AND global_position <= ${upTo} ORDER BY global_position LIMIT ${limit}`;
   return `COPY (SELECT * FROM (
