@@ -137,7 +137,8 @@ const BOOL_OID = 16;
 const TEXT_OID = 25;
 const FLOAT8_OID = 701;
 const TIMESTAMPTZ_OID = 1184;
-const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
+/** PostgreSQL's binary timestamps count microseconds from here (written here, read in copy-tuples.ts). */
+export const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
 
 /**
  * Milliseconds since 1970 of an ISO-8601 time. The domain stores what `toISOString` writes

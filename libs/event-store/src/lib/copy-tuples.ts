@@ -1,3 +1,5 @@
+import { POSTGRES_EPOCH_MS } from './binary-arrays';
+
 /**
  * PostgreSQL's binary COPY format (`COPY … TO STDOUT (FORMAT binary)`), cut into tuples as its
  * bytes arrive: a header (11-byte signature, flags, extension), then per tuple a field count and,
@@ -149,4 +151,3 @@ const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 /** Signature, flags (int32), header extension length (int32). */
 const HEADER_BYTES = SIGNATURE.length + 8;
 const JSONB_VERSION = 1;
-const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
