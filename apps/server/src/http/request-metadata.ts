@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { isoNow } from '../shared/iso-now';
 
 /**
  * Metadata every event of a request carries: the request's correlation id and where it came from.
@@ -16,17 +17,4 @@ export function requestMetadata(request: FastifyRequest, source: string): Reques
   const header = request.headers['x-correlation-id'];
   const correlationId = typeof header === 'string' && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
   return { correlationId, receivedAt: isoNow(), source };
-}
-
-let lastMs = 0;
-let lastIso = '';
-
-/** The current time as ISO-8601, formatted once per millisecond: a busy ingest has a dozen requests in one. */
-function isoNow(): string {
-  const now = Date.now();
-  if (now !== lastMs) {
-    lastMs = now;
-    lastIso = new Date(now).toISOString();
-  }
-  return lastIso;
 }

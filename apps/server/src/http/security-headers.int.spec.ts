@@ -1,4 +1,5 @@
 import { adminHeaders, startTestApp, type TestApp } from '../testing/test-app';
+import { SECURITY_HEADERS } from './install-security-headers';
 
 /** Browser-facing hardening: security headers everywhere, CORS only for listed origins, /metrics behind a key. */
 const METRICS_KEY = 'metrics-scraper-key-0123456789';
@@ -31,6 +32,20 @@ describe('HTTP hardening', () => {
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
       expect(response.headers['x-powered-by']).toBeUndefined();
+      expect(response.headers).toMatchObject(SECURITY_HEADERS);
+    }
+  });
+
+  it('sends them with the live stream too, whose route writes its own head', async () => {
+    await open.app.listen(0, '127.0.0.1');
+    const aborted = new AbortController();
+    try {
+      const response = await fetch(`${await open.app.getUrl()}/api/v1/live`, { headers: adminHeaders, signal: aborted.signal });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(response.headers.get(name)).toBe(value);
+    } finally {
+      aborted.abort();
     }
   });
 

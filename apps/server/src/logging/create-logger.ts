@@ -1,5 +1,6 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
+import { isoNow } from '../shared/iso-now';
 
 export type LogFormat = 'json' | 'pretty';
 
@@ -29,7 +30,8 @@ export function createLogger({ level, format, destination, name }: LoggerOptions
       level,
       ...(name ? { name } : {}),
       base: { service: 'beacon' },
-      timestamp: pino.stdTimeFunctions.isoTime,
+      // pino's isoTime, formatted once per millisecond rather than once per line.
+      timestamp: () => `,"time":"${isoNow()}"`,
       redact: {
         paths: ['key', 'apiKey', 'ticket', 'password', 'headers.authorization', 'headers["x-api-key"]', 'query.key', 'query.ticket'],
         censor: '[redacted]',

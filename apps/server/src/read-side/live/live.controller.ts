@@ -6,6 +6,7 @@ import { LiveFeed } from './live-feed.service';
 import { LiveKeyWatch } from './live-key-watch';
 import type { LiveConnection } from '@beacon/read-models';
 import { parseLiveParams } from './live-params';
+import { SECURITY_HEADERS } from '../../http/install-security-headers';
 
 /** How soon a browser's EventSource reconnects after the connection drops. */
 const RECONNECT_MS = 2_000;
@@ -38,6 +39,7 @@ export class LiveController {
     reply.hijack();
     const response = reply.raw;
     response.writeHead(200, {
+      ...SECURITY_HEADERS,
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',
