@@ -1,4 +1,6 @@
+import type { Pool } from 'pg';
 import { eventually } from '@beacon/testing';
+import { PG_POOL } from '../../config/config.tokens';
 import { adminHeaders, registerVehicle, startTestApp, type TestApp } from '../../testing/test-app';
 
 let test: TestApp;
@@ -44,6 +46,22 @@ describe('POST /api/v1/assets/:id/heartbeats', () => {
     await ping({ timestamp: marker });
     await eventually(async () => expect((await getAsset()).lastSeenAt).toBe(marker));
     expect((await getAsset()).position).toEqual(before);
+  });
+
+  it("keeps the caller's X-Correlation-Id in the heartbeat's metadata, else the request's id", async () => {
+    const correlationOf = async (messageId: string) =>
+      (
+        await test.app
+          .get<Pool>(PG_POOL)
+          .query<{
+            correlation_id: string;
+          }>('SELECT correlation_id FROM heartbeats WHERE asset_id = $1 AND message_id = $2', [VIN, messageId])
+      ).rows.map((row) => row.correlation_id);
+    await ping({ messageId: 'traced' }, { 'x-correlation-id': 'trace:4711' });
+    expect(await correlationOf('traced')).toEqual(['trace:4711']);
+    const untraced = await ping({ messageId: 'untraced' });
+    expect(untraced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await correlationOf('untraced')).toEqual([untraced.headers['x-request-id']]);
   });
 
   it('stores a re-sent message once and reports it as a duplicate', async () => {
