@@ -1,4 +1,5 @@
 import { request, type IncomingMessage } from 'node:http';
+import { connect, type Socket } from 'node:net';
 
 /** Connections opened at once: the server's listen backlog (511) must not overflow. */
 const CONNECT_CONCURRENCY = 200;
@@ -18,16 +19,20 @@ export interface Receipt {
 
 /**
  * `count` server-sent-event streams to one server, opened from this process over loopback. Every
- * `probeEvery`-th stream is a probe: it parses its messages and records when each position arrived.
- * The rest are ballast: paused, they read and discard what arrived once a second (see
- * BALLAST_READ_MS), so the harness wakes once per ballast stream per second instead of once per message — the server still writes
- * every message to every stream, which is what is measured, while the harness stays small beside it. Probes are spread over the whole set, so a server that writes to its
- * clients in turn is measured at the end of its turn as well as at the start.
+ * `probeEvery`-th stream is a probe: an HTTP client that parses its messages and records when each
+ * position arrived. The rest are ballast: raw sockets that send the same request and, paused, read
+ * and discard what arrived once a second (see BALLAST_READ_MS), so the harness wakes once per
+ * ballast stream per second instead of once per message. The server still writes every message to
+ * every stream, which is what is measured, while the harness stays small beside it: as HTTP
+ * clients the ballast cost the harness a core at 10,000 streams, parsing every chunk of every
+ * stream, and that delay showed as the servers' latency. Probes are spread over the whole set, so
+ * a server that writes to its clients in turn is measured at the end of its turn as well as at the
+ * start.
  */
 export class LiveStreams {
   readonly receipts: Receipt[] = [];
   private readonly responses: IncomingMessage[] = [];
-  private readonly ballast: IncomingMessage[] = [];
+  private readonly ballast: Socket[] = [];
   private readonly reader: NodeJS.Timeout;
   private slice = 0;
   probes = 0;
@@ -52,12 +57,13 @@ export class LiveStreams {
   }
 
   get count(): number {
-    return this.responses.length;
+    return this.responses.length + this.ballast.length;
   }
 
   close(): void {
     clearInterval(this.reader);
     for (const response of this.responses) response.destroy();
+    for (const socket of this.ballast) socket.destroy();
     this.responses.length = 0;
     this.ballast.length = 0;
   }
@@ -66,13 +72,50 @@ export class LiveStreams {
   private readBallast(): void {
     const slice = this.ballast.filter((_, i) => i % BALLAST_SLICES === this.slice);
     this.slice = (this.slice + 1) % BALLAST_SLICES;
-    for (const response of slice) response.resume();
+    for (const socket of slice) socket.resume();
     setImmediate(() => {
-      for (const response of slice) response.pause();
+      for (const socket of slice) socket.pause();
     });
   }
 
   private connect(url: string, headers: Record<string, string>, probe: boolean): Promise<void> {
+    return probe ? this.connectProbe(url, headers) : this.connectBallast(new URL(url), headers);
+  }
+
+  /**
+   * A ballast stream: the stream's GET written on a plain socket. Its first bytes must be a 200
+   * status line (the server writes its head with the stream's first comment); after that, bytes are
+   * only drained.
+   */
+  private connectBallast(url: URL, headers: Record<string, string>): Promise<void> {
+    const head = [`GET ${url.pathname}${url.search} HTTP/1.1`, `host: ${url.host}`, 'accept: text/event-stream'];
+    for (const [name, value] of Object.entries(headers)) head.push(`${name}: ${value}`);
+    return new Promise((resolve, reject) => {
+      const socket = connect({ host: url.hostname, port: Number(url.port) }, () => socket.write(`${head.join('\r\n')}\r\n\r\n`));
+      let received = '';
+      const readStatus = (chunk: Buffer): void => {
+        received += chunk.toString('latin1');
+        const lineEnd = received.indexOf('\r\n');
+        if (lineEnd < 0) return;
+        socket.off('data', readStatus);
+        const status = received.slice(0, lineEnd);
+        if (!/^HTTP\/1\.1 200 /.test(status)) {
+          socket.destroy();
+          reject(new Error(`GET ${url.pathname} answered ${status}`));
+          return;
+        }
+        socket.on('error', () => undefined); // closing at the end destroys it
+        socket.on('data', () => undefined);
+        socket.pause();
+        this.ballast.push(socket);
+        resolve();
+      };
+      socket.once('error', reject);
+      socket.on('data', readStatus);
+    });
+  }
+
+  private connectProbe(url: string, headers: Record<string, string>): Promise<void> {
     return new Promise((resolve, reject) => {
       const req = request(url, { headers: { accept: 'text/event-stream', ...headers }, agent: false }, (response) => {
         if (response.statusCode !== 200) {
@@ -83,14 +126,8 @@ export class LiveStreams {
         this.responses.push(response);
         response.once('data', () => resolve()); // the server's first comment: the stream is registered
         response.on('error', () => undefined); // closing at the end destroys it
-        if (probe) {
-          this.probes++;
-          this.parse(response);
-        } else {
-          response.on('data', () => undefined);
-          response.once('data', () => response.pause());
-          this.ballast.push(response);
-        }
+        this.probes++;
+        this.parse(response);
       });
       req.once('error', reject);
       req.end();
