@@ -62,8 +62,8 @@ function helmetHeaders(): Record<string, string> {
  *
  * They are Fastify reply headers, not `setHeader` calls on the raw response: when every header is
  * Fastify's, Node writes the head straight from Fastify's object instead of copying each header
- * through `setHeader` first. A route that takes the raw response over (the live stream) sends
- * SECURITY_HEADERS itself.
+ * through `setHeader` first. A route that takes the raw response over (the live stream) writes
+ * Fastify's reply headers into its own head.
  */
 export async function installSecurityHeaders(app: NestFastifyApplication, corsOrigins: readonly string[]): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();

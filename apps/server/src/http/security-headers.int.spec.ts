@@ -36,17 +36,22 @@ describe('HTTP hardening', () => {
     }
   });
 
-  it('sends them with the live stream too, whose route writes its own head', async () => {
-    await open.app.listen(0, '127.0.0.1');
-    const aborted = new AbortController();
-    try {
-      const response = await fetch(`${await open.app.getUrl()}/api/v1/live`, { headers: adminHeaders, signal: aborted.signal });
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(response.headers.get(name)).toBe(value);
-    } finally {
+  it('sends them, the request id and CORS with the live stream too, whose route writes its own head', async () => {
+    const openStream = async (test: TestApp, headers: Record<string, string>) => {
+      await test.app.listen(0, '127.0.0.1');
+      const aborted = new AbortController();
+      const response = await fetch(`${await test.app.getUrl()}/api/v1/live`, { headers, signal: aborted.signal });
       aborted.abort();
-    }
+      return response;
+    };
+    const stream = await openStream(open, adminHeaders);
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(stream.headers.get(name)).toBe(value);
+    expect(stream.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const crossOrigin = await openStream(withCors, { origin: 'https://ops.example.com' });
+    expect(crossOrigin.status).toBe(200);
+    expect(crossOrigin.headers.get('access-control-allow-origin')).toBe('https://ops.example.com');
   });
 
   it('answers no cross-origin request unless BEACON_CORS_ORIGINS lists its origin', async () => {

@@ -1,12 +1,12 @@
 import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { OutgoingHttpHeaders } from 'node:http';
 import { CurrentPrincipal, KeyInQuery, ReadAccess, TicketInQuery } from '../../auth/access.decorators';
 import { readScope, type Principal } from '../../auth/principal';
 import { LiveFeed } from './live-feed.service';
 import { LiveKeyWatch } from './live-key-watch';
 import type { LiveConnection } from '@beacon/read-models';
 import { parseLiveParams } from './live-params';
-import { SECURITY_HEADERS } from '../../http/install-security-headers';
 
 /** How soon a browser's EventSource reconnects after the connection drops. */
 const RECONNECT_MS = 2_000;
@@ -39,7 +39,8 @@ export class LiveController {
     reply.hijack();
     const response = reply.raw;
     response.writeHead(200, {
-      ...SECURITY_HEADERS,
+      // What Fastify's hooks set (security, CORS and request-id headers) goes out with the hijacked head too.
+      ...(reply.getHeaders() as OutgoingHttpHeaders),
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',
