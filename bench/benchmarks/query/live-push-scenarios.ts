@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { processTreeCpuSeconds } from '../ingest/cpu';
 import { formatNumber } from '../../lib/format';
 import type { BenchmarkContext, BenchmarkResult, Measurement } from '../../lib/types';
 import { LiveStreams } from './live-push-clients';
@@ -25,6 +26,27 @@ interface RunResult extends PushLatency {
 
 const settle = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A server using less than this share of a core is done with the clients that left. */
+const IDLE_CORES = 0.05;
+const IDLE_WINDOW_MS = 500;
+const IDLE_WAIT_MAX_MS = 30_000;
+
+/**
+ * Waits until `server` has let go of the streams just closed: at least 1 s, then until a half
+ * second passes in which it used under a twentieth of a core (30 s at most). The two servers
+ * share the machine, and the bare fan-out, which buffers without bound (its p99 at 10,000 streams
+ * runs to 20 s), used over a core for 1.5 s after its 10,000 clients left: into the next run.
+ */
+async function settleUntilIdle(server: PushServer): Promise<void> {
+  await settle(1_000);
+  const deadline = Date.now() + IDLE_WAIT_MAX_MS;
+  while (Date.now() < deadline) {
+    const before = processTreeCpuSeconds(server.child.pid);
+    await settle(IDLE_WINDOW_MS);
+    if ((processTreeCpuSeconds(server.child.pid) - before) / (IDLE_WINDOW_MS / 1000) < IDLE_CORES) return;
+  }
+}
+
 /** Opens `clients` streams, pushes heartbeats to them, closes them. */
 async function measureOnce(server: PushServer, clients: number, seconds: number): Promise<RunResult> {
   const connectStarted = Date.now();
@@ -43,7 +65,7 @@ async function measureOnce(server: PushServer, clients: number, seconds: number)
     return { ...latency, connectSeconds };
   } finally {
     streams.close();
-    await settle(1_000); // let the server forget them before the next run
+    await settleUntilIdle(server);
   }
 }
 
