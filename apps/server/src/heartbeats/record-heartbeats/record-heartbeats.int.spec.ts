@@ -49,14 +49,11 @@ describe('POST /api/v1/assets/:id/heartbeats', () => {
   });
 
   it("keeps the caller's X-Correlation-Id in the heartbeat's metadata, else the request's id", async () => {
-    const correlationOf = async (messageId: string) =>
-      (
-        await test.app
-          .get<Pool>(PG_POOL)
-          .query<{
-            correlation_id: string;
-          }>('SELECT correlation_id FROM heartbeats WHERE asset_id = $1 AND message_id = $2', [VIN, messageId])
-      ).rows.map((row) => row.correlation_id);
+    const sql = 'SELECT correlation_id FROM heartbeats WHERE asset_id = $1 AND message_id = $2';
+    const correlationOf = async (messageId: string) => {
+      const stored = await test.app.get<Pool>(PG_POOL).query<{ correlation_id: string }>(sql, [VIN, messageId]);
+      return stored.rows.map((row) => row.correlation_id);
+    };
     await ping({ messageId: 'traced' }, { 'x-correlation-id': 'trace:4711' });
     expect(await correlationOf('traced')).toEqual(['trace:4711']);
     const untraced = await ping({ messageId: 'untraced' });
