@@ -45,6 +45,18 @@ describe('HeartbeatWriter', () => {
     expect(await transactionsOf('share-')).toBeLessThanOrEqual(5);
   });
 
+  it('starts a flush at the end of the turn while a slot is free, with no timer; an append of a later turn takes the other slot', async () => {
+    const flushedRows: number[] = [];
+    const writer = new HeartbeatWriter(pool, { onFlush: (flush) => flushedRows.push(flush.rows) });
+    const sameTurn = [writer.append([heartbeat('turn-a', 1), heartbeat('turn-b', 1)]), writer.append([heartbeat('turn-c', 1)])];
+    await new Promise((resolve) => setImmediate(resolve)); // queued after the writer's own: its flush is out by now
+    const laterTurn = writer.append([heartbeat('turn-d', 1)]);
+    await Promise.all([...sameTurn, laterTurn]);
+    await writer.close();
+    expect(flushedRows.sort()).toEqual([1, 3]);
+    expect(await transactionsOf('turn-')).toBe(2);
+  });
+
   it('reports re-sent rows as duplicates, also across callers of one flush', async () => {
     const writer = new HeartbeatWriter(pool);
     const [first, second] = await Promise.all([
