@@ -4,6 +4,7 @@ import { createTestDatabase, eventually, type TestDatabase } from '@beacon/testi
 import { Pool } from 'pg';
 import { readProjectionLag } from './log-head';
 import { Projector, type ProjectorLogger, type ProjectorOptions } from './projector';
+import { projectionMigrations } from './migrations';
 
 let database: TestDatabase;
 let pool: Pool;
@@ -12,7 +13,9 @@ const running: Projector[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await runMigrations(database.url, eventStoreMigrations);
+  // The projector's own tables too (dead letters), as the server migrates them: without them it
+  // warns every second that it cannot look for dead letters to retry.
+  await runMigrations(database.url, [...eventStoreMigrations, ...projectionMigrations]);
   pool = new Pool({ connectionString: database.url });
   store = new EventStore(pool);
   await pool.query('CREATE TABLE applied (projection text, position bigint, PRIMARY KEY (projection, position))');
