@@ -35,7 +35,6 @@ export class LiveStreams {
   private readonly ballast: Socket[] = [];
   private readonly reader: NodeJS.Timeout;
   private slice = 0;
-  probes = 0;
 
   private constructor(private readonly probeEvery: number) {
     this.reader = setInterval(() => this.readBallast(), BALLAST_READ_MS);
@@ -54,6 +53,11 @@ export class LiveStreams {
       throw error;
     }
     return streams;
+  }
+
+  /** The streams that record receipts (only probes are HTTP clients). */
+  get probes(): number {
+    return this.responses.length;
   }
 
   get count(): number {
@@ -126,7 +130,6 @@ export class LiveStreams {
         this.responses.push(response);
         response.once('data', () => resolve()); // the server's first comment: the stream is registered
         response.on('error', () => undefined); // closing at the end destroys it
-        this.probes++;
         this.parse(response);
       });
       req.once('error', reject);

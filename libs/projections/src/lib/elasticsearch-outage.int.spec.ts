@@ -96,7 +96,7 @@ describe('Projector on Elasticsearch', () => {
       const newest = await client.search({ index: indices.assetsAlias, size: 0, aggs: { newest: { max: { field: 'lastSeenAt' } } } });
       expect((newest.aggregations?.['newest'] as { value_as_string?: string }).value_as_string).toBe(lastTimestamp);
     }, 60_000).catch((error: Error) => {
-      throw new Error(`${error.message}\nprojector: ${journal.describe(projector?.status())}\nits log:\n${journal.lines()}`);
+      throw new Error(`${error.message}\nprojector: ${withBigInts(projector?.status())}\nits log:\n${journal.lines()}`);
     });
 
     const positions = await client.count({ index: indices.positionsPattern });
@@ -122,8 +122,9 @@ class Journal {
   lines(): string {
     return this.entries.join('\n');
   }
+}
 
-  describe(status: unknown): string {
-    return JSON.stringify(status, (_, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
-  }
+/** JSON of a value that may hold bigints (a projector's checkpoint). */
+function withBigInts(value: unknown): string {
+  return JSON.stringify(value, (_, item: unknown) => (typeof item === 'bigint' ? item.toString() : item));
 }
