@@ -10,7 +10,8 @@ import { PostgresAssetReadModel } from './postgres-asset-read-model';
 
 // The status and area indexes sit on coarse copies of `offline_at` and the position (migration
 // AssetUpdatesStayOnTheirPage1764001600000): heartbeats update rows in place, and searches still
-// answer from the exact columns.
+// answer from the exact columns. A text search counts by status from its search rows' copy of the
+// minute (migration SearchRowsCarryTheStatusMinute1764002000000), exact within it too.
 
 const TRUCK = 'YS2R4X20005399401';
 /** In the cell [18.00, 18.05) × [59.30, 59.35), 0.0005° from its east edge. */
@@ -23,16 +24,17 @@ let readModel: PostgresAssetReadModel;
 let projected = 0n;
 
 /**
- * Projects what the log has in one transaction, and reports what it did to `rm_assets`. The
- * backend's counters also hold earlier transactions not yet sent to the statistics, so the report
- * is their change within this transaction.
+ * Projects what the log has in one transaction, and reports what it did to `table`. The backend's
+ * counters also hold earlier transactions not yet sent to the statistics, so the report is their
+ * change within this transaction.
  */
-async function project(): Promise<{ updated: number; inPlace: number }> {
+async function project(table: 'rm_assets' | 'rm_asset_search' = 'rm_assets'): Promise<{ updated: number; inPlace: number }> {
   return inTransaction(pool, async (client) => {
     const counters = async (): Promise<{ updated: number; inPlace: number }> => {
       const { rows } = await client.query<{ updated: string; in_place: string }>(
-        `SELECT pg_stat_get_xact_tuples_updated('rm_assets'::regclass) AS updated,
-                pg_stat_get_xact_tuples_hot_updated('rm_assets'::regclass) AS in_place`,
+        `SELECT pg_stat_get_xact_tuples_updated($1::regclass) AS updated,
+                pg_stat_get_xact_tuples_hot_updated($1::regclass) AS in_place`,
+        [table],
       );
       return { updated: Number(rows[0]?.updated), inPlace: Number(rows[0]?.in_place) };
     };
@@ -49,6 +51,16 @@ async function send(...heartbeats: NewHeartbeat[]): Promise<{ updated: number; i
   await store.appendHeartbeats(heartbeats);
   return project();
 }
+
+/** A text search's counts (from the search rows), and the same search's over the whole world (from `rm_assets`). */
+const countsBothWays = async (now: Date) =>
+  Promise.all(
+    [{}, { bbox: { minLon: -180, minLat: -90, maxLon: 180, maxLat: 90 } }].map(
+      async (area) => (await readModel.search({ q: 'refrigerated', limit: 10, ...area }, now)).counts,
+    ),
+  );
+const ONLINE = { online: 1, offline: 0, unknown: 0 };
+const OFFLINE = { online: 0, offline: 1, unknown: 0 };
 
 const ids = async (criteria: { status?: 'online' | 'offline'; bbox?: BoundingBox }, now: Date): Promise<string[]> =>
   (await readModel.search({ limit: 10, ...criteria }, now)).items.map((item) => item.id);
@@ -102,6 +114,31 @@ it('decides online and offline on the exact time, within the minute the index ho
   const atTimeout = new Date('2026-03-10T12:01:25.000Z');
   expect([await ids({ status: 'online' }, justBefore), await ids({ status: 'offline' }, justBefore)]).toEqual([[TRUCK], []]);
   expect([await ids({ status: 'online' }, atTimeout), await ids({ status: 'offline' }, atTimeout)]).toEqual([[], [TRUCK]]);
+});
+
+it('counts a text search by status from its search rows, on the exact time within the minute', async () => {
+  // Offline from 12:01:25: the minute before decides on the copy alone, 12:01 on the exact time.
+  const at = (time: string) => new Date(`2026-03-10T${time}Z`);
+  expect(await countsBothWays(at('12:00:59.999'))).toEqual([ONLINE, ONLINE]);
+  expect(await countsBothWays(at('12:01:24.999'))).toEqual([ONLINE, ONLINE]);
+  expect(await countsBothWays(at('12:01:25.000'))).toEqual([OFFLINE, OFFLINE]);
+  expect(await countsBothWays(at('12:02:00.000'))).toEqual([OFFLINE, OFFLINE]);
+  const onlineTotal = async (now: Date) => (await readModel.search({ q: 'refrigerated', status: 'online', limit: 10 }, now)).total;
+  expect([await onlineTotal(at('12:01:24.999')), await onlineTotal(at('12:01:25.000'))]).toEqual([1, 0]);
+});
+
+it('moves the search row’s minute, in place, with a heartbeat or timeout that moves the asset’s', async () => {
+  const later = new Date('2026-03-10T12:05:30.000Z');
+  expect(await countsBothWays(later)).toEqual([OFFLINE, OFFLINE]);
+  await store.appendHeartbeats([heartbeat(TRUCK, '2026-03-10T12:05:00.000Z')]); // offline from 12:06:00
+  expect(await project('rm_asset_search')).toEqual({ updated: 1, inPlace: 1 });
+  expect(await countsBothWays(later)).toEqual([ONLINE, ONLINE]);
+
+  const metadata = { correlationId: 'asset-row-updates' };
+  const shorter = { assetId: TRUCK, timeoutSeconds: 20, at: '2026-03-10T12:05:10.000Z' }; // offline from 12:05:20
+  await store.append(assetStream(TRUCK), [{ type: 'AssetTimeoutChanged', data: shorter, metadata }], { expectedVersion: 'any' });
+  await project();
+  expect(await countsBothWays(later)).toEqual([OFFLINE, OFFLINE]);
 });
 
 it('finds an asset by its exact position, not by its cell', async () => {

@@ -5,6 +5,7 @@ import { SqlParams, assetFilter, searchRowFilter, statusCondition, type AssetFil
 import { ASSET_COLUMNS, toAssetDto, type AssetRow } from './asset-row';
 import { SEARCH_ROW_REGISTRATION_ORDER, afterPosition, orderBy, sortKeyAsText } from './asset-sort';
 import { encodeCursor, type CursorPosition } from './search-cursor';
+import { countSearchRowsByStatus } from './search-row-counts';
 
 export interface PageRequest {
   filter: AssetFilter;
@@ -74,8 +75,25 @@ function searchRowPage(request: PageRequest): { text: string; values: unknown[] 
   };
 }
 
-/** Counts by status over the filter without its status part; `total` with it (all pages). */
+/**
+ * Counts by status over the filter without its status part; `total` with it (all pages). A text
+ * search without an area counts among its search rows alone (decision 049); any other search
+ * reads `rm_assets`, where status and area live.
+ */
 export async function countByStatus(
+  pool: Pool,
+  filter: AssetFilter,
+  status: AssetSearch['status'],
+  now: Date,
+): Promise<Pick<SearchAssetsResponse, 'total' | 'counts'>> {
+  if (filter.terms.length > 0 && !filter.bbox) {
+    const counts = await countSearchRowsByStatus(pool, filter, now);
+    return { total: status === undefined ? counts.online + counts.offline + counts.unknown : counts[status], counts };
+  }
+  return countAssetsByStatus(pool, filter, status, now);
+}
+
+async function countAssetsByStatus(
   pool: Pool,
   filter: AssetFilter,
   status: AssetSearch['status'],

@@ -5,6 +5,7 @@ import { AssetViewDocument1764001300000 } from './1764001300000-asset-view-docum
 import { SearchVocabulary1764001500000 } from './1764001500000-search-vocabulary';
 import { AssetUpdatesStayOnTheirPage1764001600000 } from './1764001600000-asset-updates-stay-on-their-page';
 import { SearchRowsInPageOrder1764001800000 } from './1764001800000-search-rows-in-page-order';
+import { SearchRowsCarryTheStatusMinute1764002000000 } from './1764002000000-search-rows-carry-the-status-minute';
 
 export const postgresReadModelMigrations = [
   CreateAssetReadModel1764000100000,
@@ -14,4 +15,5 @@ export const postgresReadModelMigrations = [
   SearchVocabulary1764001500000,
   AssetUpdatesStayOnTheirPage1764001600000,
   SearchRowsInPageOrder1764001800000,
+  SearchRowsCarryTheStatusMinute1764002000000,
 ];

@@ -9,6 +9,7 @@ import { postgresAssetsProjection } from '../assets.projection';
 import { PostgresAssetReadModel } from '../postgres-asset-read-model';
 import { AssetViewDocument1764001300000 } from './1764001300000-asset-view-document';
 import { SearchRowsInPageOrder1764001800000 } from './1764001800000-search-rows-in-page-order';
+import { SearchRowsCarryTheStatusMinute1764002000000 } from './1764002000000-search-rows-carry-the-status-minute';
 import { postgresReadModelMigrations } from './index';
 
 let database: TestDatabase;
@@ -106,5 +107,35 @@ describe('migration SearchRowsInPageOrder1764001800000', () => {
     expect(await searchAt(() => readModel, { q: 'greenfield', limit: 2, cursor: before[2]?.nextCursor ?? '' })).toEqual(secondPage);
     const unfilled = await pool.query(`SELECT asset_id FROM rm_asset_search WHERE customer_id IS NULL OR kind IS NULL`);
     expect(unfilled.rows).toEqual([]);
+  });
+});
+
+describe('migration SearchRowsCarryTheStatusMinute1764002000000', () => {
+  /** Text searches counted among the search rows: every status, a customer, a kind, a status filter. */
+  const COUNTED_SEARCHES = [
+    { q: 'truck' },
+    { q: 'greenfield', customerId: GREEN },
+    { q: '737', kind: 'aircraft' },
+    { q: 'truck', status: 'online' },
+  ] as const;
+
+  it('fills the minute of assets already projected: after going down and up again, text searches count as before', async () => {
+    const readModel = new PostgresAssetReadModel(pool);
+    const counts = () =>
+      Promise.all(COUNTED_SEARCHES.map(async (criteria) => ({ ...(await searchAt(() => readModel, criteria)), items: [] })));
+    const before = await counts();
+    // Every status among them, so a minute filled wrongly would move a count.
+    expect(before[1]).toMatchObject({ total: 5, counts: { online: 3, offline: 1, unknown: 1 } });
+    expect(before.map((answer) => answer.total)).toEqual([3, 5, 2, 2]);
+
+    const migration = new SearchRowsCarryTheStatusMinute1764002000000();
+    await migration.down(runner);
+    await migration.up(runner);
+    expect(await counts()).toEqual(before);
+    const behind = await pool.query(
+      `SELECT s.asset_id FROM rm_asset_search s JOIN rm_assets a ON a.id = s.asset_id
+        WHERE s.offline_minute IS DISTINCT FROM a.offline_minute`,
+    );
+    expect(behind.rows).toEqual([]);
   });
 });
