@@ -16,7 +16,7 @@ echo "Beacon's read model: Elasticsearch at $BEACON_ELASTICSEARCH_URL" >&2
 
 npx nx run-many -t build -p server,dashboard --output-style=static
 # Not `exec`: the trap above must run after the server has stopped.
-BEACON_DEMO="${BEACON_DEMO:-on}" node dist/apps/server/main.js &
+BEACON_DEMO="${BEACON_DEMO:-on}" node --max-semi-space-size=64 dist/apps/server/main.js &
 server=$!
 trap 'kill -INT "$server" 2>/dev/null || true' INT TERM
 wait "$server" || true

@@ -3,6 +3,8 @@ import { childError, supervise, type Child } from './child';
 import { SERVER_MAIN, WORKSPACE } from './server-build';
 
 const READY_TIMEOUT_MS = 90_000;
+/** Node's flags as every launcher of Beacon gives them (`npm start`, the image; decision 050). */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
 
 export interface BeaconServer {
   url: string;
@@ -10,7 +12,7 @@ export interface BeaconServer {
 }
 
 /**
- * Starts the built server (`node dist/apps/server/main.js`) with exactly the given `BEACON_*`
+ * Starts the built server (`node --max-semi-space-size=64 dist/apps/server/main.js`) with exactly the given `BEACON_*`
  * variables (none inherited from the shell, so a stray BEACON_ROLES cannot change what is
  * measured) and waits until `GET /health/ready` answers 200; the server migrates its schema first.
  */
@@ -18,7 +20,7 @@ export async function startBeaconServer(env: Record<string, string>, port: numbe
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('BEACON_')));
   // e.g. BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/profiles' to see where its time goes.
   const nodeArgs = (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-  const forked = spawn(process.execPath, [...nodeArgs, SERVER_MAIN], {
+  const forked = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, SERVER_MAIN], {
     cwd: WORKSPACE,
     env: { ...inherited, NODE_ENV: 'production', ...env, BEACON_PORT: String(port), BEACON_HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SERVER_NODE_FLAGS } from './beacon-server';
 import { WORKSPACE } from './server-build';
 
 const CONFIG_SOURCE = join(WORKSPACE, 'apps', 'server', 'src', 'config', 'beacon-config.ts');
@@ -39,7 +40,7 @@ export function serverEnv(databaseUrl: string, roles?: string, settings: Record<
   return {
     env: { ...fixed, ...rateLimit, BEACON_DATABASE_URL: databaseUrl, BEACON_ADMIN_KEY: adminKey, BEACON_METRICS_KEY: BENCH_METRICS_KEY },
     recorded: {
-      command: 'node dist/apps/server/main.js',
+      command: `node ${SERVER_NODE_FLAGS.join(' ')} dist/apps/server/main.js`,
       env: {
         BEACON_ROLES: '(unset: ingest,query,projector)',
         ...fixed,
