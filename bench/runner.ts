@@ -72,7 +72,7 @@ export async function main(args: readonly string[]): Promise<number> {
 function announcePlan(names: readonly string[]): void {
   const { minutes, unplanned } = plannedMinutes(names);
   const extra = unplanned.length > 0 ? ` plus ${unplanned.join(', ')} (not in bench/lib/full-run.ts: at its defaults)` : '';
-  console.log(`Full run: ${names.join(', ')}; about ${minutes} min planned${extra}, budget ${FULL_RUN_BUDGET_MINUTES} min.`);
+  console.log(`Full run: ${names.join(', ')}; about ${minutes.toFixed(1)} min planned${extra}, budget ${FULL_RUN_BUDGET_MINUTES} min.`);
 }
 
 async function renderReport(): Promise<void> {
