@@ -46,7 +46,7 @@ export async function createBeaconApp(
     // Body parsing is installed below, not by Nest (see install-body-parsing.ts).
     { logger: new NestPinoLogger(logger), abortOnError: false, bodyParser: false },
   );
-  installAccessLog(app);
+  installAccessLog(app, config.accessSummarySeconds);
   await installSecurityHeaders(app, config.corsOrigins);
   await installBodyParsing(app);
   decodeContentEncoding(app);

@@ -67,6 +67,8 @@ export interface BeaconConfig {
   logLevel: string;
   /** JSON lines for collectors, or readable lines for a terminal (the default when stdout is one). */
   logFormat: 'json' | 'pretty';
+  /** How often the access log writes its line per device route instead of a line per request (decision 051). */
+  accessSummarySeconds: number;
   /** Aircraft a customer's ADS-B feeds may register on their own; beyond it, unknown aircraft are refused. */
   feedAircraftPerCustomer: number;
   /** Times an event the read model refuses for its data is tried before it becomes a dead letter. */
@@ -116,6 +118,7 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string | null }):
     metricsKey: parseKey('BEACON_METRICS_KEY', read('BEACON_METRICS_KEY')),
     logLevel: parseLogLevel(read('BEACON_LOG_LEVEL') ?? 'info'),
     logFormat: parseLogFormat(read('BEACON_LOG_FORMAT') ?? (process.stdout.isTTY ? 'pretty' : 'json')),
+    accessSummarySeconds: wholeNumber('BEACON_ACCESS_SUMMARY_SECONDS', read('BEACON_ACCESS_SUMMARY_SECONDS') ?? '60', 1, 3_600),
     feedAircraftPerCustomer: wholeNumber('BEACON_FEED_AIRCRAFT_PER_CUSTOMER', read('BEACON_FEED_AIRCRAFT_PER_CUSTOMER') ?? '50000', 0),
     deadLetterAfter: wholeNumber('BEACON_PROJECTION_DEAD_LETTER_AFTER', read('BEACON_PROJECTION_DEAD_LETTER_AFTER') ?? '3', 1, 100),
   };

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
     expect(config.rateLimitPerSecond).toBe(2000);
     expect(config.elasticsearchUrl).toBeNull();
     expect(config.elasticsearchIndexPrefix).toBe('beacon');
+    expect(config.accessSummarySeconds).toBe(60);
   });
 
   it('listens on 127.0.0.1 unless BEACON_HOST says otherwise, as the image does with 0.0.0.0', () => {
@@ -122,6 +123,7 @@ describe('loadConfig', () => {
     [{ BEACON_METRICS_KEY: 'short' }, /BEACON_METRICS_KEY/],
     [{ BEACON_LOG_LEVEL: 'loud' }, /BEACON_LOG_LEVEL/],
     [{ BEACON_LOG_FORMAT: 'xml' }, /BEACON_LOG_FORMAT/],
+    [{ BEACON_ACCESS_SUMMARY_SECONDS: '0' }, /BEACON_ACCESS_SUMMARY_SECONDS/],
     [{ BEACON_PORT: '70000' }, /BEACON_PORT/],
     [{ BEACON_ROLES: 'ingest,reporting' }, /BEACON_ROLES/],
     [{ BEACON_PROJECTOR: 'thread' }, /BEACON_PROJECTOR/],

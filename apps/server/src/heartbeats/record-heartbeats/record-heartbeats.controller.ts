@@ -1,10 +1,12 @@
 import type { HeartbeatsAcceptedResponse } from '@beacon/contracts';
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal, HeartbeatAccess } from '../../auth/access.decorators';
 import type { Principal } from '../../auth/principal';
 import { requestMetadata } from '../../http/request-metadata';
+import { SUMMARISED_ACCESS } from '../../logging/access-log';
 import { parseHeartbeatBatch } from './heartbeat-batch';
 import { RecordHeartbeatsCommand, type RecordHeartbeatsResult } from './record-heartbeats.command';
 
@@ -17,6 +19,7 @@ export class RecordHeartbeatsController {
   @Post('heartbeats')
   @HttpCode(202)
   @HeartbeatAccess()
+  @RouteConfig(SUMMARISED_ACCESS)
   async batch(
     @Body() body: unknown,
     @Req() request: FastifyRequest,

@@ -4,6 +4,7 @@ import { EventStore } from '@beacon/event-store';
 import { parseOpenSky, parseReadsb, type FeedResult } from '@beacon/ingest-formats';
 import { Body, Controller, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal, HeartbeatAccess } from '../../auth/access.decorators';
 import type { Principal } from '../../auth/principal';
@@ -12,6 +13,7 @@ import { BEACON_CONFIG } from '../../config/config.tokens';
 import { RecordHeartbeatsCommand, type RecordHeartbeatsResult } from '../../heartbeats/record-heartbeats/record-heartbeats.command';
 import { ApiError } from '../../http/api-error';
 import { requestMetadata } from '../../http/request-metadata';
+import { SUMMARISED_ACCESS } from '../../logging/access-log';
 import { feedCustomer } from './feed-customer';
 import { refuseBeforeRegistering } from './refuse-before-registering';
 import { RegisterUnknownAircraft } from './register-unknown-aircraft';
@@ -35,6 +37,7 @@ export class AdsbFeedsController {
 
   @Post('readsb')
   @HttpCode(202)
+  @RouteConfig(SUMMARISED_ACCESS)
   readsb(
     @Body() body: unknown,
     @Query('customerId') customerId: string | undefined,
@@ -46,6 +49,7 @@ export class AdsbFeedsController {
 
   @Post('opensky')
   @HttpCode(202)
+  @RouteConfig(SUMMARISED_ACCESS)
   opensky(
     @Body() body: unknown,
     @Query('customerId') customerId: string | undefined,

@@ -2,12 +2,14 @@ import type { HeartbeatsAcceptedResponse } from '@beacon/contracts';
 import { parseOsmAnd, parseOsmAndJson, type QueryFields } from '@beacon/ingest-formats';
 import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal, HeartbeatAccess, KeyInQuery } from '../../auth/access.decorators';
 import type { Principal } from '../../auth/principal';
 import { RecordHeartbeatsCommand, type RecordHeartbeatsResult } from '../../heartbeats/record-heartbeats/record-heartbeats.command';
 import { ApiError } from '../../http/api-error';
 import { requestMetadata } from '../../http/request-metadata';
+import { SUMMARISED_ACCESS } from '../../logging/access-log';
 
 /**
  * The OsmAnd protocol of Traccar Client and other phone apps: fields in the query string (GET) or
@@ -24,6 +26,7 @@ export class OsmAndController {
 
   @Get(['', ':key'])
   @HttpCode(200)
+  @RouteConfig(SUMMARISED_ACCESS)
   viaQuery(
     @Query() query: QueryFields,
     @Req() request: FastifyRequest,
@@ -34,6 +37,7 @@ export class OsmAndController {
 
   @Post(['', ':key'])
   @HttpCode(200)
+  @RouteConfig(SUMMARISED_ACCESS)
   viaBody(
     @Query() query: QueryFields,
     @Body() body: unknown,
