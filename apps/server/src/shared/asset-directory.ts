@@ -1,6 +1,8 @@
 import { assetFold, assetStream } from '@beacon/domain';
-import { EventStore, loadState } from '@beacon/event-store';
-import { Injectable } from '@nestjs/common';
+import { EventStore, LogListener, STREAM_APPENDED_CHANNEL, loadState } from '@beacon/event-store';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { PG_POOL } from '../config/config.tokens';
 
 export interface ActiveAsset {
   customerId: string;
@@ -12,27 +14,62 @@ export interface KnownAsset {
   active: boolean;
 }
 
-/** How long an answer is reused: a decommission or reassignment on another replica shows within it. */
-const TTL_MS = 5_000;
+/**
+ * How long an answer is trusted without news of its stream. Every append to an asset's stream is
+ * announced (decision 052), so this only bounds an announcement missed while its process stopped.
+ */
+const RECHECK_MS = 10 * 60_000;
+/** Beyond this many remembered ids (unknown ones included) the directory starts afresh. */
+const MAX_REMEMBERED = 500_000;
+const ASSET_STREAM_PREFIX = assetStream('');
 
 /**
  * Answers "may heartbeats be stored for this asset, and whose is it?" for the heartbeat hot path,
- * from the asset's stream, with a short cache. Commands on this replica invalidate at once.
+ * from the asset's stream, remembered until the stream changes: the database announces every append
+ * to it (migration AnnounceStreamAppends1764002100000), whichever process made it, and a lost
+ * listening connection forgets everything once it is back. So each asset costs one read of its
+ * stream, not one every few seconds of its reports; copies of a lookup that arrive together share it.
  */
 @Injectable()
-export class AssetDirectory {
-  private readonly cache = new Map<string, { asset: KnownAsset | null; until: number }>();
+export class AssetDirectory implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AssetDirectory.name);
+  private readonly remembered = new Map<string, { asset: KnownAsset | null; until: number }>();
+  private readonly lookingUp = new Map<string, Promise<KnownAsset | null>>();
+  /** Counts forgettings: a lookup that began before one must not remember what it read. */
+  private generation = 0;
+  private readonly listener: LogListener;
 
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    @Inject(PG_POOL) pool: Pool,
+  ) {
+    this.listener = new LogListener(
+      pool.options,
+      (streamId) => {
+        if (streamId === undefined) this.forgetAll();
+        else if (streamId.startsWith(ASSET_STREAM_PREFIX)) this.forget(streamId.slice(ASSET_STREAM_PREFIX.length));
+      },
+      (error) => this.logger.warn(`asset changes: ${error.message}`),
+      STREAM_APPENDED_CHANNEL,
+    );
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listener.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.listener.stop();
+  }
 
   /**
-   * The cached answer while it is fresh: the asset, or null for an id known not to be active;
+   * The remembered answer while it is trusted: the asset, or null for an id known not to be active;
    * undefined when only `lookup` can tell.
    */
   cached(assetId: string): ActiveAsset | null | undefined {
-    const cached = this.cache.get(assetId);
-    if (!cached || cached.until <= Date.now()) return undefined;
-    return activeOnly(cached.asset);
+    const entry = this.remembered.get(assetId);
+    if (!entry || entry.until <= Date.now()) return undefined;
+    return activeOnly(entry.asset);
   }
 
   async lookup(assetId: string): Promise<ActiveAsset | null> {
@@ -40,18 +77,43 @@ export class AssetDirectory {
   }
 
   /** The asset whether active or decommissioned; null when no asset has this id. */
-  async describe(assetId: string): Promise<KnownAsset | null> {
-    const cached = this.cache.get(assetId);
-    if (cached && cached.until > Date.now()) return cached.asset;
-    const { state } = await loadState(this.store, assetStream(assetId), assetFold);
-    const asset = state.status === 'none' ? null : { customerId: state.customerId, active: state.status === 'active' };
-    // Unknown ids are cached too (briefly), so a device spamming an unregistered id costs little.
-    this.cache.set(assetId, { asset, until: Date.now() + TTL_MS });
-    return asset;
+  describe(assetId: string): Promise<KnownAsset | null> {
+    const entry = this.remembered.get(assetId);
+    if (entry && entry.until > Date.now()) return Promise.resolve(entry.asset);
+    let lookup = this.lookingUp.get(assetId);
+    if (!lookup) {
+      const generation = this.generation;
+      lookup = this.read(assetId)
+        .then((asset) => {
+          if (generation === this.generation) this.remember(assetId, asset);
+          return asset;
+        })
+        .finally(() => this.lookingUp.delete(assetId));
+      this.lookingUp.set(assetId, lookup);
+    }
+    return lookup;
   }
 
+  /** The asset's stream changed: on this process, at once, before its announcement arrives. */
   forget(assetId: string): void {
-    this.cache.delete(assetId);
+    this.generation++;
+    this.remembered.delete(assetId);
+  }
+
+  /** Announcements may have been missed. */
+  forgetAll(): void {
+    this.generation++;
+    this.remembered.clear();
+  }
+
+  private async read(assetId: string): Promise<KnownAsset | null> {
+    const { state } = await loadState(this.store, assetStream(assetId), assetFold);
+    return state.status === 'none' ? null : { customerId: state.customerId, active: state.status === 'active' };
+  }
+
+  private remember(assetId: string, asset: KnownAsset | null): void {
+    if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
+    this.remembered.set(assetId, { asset, until: Date.now() + RECHECK_MS });
   }
 }
 

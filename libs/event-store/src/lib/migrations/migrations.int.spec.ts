@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@beacon/testing';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { EventStore } from '../event-store';
 import { runMigrations } from '../migrate';
 import { heartbeatFixture } from '../../testing/heartbeat.fixture';
@@ -7,6 +7,7 @@ import type { QueryRunner } from 'typeorm';
 import { heartbeatInsertParameters, type NewHeartbeat } from '../heartbeat-row';
 import { CreateEventLog1764000000000 } from './1764000000000-create-event-log';
 import { HeartbeatCategory1764001400000 } from './1764001400000-heartbeat-category';
+import { AnnounceStreamAppends1764002100000, STREAM_APPENDED_CHANNEL } from './1764002100000-announce-stream-appends';
 import { eventStoreMigrations } from './index';
 
 /** How an earlier release called its append function, with its number of array parameters. */
@@ -48,6 +49,7 @@ describe('event log migrations', () => {
       'HeartbeatCategory1764001400000',
       'ConcurrentHeartbeatAppends1764001700000',
       'OptimisticHeartbeatAppends1764001900000',
+      'AnnounceStreamAppends1764002100000',
     ]);
     const after = await new EventStore(pool).readAll(0n, 10);
     expect(after.map((e) => [e.globalPosition, e.type])).toEqual([
@@ -116,5 +118,49 @@ describe('event log migrations', () => {
       plane('2026-11-25T10:00:03.000Z').data,
       plane('2026-11-25T10:00:04.000Z').data,
     ]);
+  });
+
+  it('announces the stream of every committed lifecycle append, none of a rolled-back one, and stops when migrated down', async () => {
+    await runMigrations(database.url, eventStoreMigrations);
+    const store = new EventStore(pool);
+    const listener = new Client({ connectionString: database.url });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (notification) => {
+      if (notification.channel === STREAM_APPENDED_CHANNEL) heard.push(notification.payload ?? '');
+    });
+    await listener.query(`LISTEN ${STREAM_APPENDED_CHANNEL}`);
+    // Notifications arrive after the commit: a round trip on the listener's own connection lets them land.
+    const heardAfterRoundTrip = async () => {
+      await listener.query('SELECT 1');
+      return [...heard];
+    };
+    try {
+      await store.appendToStreams([
+        {
+          streamId: 'asset-told-1',
+          events: [
+            { type: 'AssetRegistered', data: {} },
+            { type: 'AssetUpdated', data: {} },
+          ],
+          expectedVersion: 'no_stream',
+        },
+        { streamId: 'customer-told', events: [{ type: 'CustomerRegistered', data: {} }], expectedVersion: 'no_stream' },
+      ]);
+      await pool.query(
+        `BEGIN; INSERT INTO events (stream_id, stream_position, type, data) VALUES ('asset-untold', 1, 'AssetRegistered', '{}'); ROLLBACK`,
+      );
+      await store.appendHeartbeats([heartbeatFixture('told-1', '2026-11-25T11:00:00.000Z')]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await heardAfterRoundTrip()).toEqual(['asset-told-1', 'customer-told']);
+
+      await new AnnounceStreamAppends1764002100000().down(runner);
+      await store.append('asset-told-2', [{ type: 'AssetRegistered', data: {} }], { expectedVersion: 'no_stream' });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await heardAfterRoundTrip()).toEqual(['asset-told-1', 'customer-told']);
+      await new AnnounceStreamAppends1764002100000().up(runner);
+    } finally {
+      await listener.end();
+    }
   });
 });
