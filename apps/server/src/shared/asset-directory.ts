@@ -16,7 +16,8 @@ export interface KnownAsset {
 
 /**
  * How long an answer is trusted without news of its stream. Every append to an asset's stream is
- * announced (decision 052), so this only bounds an announcement missed while its process stopped.
+ * announced as it commits (decision 052), and a listener that lost its connection forgets all once
+ * it is back, so this only bounds news lost on a connection that died without saying so.
  */
 const RECHECK_MS = 10 * 60_000;
 /** Beyond this many remembered ids (unknown ones included) the directory starts afresh. */
