@@ -1,5 +1,6 @@
 import { EventStore } from '@beacon/event-store';
 import { Injectable } from '@nestjs/common';
+import { RememberedLookups } from '../shared/remembered-lookups';
 import { apiKeyStream, type ApiKeyEvent } from './api-key-events';
 import type { Role } from './principal';
 
@@ -27,41 +28,23 @@ export interface KeyRecord {
  */
 @Injectable()
 export class KeyRecords {
-  private readonly remembered = new Map<string, { record: KeyRecord | null; checkedAt: number }>();
-  private readonly lookingUp = new Map<string, Promise<KeyRecord | null>>();
-  /** Counts forgettings: a lookup that began before one must not remember what it read. */
-  private generation = 0;
+  private readonly lookups = new RememberedLookups<KeyRecord | null>(RECHECK_MS, MAX_REMEMBERED);
 
   constructor(private readonly store: EventStore) {}
 
   /** The key with this id, or null for one never issued. */
   byId(keyId: string, now = Date.now()): Promise<KeyRecord | null> {
-    const entry = this.remembered.get(keyId);
-    if (entry && now - entry.checkedAt < RECHECK_MS) return Promise.resolve(entry.record);
-    let lookup = this.lookingUp.get(keyId);
-    if (!lookup) {
-      const generation = this.generation;
-      lookup = this.lookUp(keyId)
-        .then((record) => {
-          if (generation === this.generation) this.remember(keyId, record, now);
-          return record;
-        })
-        .finally(() => this.lookingUp.delete(keyId));
-      this.lookingUp.set(keyId, lookup);
-    }
-    return lookup;
+    return this.lookups.lookUp(keyId, (id) => this.lookUp(id), now);
   }
 
   /** A revocation of this key was announced. */
   forget(keyId: string): void {
-    this.generation++;
-    this.remembered.delete(keyId);
+    this.lookups.forget(keyId);
   }
 
   /** Announcements may have been missed. */
   forgetAll(): void {
-    this.generation++;
-    this.remembered.clear();
+    this.lookups.forgetAll();
   }
 
   private async lookUp(keyId: string): Promise<KeyRecord | null> {
@@ -78,10 +61,5 @@ export class KeyRecords {
       expiresAt: expiresAt ? Date.parse(expiresAt) : null,
       revoked: events.some((e) => e.type === 'ApiKeyRevoked'),
     };
-  }
-
-  private remember(keyId: string, record: KeyRecord | null, now: number): void {
-    if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
-    this.remembered.set(keyId, { record, checkedAt: now });
   }
 }

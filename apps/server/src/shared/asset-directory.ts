@@ -3,6 +3,7 @@ import { EventStore, LogListener, STREAM_APPENDED_CHANNEL, loadState } from '@be
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../config/config.tokens';
+import { RememberedLookups } from './remembered-lookups';
 
 export interface ActiveAsset {
   customerId: string;
@@ -29,15 +30,12 @@ const ASSET_STREAM_PREFIX = assetStream('');
  * from the asset's stream, remembered until the stream changes: the database announces every append
  * to it (migration AnnounceStreamAppends1764002100000), whichever process made it, and a lost
  * listening connection forgets everything once it is back. So each asset costs one read of its
- * stream, not one every few seconds of its reports; copies of a lookup that arrive together share it.
+ * stream, not one every few seconds of its reports.
  */
 @Injectable()
 export class AssetDirectory implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AssetDirectory.name);
-  private readonly remembered = new Map<string, { asset: KnownAsset | null; until: number }>();
-  private readonly lookingUp = new Map<string, Promise<KnownAsset | null>>();
-  /** Counts forgettings: a lookup that began before one must not remember what it read. */
-  private generation = 0;
+  private readonly lookups = new RememberedLookups<KnownAsset | null>(RECHECK_MS, MAX_REMEMBERED);
   private readonly listener: LogListener;
 
   constructor(
@@ -68,9 +66,8 @@ export class AssetDirectory implements OnApplicationBootstrap, OnApplicationShut
    * undefined when only `lookup` can tell.
    */
   cached(assetId: string): ActiveAsset | null | undefined {
-    const entry = this.remembered.get(assetId);
-    if (!entry || entry.until <= Date.now()) return undefined;
-    return activeOnly(entry.asset);
+    const recalled = this.lookups.recall(assetId);
+    return recalled && activeOnly(recalled.value);
   }
 
   async lookup(assetId: string): Promise<ActiveAsset | null> {
@@ -79,42 +76,22 @@ export class AssetDirectory implements OnApplicationBootstrap, OnApplicationShut
 
   /** The asset whether active or decommissioned; null when no asset has this id. */
   describe(assetId: string): Promise<KnownAsset | null> {
-    const entry = this.remembered.get(assetId);
-    if (entry && entry.until > Date.now()) return Promise.resolve(entry.asset);
-    let lookup = this.lookingUp.get(assetId);
-    if (!lookup) {
-      const generation = this.generation;
-      lookup = this.read(assetId)
-        .then((asset) => {
-          if (generation === this.generation) this.remember(assetId, asset);
-          return asset;
-        })
-        .finally(() => this.lookingUp.delete(assetId));
-      this.lookingUp.set(assetId, lookup);
-    }
-    return lookup;
+    return this.lookups.lookUp(assetId, (id) => this.read(id));
   }
 
   /** The asset's stream changed: on this process, at once, before its announcement arrives. */
   forget(assetId: string): void {
-    this.generation++;
-    this.remembered.delete(assetId);
+    this.lookups.forget(assetId);
   }
 
   /** Announcements may have been missed. */
   forgetAll(): void {
-    this.generation++;
-    this.remembered.clear();
+    this.lookups.forgetAll();
   }
 
   private async read(assetId: string): Promise<KnownAsset | null> {
     const { state } = await loadState(this.store, assetStream(assetId), assetFold);
     return state.status === 'none' ? null : { customerId: state.customerId, active: state.status === 'active' };
-  }
-
-  private remember(assetId: string, asset: KnownAsset | null): void {
-    if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
-    this.remembered.set(assetId, { asset, until: Date.now() + RECHECK_MS });
   }
 }
 
